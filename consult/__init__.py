@@ -1,0 +1,57 @@
+"""Consult: draft a policy in public."""
+from typing import Any, Mapping
+
+from flask import Flask
+
+from consult.config import load_config
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    load_config(app, config)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from consult import i18n
+    from consult.config import PROJECT_ROOT
+    from consult.extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+    _import_models()
+
+
+def _import_models() -> None:
+    # Every model must be imported before the metadata is used (migrations,
+    # mapper configuration); the packages themselves stay independent.
+    import consult.accounts.models  # noqa: F401
+    import consult.audit.models  # noqa: F401
+    import consult.policies.models  # noqa: F401
+
+
+def _register_blueprints(app: Flask) -> None:
+    from consult.accounts import register as register_accounts
+    from consult.api import register as register_api
+    from consult.audit import register as register_audit
+    from consult.demo import register as register_demo
+    from consult.drafting import register as register_drafting
+    from consult.policies import register as register_policies
+    from consult.redline import register as register_redline
+
+    for register in (register_accounts, register_audit, register_policies,
+                     register_drafting, register_redline, register_api, register_demo):
+        register(app)
+
+
+def _register_hooks(app: Flask) -> None:
+    from consult import errors, web
+
+    errors.init_app(app)
+    web.init_app(app)

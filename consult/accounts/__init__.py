@@ -1,0 +1,28 @@
+"""Accounts: registration, sign-in, interface language, roles and the `users` command."""
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from consult.accounts.models import User
+from consult.extensions import db, login_manager
+
+
+def load_user(user_id: str) -> User | None:
+    try:
+        return db.session.get(User, int(user_id))
+    except ValueError:
+        return None
+
+
+def register(app: Flask) -> None:
+    from consult.accounts.cli import users
+    from consult.accounts.views import bp
+
+    app.register_blueprint(bp)
+    app.cli.add_command(users)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please sign in to see that page.")
+    login_manager.login_message_category = "info"
+    # Flashed as plain text in the reader's language: a lazy string would be
+    # stored in the session as markup, i.e. trusted HTML.
+    login_manager.localize_callback = str
+    login_manager.user_loader(load_user)

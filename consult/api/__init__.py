@@ -1,0 +1,8 @@
+"""The read-only JSON API, version 1."""
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from consult.api.views import bp
+
+    app.register_blueprint(bp)

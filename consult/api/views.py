@@ -1,0 +1,97 @@
+"""JSON views: `/api/v1/...`. Errors are JSON too (see consult.errors)."""
+from flask import Blueprint, abort, jsonify
+from flask_babel import gettext as _
+
+from consult.drafting.services import draft_content_hash
+from consult.permissions import is_staff
+from consult.policies.errors import NotFound
+from consult.policies.models import Clause, Policy, Revision
+from consult.policies.services import get_policy, get_revision, latest_revision
+from consult.redline.services import compare_revisions
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def clause_json(clause: Clause) -> dict:
+    return {"key": clause.key, "number": clause.number, "level": clause.level,
+            "heading": clause.heading, "body": clause.body, "hash": clause.hash}
+
+
+def revision_json(revision: Revision) -> dict:
+    published_at = revision.published_at.isoformat() if revision.published_at else None
+    return {
+        "policy": revision.policy.slug,
+        "number": revision.number,
+        "state": revision.state.value,
+        "title": revision.title,
+        "change_summary": revision.change_summary,
+        "content_hash": draft_content_hash(revision),
+        "published_at": published_at,
+        "clauses": [clause_json(clause) for clause in revision.clauses],
+    }
+
+
+def load_policy(slug: str) -> Policy:
+    try:
+        return get_policy(slug)
+    except NotFound:
+        abort(404, _("There is no policy “%(slug)s”.", slug=slug))
+
+
+@bp.get("/policies/<slug>")
+def policy(slug: str):
+    """The latest published revision."""
+    policy = load_policy(slug)
+    revision = latest_revision(policy)
+    if revision is None:
+        abort(404, _("Policy “%(slug)s” has no published revision.", slug=slug))
+    return jsonify(revision_json(revision))
+
+
+@bp.get("/policies/<slug>/revisions/<int:number>")
+def revision(slug: str, number: int):
+    policy = load_policy(slug)
+    try:
+        return jsonify(revision_json(get_revision(policy, number, include_drafts=is_staff())))
+    except NotFound:
+        abort(404, _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number))
+
+
+def side_json(clause) -> dict | None:
+    if clause is None:
+        return None
+    return {"key": clause.key, "number": clause.number, "heading": clause.heading}
+
+
+def ops_json(ops) -> list[list[str]]:
+    return [[str(kind), text] for kind, text in ops]
+
+
+def compared_json(item) -> dict:
+    return {
+        "kind": str(item.kind),
+        "changes": sorted(str(change) for change in item.changes),
+        "old": side_json(item.old),
+        "new": side_json(item.new),
+        "heading_ops": ops_json(item.heading.ops),
+        "ops": ops_json(item.body.ops),
+        "words_added": item.words_added,
+        "words_removed": item.words_removed,
+    }
+
+
+@bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
+def compare(slug: str, old: int, new: int):
+    policy = load_policy(slug)
+    try:
+        revisions = [get_revision(policy, n, include_drafts=is_staff()) for n in (old, new)]
+    except NotFound:
+        abort(404, _("Policy “%(slug)s” has no such revision.", slug=slug))
+    comparison = compare_revisions(*revisions)
+    summary = {name: getattr(comparison.summary, name) for name in SUMMARY_FIELDS}
+    return jsonify({"from": old, "to": new, "summary": summary,
+                    "clauses": [compared_json(item) for item in comparison.clauses]})
+
+
+SUMMARY_FIELDS = ("unchanged", "modified", "added", "removed", "moved", "renamed",
+                  "words_added", "words_removed")

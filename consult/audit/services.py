@@ -1,0 +1,35 @@
+"""Recording and listing audit events."""
+from typing import Any
+
+import sqlalchemy as sa
+
+from consult.accounts.models import User
+from consult.audit.models import AuditEvent
+from consult.extensions import db
+
+
+def record(actor: User | None, action: str, target: Any, label: str = "",
+           **details: Any) -> AuditEvent:
+    """Add an event for `target` (any model with an `id`) in the current transaction."""
+    event = AuditEvent(
+        actor=actor,
+        action=action,
+        target_type=type(target).__tablename__,
+        target_id=str(target.id),
+        target_label=label,
+        details=details,
+    )
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def recent_events(page: int, per_page: int, action: str | None = None):
+    query = sa.select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    if action:
+        query = query.where(AuditEvent.action == action)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def known_actions() -> list[str]:
+    return list(db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action)))

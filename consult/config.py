@@ -1,0 +1,66 @@
+"""Settings: defaults, then `CONSULT_*` environment variables, then the caller's mapping."""
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS: dict[str, Any] = {
+    "MAX_IMPORT_BYTES": 2 * 1024 * 1024,
+    "LANGUAGES": ["en", "fr", "de", "es", "ar"],
+    "BABEL_DEFAULT_LOCALE": "en",
+    "BABEL_DEFAULT_TIMEZONE": "UTC",
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_TIME_LIMIT": None,
+    "ITEMS_PER_PAGE": 50,
+}
+
+
+class ConfigError(RuntimeError):
+    """The app cannot start with these settings."""
+
+
+def database_uri(url: str) -> str:
+    """Point bare PostgreSQL URLs at the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def default_database_uri(app: Flask) -> str:
+    return "sqlite:///" + str(Path(app.instance_path) / "consult.sqlite3")
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("CONSULT")
+    for name in ("SECRET_KEY", "DATABASE_URL"):
+        if os.environ.get(name):
+            app.config[name] = os.environ[name]
+    app.config.update(overrides or {})
+    # Werkzeug stops oversized bodies before they are read; the import form
+    # checks MAX_IMPORT_BYTES itself to give a precise message.
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_IMPORT_BYTES"] + 1024 * 1024
+    url = app.config.get("DATABASE_URL") or default_database_uri(app)
+    app.config.setdefault("SQLALCHEMY_DATABASE_URI", database_uri(url))
+    require_secret_key(app)
+    # Always absolute: a relative path resolves against the package and
+    # silently finds no catalogs.
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
+
+
+def require_secret_key(app: Flask) -> None:
+    if not app.config.get("SECRET_KEY"):
+        if app.config.get("TESTING"):
+            app.config["SECRET_KEY"] = "testing"
+            return
+        raise ConfigError(
+            "SECRET_KEY is not set. Set SECRET_KEY (or CONSULT_SECRET_KEY) to a long random "
+            "string; the demo command generates one in the instance folder."
+        )

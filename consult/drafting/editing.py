@@ -1,0 +1,117 @@
+"""Editing a draft's clauses, with optimistic locking."""
+from dataclasses import dataclass
+
+from sqlalchemy.orm.exc import StaleDataError
+
+import drafts
+from consult.accounts.models import User
+from consult.drafting.services import as_domain, require_draft
+from consult.extensions import db
+from consult.policies.errors import InvalidEdit, NotFound, StaleEdit
+from consult.policies.models import Clause, Revision
+from consult.policies.services import keys_ever_used
+
+MAX_LEVEL = 6
+
+
+@dataclass(frozen=True)
+class ClauseText:
+    heading: str
+    level: int
+    body: str
+
+    def checked(self) -> "ClauseText":
+        heading = " ".join(self.heading.split())
+        if self.level == 0 and heading:
+            raise InvalidEdit("preamble_has_no_heading")
+        if self.level != 0 and not heading:
+            raise InvalidEdit("heading_required")
+        if not 0 <= self.level <= MAX_LEVEL:
+            raise InvalidEdit("level_invalid")
+        return ClauseText(heading, self.level, self.body.replace("\r\n", "\n").strip("\n"))
+
+
+def find_clause(revision: Revision, key: str) -> Clause:
+    for clause in revision.clauses:
+        if clause.key == key:
+            return clause
+    raise NotFound(clause=key)
+
+
+def renumber(revision: Revision) -> None:
+    """Positions and outline numbers follow the clause order after any structural edit."""
+    numbered = drafts.number_clauses([as_domain(c) for c in revision.clauses])
+    for position, (row, clause) in enumerate(zip(revision.clauses, numbered)):
+        if row.position != position or row.number != clause.number:
+            row.position, row.number = position, clause.number
+
+
+def apply_text(clause: Clause, text: ClauseText) -> None:
+    clause.heading, clause.level, clause.body = text.heading, text.level, text.body
+    clause.hash = drafts.clause_hash(text.heading, text.body)
+    clause.version = (clause.version or 0) + 1
+
+
+def flush_checked(key: str) -> None:
+    """Flush; a concurrent save of the same row surfaces as a stale edit."""
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleEdit(clause=key) from None
+
+
+def edit_clause(actor: User | None, revision: Revision, key: str, seen_version: int,
+                text: ClauseText) -> Clause:
+    """Save a clause; refused if it was saved by someone else since `seen_version`."""
+    require_draft(revision)
+    clause = find_clause(revision, key)
+    if clause.version != seen_version:
+        raise StaleEdit(clause=key, seen=seen_version, current=clause.version)
+    apply_text(clause, text.checked())
+    renumber(revision)
+    flush_checked(key)
+    return clause
+
+
+def check_structure(revision: Revision, seen_version: int) -> None:
+    require_draft(revision)
+    if revision.structure_version != seen_version:
+        raise StaleEdit(structure=True, seen=seen_version, current=revision.structure_version)
+    revision.structure_version += 1
+
+
+def add_clause(actor: User | None, revision: Revision, seen_version: int, after_key: str | None,
+               text: ClauseText) -> Clause:
+    """A new clause after `after_key` (at the start when None), with a fresh key."""
+    text = text.checked()
+    index = 0 if after_key is None else revision.clauses.index(find_clause(revision, after_key)) + 1
+    check_structure(revision, seen_version)
+    clause = Clause(key=drafts.make_key(text.heading, keys_ever_used(revision.policy)),
+                    position=index, level=text.level)
+    apply_text(clause, text)
+    revision.clauses.insert(index, clause)
+    renumber(revision)
+    db.session.flush()
+    return clause
+
+
+def delete_clause(actor: User | None, revision: Revision, seen_version: int, key: str) -> None:
+    clause = find_clause(revision, key)
+    check_structure(revision, seen_version)
+    revision.clauses.remove(clause)
+    renumber(revision)
+    db.session.flush()
+
+
+def move_clause(actor: User | None, revision: Revision, seen_version: int, key: str,
+                offset: int) -> None:
+    """Move a clause `offset` places (-1 up, +1 down); moving past either end is refused."""
+    index = revision.clauses.index(find_clause(revision, key))
+    target = index + offset
+    if not 0 <= target < len(revision.clauses):
+        raise InvalidEdit("cannot_move")
+    check_structure(revision, seen_version)
+    revision.clauses.insert(target, revision.clauses.pop(index))
+    renumber(revision)
+    db.session.flush()

@@ -1,0 +1,92 @@
+"""Markdown documents in, draft (or published) revisions out."""
+from dataclasses import dataclass
+
+import drafts
+from consult.accounts.models import User
+from consult.audit.services import record
+from consult.drafting.services import as_domain, new_draft, publish
+from consult.i18n import parse_language
+from consult.policies.errors import ImportRejected
+from consult.policies.models import Policy, Revision
+from consult.policies.services import (clauses_of, create_policy, find_policy, keys_ever_used,
+                                       latest_revision)
+
+
+def decode_markdown(data: bytes, limit: int) -> str:
+    """Text of an uploaded file; refuses what cannot be a document."""
+    if len(data) > limit:
+        raise ImportRejected("too_large", limit=limit, size=len(data))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRejected("not_utf8", position=error.start) from None
+    if not text.strip():
+        raise ImportRejected("empty")
+    if "\x00" in text:
+        raise ImportRejected("not_text")
+    return text
+
+
+def parse(text: str) -> drafts.Document:
+    try:
+        return drafts.parse_document(text)
+    except drafts.DocumentError as error:
+        raise ImportRejected(error.code, **error.details) from None
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    title: str | None = None
+    language: str | None = None
+    change_summary: str = ""
+    publish: bool = False
+
+
+def front_matter_text(document: drafts.Document, name: str) -> str | None:
+    value = document.front_matter.get(name)
+    return str(value).strip() if isinstance(value, (str, int, float)) and str(value).strip() else None
+
+
+def document_title(document: drafts.Document, options: ImportOptions, fallback: str) -> str:
+    return (options.title or front_matter_text(document, "title") or document.title
+            or fallback)[:300]
+
+
+def keyed_clauses(policy: Policy, document: drafts.Document) -> tuple[drafts.Clause, ...]:
+    """The document's clauses with keys: matched to the latest revision's where possible."""
+    base = latest_revision(policy)
+    old = [as_domain(c) for c in clauses_of(base)] if base else []
+    return drafts.align(old, document.clauses, taken_keys=keys_ever_used(policy)).clauses
+
+
+def check_language(policy: Policy, document: drafts.Document, options: ImportOptions) -> None:
+    declared = options.language or front_matter_text(document, "language")
+    if declared and parse_language(declared) is None:
+        raise ImportRejected("language_unknown", language=declared)
+    if declared and parse_language(declared) != parse_language(policy.source_language):
+        raise ImportRejected("language_mismatch", language=declared,
+                             expected=policy.source_language)
+
+
+def import_document(actor: User | None, policy: Policy, document: drafts.Document,
+                    options: ImportOptions = ImportOptions()) -> Revision:
+    check_language(policy, document, options)
+    revision = new_draft(actor, policy, document_title(document, options, policy.title),
+                         keyed_clauses(policy, document), latest_revision(policy),
+                         dict(document.front_matter))
+    record(actor, "revision.imported", revision, f"{policy.slug} #{revision.number}",
+           clauses=len(revision.clauses))
+    if options.publish:
+        publish(actor, revision, options.change_summary)
+    return revision
+
+
+def import_into(actor: User | None, slug: str, text: str, options: ImportOptions) -> Revision:
+    """The CLI's import: creates the policy when the slug is new."""
+    document = parse(text)
+    policy = find_policy(slug)
+    if policy is None:
+        title = document_title(document, options, slug)
+        language = options.language or front_matter_text(document, "language") or "en"
+        policy = create_policy(actor, slug, title, language)
+    return import_document(actor, policy, document, options)

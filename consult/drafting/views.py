@@ -1,0 +1,215 @@
+"""Staff drafting: create a policy, import, fork, edit, publish, delete."""
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
+                   url_for)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.drafting import editing
+from consult.drafting.forms import (AddClauseForm, ClauseForm, ConfirmForm, ImportForm,
+                                    PolicyForm, PublishForm, StructureForm)
+from consult.drafting.importing import ImportOptions, decode_markdown, import_document, parse
+from consult.drafting.messages import error_message
+from consult.drafting.services import delete_draft, fork_draft, publish
+from consult.permissions import staff_required
+from consult.policies.errors import NotFound, PolicyError, StaleEdit
+from consult.policies.models import Policy, Revision
+from consult.policies.services import create_policy, get_policy, get_revision
+from consult.redline.presenter import redline_context
+
+bp = Blueprint("drafting", __name__, template_folder="templates")
+
+
+def load(slug: str, number: int | None = None) -> tuple[Policy, Revision | None]:
+    try:
+        policy = get_policy(slug)
+        return policy, None if number is None else get_revision(policy, number, include_drafts=True)
+    except NotFound:
+        abort(404)
+
+
+def load_draft(slug: str, number: int) -> Revision:
+    """The draft to change; a published revision is refused (409), whatever the route."""
+    _policy, revision = load(slug, number)
+    if not revision.is_draft:
+        abort(409, _("This revision is published. Published text never changes: start a new draft instead."))
+    return revision
+
+
+def editor_url(revision: Revision, **anchor) -> str:
+    return url_for("drafting.edit_draft", slug=revision.policy.slug, number=revision.number, **anchor)
+
+
+@bp.route("/policies/new", methods=["GET", "POST"])
+@staff_required
+def new_policy():
+    form = PolicyForm()
+    if form.validate_on_submit():
+        try:
+            policy = create_policy(current_user, form.slug.data, form.title.data,
+                                   form.source_language.data.strip(), form.summary.data or "")
+        except PolicyError as error:
+            form.slug.errors.append(error_message(error))
+            return render_template("drafting/new_policy.html", form=form), 422
+        flash(_("Policy created. Import a document or write the first draft."), "success")
+        return redirect(url_for("drafting.import_revision", slug=policy.slug))
+    return render_template("drafting/new_policy.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/policies/<slug>/import", methods=["GET", "POST"])
+@staff_required
+def import_revision(slug: str):
+    policy, _revision = load(slug)
+    form = ImportForm()
+    if form.validate_on_submit():
+        options = ImportOptions(title=form.title.data or None, change_summary=form.change_summary.data or "",
+                                publish=form.publish.data)
+        try:
+            text = decode_markdown(form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"])
+            revision = import_document(current_user, policy, parse(text), options)
+        except PolicyError as error:
+            form.document.errors.append(error_message(error))
+            return render_template("drafting/import.html", policy=policy, form=form), 422
+        flash(_("Imported %(count)d clauses as revision %(number)d.",
+                count=len(revision.clauses), number=revision.number), "success")
+        return redirect(url_for("policies.revision", slug=slug, number=revision.number))
+    status = 422 if form.errors else 200
+    return render_template("drafting/import.html", policy=policy, form=form), status
+
+
+@bp.post("/policies/<slug>/drafts")
+@staff_required
+def fork(slug: str):
+    policy, _revision = load(slug)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        revision = fork_draft(current_user, policy)
+    except PolicyError as error:
+        return render_template("error.html", code=409, message=error_message(error)), 409
+    flash(_("New draft started from the latest revision."), "success")
+    return redirect(editor_url(revision))
+
+
+@bp.get("/policies/<slug>/revisions/<int:number>/edit")
+@staff_required
+def edit_draft(slug: str, number: int):
+    return render_editor(load_draft(slug, number))
+
+
+def render_editor(revision: Revision, error: str | None = None, status: int = 200):
+    return render_template("drafting/editor.html", revision=revision, policy=revision.policy,
+                           form=StructureForm(structure_version=revision.structure_version),
+                           add_form=AddClauseForm(structure_version=revision.structure_version),
+                           error=error), status
+
+
+@bp.route("/policies/<slug>/revisions/<int:number>/clauses/<key>/edit", methods=["GET", "POST"])
+@staff_required
+def edit_clause(slug: str, number: int, key: str):
+    revision = load_draft(slug, number)
+    clause = find_or_404(revision, key)
+    form = ClauseForm(obj=clause)
+    if not form.validate_on_submit():
+        return render_template("drafting/clause.html", revision=revision, clause=clause, form=form)
+    text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
+    try:
+        editing.edit_clause(current_user, revision, key, int(form.version.data), text)
+    except StaleEdit:
+        return render_template("drafting/conflict.html", revision=revision,
+                               clause=find_or_404(revision, key), mine=text, form=form), 409
+    except PolicyError as error:
+        form.heading.errors.append(error_message(error))
+        return render_template("drafting/clause.html", revision=revision, clause=clause, form=form), 422
+    flash(_("Clause saved."), "success")
+    return redirect(editor_url(revision, _anchor=f"clause-{key}"))
+
+
+def find_or_404(revision: Revision, key: str):
+    try:
+        return editing.find_clause(revision, key)
+    except NotFound:
+        abort(404)
+
+
+@bp.post("/policies/<slug>/revisions/<int:number>/clauses")
+@staff_required
+def add_clause(slug: str, number: int):
+    revision = load_draft(slug, number)
+    form = AddClauseForm()
+    if not form.validate_on_submit():
+        return render_editor(revision, _("Please fill in the new clause."), 422)
+    text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
+    return structural_edit(revision, lambda: editing.add_clause(
+        current_user, revision, form.structure_version.data, form.after.data or None, text))
+
+
+@bp.post("/policies/<slug>/revisions/<int:number>/clauses/<key>/delete")
+@staff_required
+def delete_clause(slug: str, number: int, key: str):
+    revision = load_draft(slug, number)
+    form = StructureForm()
+    if not form.validate_on_submit():
+        abort(400)
+    return structural_edit(revision, lambda: editing.delete_clause(
+        current_user, revision, form.structure_version.data, key))
+
+
+@bp.post("/policies/<slug>/revisions/<int:number>/clauses/<key>/move")
+@staff_required
+def move_clause(slug: str, number: int, key: str):
+    revision = load_draft(slug, number)
+    form = StructureForm()
+    offset = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
+    if not form.validate_on_submit() or offset is None:
+        abort(400)
+    return structural_edit(revision, lambda: editing.move_clause(
+        current_user, revision, form.structure_version.data, key, offset))
+
+
+def structural_edit(revision: Revision, change):
+    try:
+        change()
+    except StaleEdit as error:
+        return render_editor(revision, error_message(error), 409)
+    except PolicyError as error:
+        return render_editor(revision, error_message(error), 422)
+    return redirect(editor_url(revision))
+
+
+@bp.route("/policies/<slug>/revisions/<int:number>/publish", methods=["GET", "POST"])
+@staff_required
+def publish_draft(slug: str, number: int):
+    revision = load_draft(slug, number)
+    form = PublishForm()
+    if form.validate_on_submit():
+        try:
+            publish(current_user, revision, form.change_summary.data)
+        except PolicyError as error:
+            form.change_summary.errors.append(error_message(error))
+            return publish_page(revision, form, 422)
+        flash(_("Revision %(number)d is published.", number=revision.number), "success")
+        return redirect(url_for("policies.revision", slug=slug, number=number))
+    return publish_page(revision, form, 422 if form.errors else 200)
+
+
+def publish_page(revision: Revision, form: PublishForm, status: int):
+    """The publish form, with the redline of the draft against its base revision."""
+    base = revision.base_revision
+    context = redline_context(revision.policy, base, revision, "inline") if base else {}
+    return render_template("drafting/publish.html", **{**context, "revision": revision,
+                                                       "form": form}), status
+
+
+@bp.post("/policies/<slug>/revisions/<int:number>/delete")
+@staff_required
+def delete_revision(slug: str, number: int):
+    revision = load_draft(slug, number)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        delete_draft(current_user, revision)
+    except PolicyError as error:
+        return render_template("error.html", code=409, message=error_message(error)), 409
+    flash(_("Draft deleted."), "success")
+    return redirect(url_for("policies.policy", slug=slug) if revision.number > 1
+                    else url_for("policies.home"))

@@ -1,0 +1,28 @@
+"""Role checks for views: 401 → sign-in page, missing role → 403."""
+from functools import wraps
+from typing import Callable
+
+from flask import abort
+from flask_login import current_user, login_required
+
+from consult.accounts.models import Role
+
+
+def role_required(role: Role) -> Callable:
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not current_user.has_role(role):
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorator
+
+
+staff_required = role_required(Role.STAFF)
+admin_required = role_required(Role.ADMIN)
+
+
+def is_staff() -> bool:
+    return current_user.is_authenticated and current_user.is_staff

@@ -1,0 +1,110 @@
+"""Policies and the revisions people may read."""
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from consult.accounts.models import User
+from consult.audit.services import record
+from consult.extensions import db
+from consult.i18n import parse_language
+from consult.policies.errors import NotFound, PolicyError, SlugTaken
+from consult.policies.models import Clause, Policy, Revision, RevisionState
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Path segments the routes already use under /policies/.
+RESERVED_SLUGS = frozenset({"new"})
+
+
+def find_policy(slug: str) -> Policy | None:
+    return db.session.scalar(sa.select(Policy).where(Policy.slug == slug))
+
+
+def get_policy(slug: str) -> Policy:
+    policy = find_policy(slug)
+    if policy is None:
+        raise NotFound(policy=slug)
+    return policy
+
+
+def check_new_policy(slug: str, title: str, source_language: str) -> None:
+    if not SLUG_PATTERN.fullmatch(slug) or len(slug) > 80 or slug in RESERVED_SLUGS:
+        raise PolicyError("slug_invalid")
+    if not title.strip():
+        raise PolicyError("title_required")
+    if parse_language(source_language) is None:
+        raise PolicyError("language_unknown", language=source_language)
+    if find_policy(slug) is not None:
+        raise SlugTaken(slug=slug)
+
+
+def create_policy(actor: User | None, slug: str, title: str, source_language: str,
+                  summary: str = "") -> Policy:
+    slug = slug.strip().lower()
+    check_new_policy(slug, title, source_language)
+    policy = Policy(slug=slug, title=title.strip(), source_language=source_language,
+                    summary=summary.strip(), created_by_id=actor.id if actor else None)
+    db.session.add(policy)
+    db.session.flush()
+    record(actor, "policy.created", policy, slug)
+    return policy
+
+
+def revisions_of(policy: Policy, include_drafts: bool) -> list[Revision]:
+    query = sa.select(Revision).where(Revision.policy_id == policy.id)
+    if not include_drafts:
+        query = query.where(Revision.state == RevisionState.PUBLISHED)
+    query = query.options(sa.orm.selectinload(Revision.publisher))
+    return list(db.session.scalars(query.order_by(Revision.number.desc())))
+
+
+def latest_revision(policy: Policy, published_only: bool = True) -> Revision | None:
+    query = sa.select(Revision).where(Revision.policy_id == policy.id)
+    if published_only:
+        query = query.where(Revision.state == RevisionState.PUBLISHED)
+    return db.session.scalar(query.order_by(Revision.number.desc()).limit(1))
+
+
+def get_revision(policy: Policy, number: int, include_drafts: bool) -> Revision:
+    revision = db.session.scalar(
+        sa.select(Revision).where(Revision.policy_id == policy.id, Revision.number == number)
+    )
+    if revision is None or (revision.is_draft and not include_drafts):
+        raise NotFound(policy=policy.slug, revision=number)
+    return revision
+
+
+def clauses_of(revision: Revision) -> list[Clause]:
+    return list(db.session.scalars(
+        sa.select(Clause).where(Clause.revision_id == revision.id).order_by(Clause.position)
+    ))
+
+
+@dataclass(frozen=True)
+class PolicyListing:
+    policy: Policy
+    latest: Revision | None
+
+
+def policy_listings(include_drafts: bool) -> list[PolicyListing]:
+    """Every policy a reader may see with its newest visible revision (two queries)."""
+    latest = sa.select(Revision.policy_id, sa.func.max(Revision.number).label("number"))
+    if not include_drafts:
+        latest = latest.where(Revision.state == RevisionState.PUBLISHED)
+    latest = latest.group_by(Revision.policy_id).subquery()
+    rows = db.session.execute(
+        sa.select(Policy, Revision)
+        .outerjoin(latest, latest.c.policy_id == Policy.id)
+        .outerjoin(Revision, sa.and_(Revision.policy_id == Policy.id,
+                                     Revision.number == latest.c.number))
+        .order_by(Policy.title)
+    )
+    listings = [PolicyListing(policy, revision) for policy, revision in rows]
+    return [item for item in listings if include_drafts or item.latest is not None]
+
+
+def keys_ever_used(policy: Policy) -> set[str]:
+    """Every clause key of the policy's history: a removed clause's key is never reused."""
+    return set(db.session.scalars(
+        sa.select(Clause.key).join(Revision).where(Revision.policy_id == policy.id).distinct()
+    ))

@@ -1,0 +1,78 @@
+"""Public reading views; drafts are visible to staff only."""
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+import drafts
+from consult.drafting.services import as_domain, current_draft, draft_content_hash
+from consult.permissions import is_staff
+from consult.policies.errors import NotFound
+from consult.policies.models import Policy, Revision
+from consult.policies.services import (get_policy, get_revision, latest_revision,
+                                       policy_listings, revisions_of)
+
+bp = Blueprint("policies", __name__, template_folder="templates")
+
+
+def load_policy(slug: str) -> Policy:
+    try:
+        return get_policy(slug)
+    except NotFound:
+        abort(404)
+
+
+def load_revision(policy: Policy, number: int) -> Revision:
+    try:
+        return get_revision(policy, number, include_drafts=is_staff())
+    except NotFound:
+        abort(404)
+
+
+@bp.get("/")
+def home():
+    return render_template("policies/home.html", listings=policy_listings(is_staff()))
+
+
+@bp.get("/policies/<slug>")
+def policy(slug: str):
+    policy = load_policy(slug)
+    revision = latest_revision(policy)
+    if revision is None:
+        draft = current_draft(policy) if is_staff() else None
+        if draft is None:
+            abort(404)
+        return redirect(url_for("policies.revision", slug=slug, number=draft.number))
+    return show_revision(policy, revision, revision)
+
+
+@bp.get("/policies/<slug>/revisions/<int:number>")
+def revision(slug: str, number: int):
+    policy = load_policy(slug)
+    return show_revision(policy, load_revision(policy, number), latest_revision(policy))
+
+
+def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -> str:
+    return render_template(
+        "policies/revision.html", policy=policy, revision=revision,
+        clauses=revision.clauses, revisions=revisions_of(policy, include_drafts=is_staff()),
+        latest=latest, content_hash=draft_content_hash(revision),
+        draft=current_draft(policy) if is_staff() else None,
+    )
+
+
+@bp.get("/policies/<slug>/revisions/<int:number>.md")
+def revision_markdown(slug: str, number: int):
+    policy = load_policy(slug)
+    revision = load_revision(policy, number)
+    text = drafts.render_document(revision.title, [as_domain(c) for c in revision.clauses])
+    filename = f"{policy.slug}-{revision.number}.md"
+    return Response(text, mimetype="text/markdown",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/policies/<slug>/revisions")
+def pick_revision(slug: str):
+    """The revision picker's target: works without JavaScript."""
+    policy = load_policy(slug)
+    number = request.args.get("number", type=int)
+    if number is None:
+        return redirect(url_for("policies.policy", slug=policy.slug))
+    return redirect(url_for("policies.revision", slug=policy.slug, number=number))

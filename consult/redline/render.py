@@ -1,0 +1,143 @@
+"""Redline HTML: diff ops rendered through the Markdown renderer, insertions and
+deletions marked with <ins>/<del> inside the blocks they belong to.
+
+The ops are merged back into one Markdown text with private-use sentinel
+characters around changed runs; the text is rendered (raw HTML off, sanitised)
+and the sentinels are then swapped for tags, closed and reopened around every
+tag so the result always nests.
+"""
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from drafts import CLAUSE_PROFILE, render_inline, render_markdown
+
+INS_OPEN, INS_CLOSE, DEL_OPEN, DEL_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+SENTINELS = INS_OPEN + INS_CLOSE + DEL_OPEN + DEL_CLOSE
+WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
+# A changed line keeps its list/quote/heading marker outside the sentinel, so
+# the block still parses as what it is.
+BLOCK_MARKER = re.compile(r"^(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)+")
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
+INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
+# Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
+DESTINATION = re.compile(r"(?<=\]\()[^()\s]+|(?<=<)[a-zA-Z][\w+.-]*:[^<>\s]+(?=>)|"
+                         r"(?<=\]:[ \t])\S+")
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Screen-reader announcements, translated by the caller."""
+
+    inserted: str
+    deleted: str
+    end: str
+
+
+def wrap_segment(text: str, kind: str, at_line_start: bool) -> str:
+    opening, closing = WRAP[kind]
+    marker = BLOCK_MARKER.match(text) if at_line_start else None
+    head = marker.group(0) if marker else ""
+    body = text[len(head):]
+    return head + (opening + body + closing if body else "")
+
+
+def merged_markdown(ops: Iterable[Sequence[str]], shown: frozenset[str]) -> str:
+    """One Markdown text: equal text, plus the shown kinds of change wrapped in sentinels."""
+    parts: list[str] = []
+    for kind, text in ops:
+        kind = str(kind)
+        if kind == "equal":
+            parts.append(text)
+        elif kind in shown:
+            parts.append(wrap_lines(text, kind, not parts or parts[-1].endswith("\n")))
+    return "".join(parts)
+
+
+def wrap_lines(text: str, kind: str, at_line_start: bool) -> str:
+    pieces = re.split(r"(\n+)", text)
+    out = []
+    for piece in pieces:
+        if not piece or piece.startswith("\n"):
+            out.append(piece)
+            at_line_start = at_line_start or bool(piece)
+            continue
+        out.append(wrap_segment(piece, kind, at_line_start))
+        at_line_start = False
+    return "".join(out)
+
+
+def one_side(text: str, keep_deleted: bool) -> str:
+    """Marked runs complete within `text` resolved to one side; unpaired sentinels stay,
+    since they open or close a run that extends beyond it."""
+    text = DELETION.sub(r"\1" if keep_deleted else "", text)
+    return INSERTION.sub(r"\1", text)
+
+
+def clean_destinations(source: str, keep_deleted: bool) -> str:
+    # A URL cannot carry <ins>/<del>: it points where its side of the text points.
+    return DESTINATION.sub(lambda m: one_side(m.group(0), keep_deleted), source)
+
+
+def without_markers(tag: str) -> str:
+    return "".join(char for char in one_side(tag, keep_deleted=False) if char not in SENTINELS)
+
+
+def opening_tag(kind: str, labels: Labels) -> str:
+    label = labels.inserted if kind == "ins" else labels.deleted
+    return f'<{kind}><span class="visually-hidden">{escape(label)} </span>'
+
+
+def closing_tag(kind: str, labels: Labels) -> str:
+    return f'<span class="visually-hidden"> {escape(labels.end)}</span></{kind}>'
+
+
+def markup_text(text: str, state: list[str | None], labels: Labels) -> str:
+    out = []
+    for char in text:
+        if char in (INS_OPEN, DEL_OPEN):
+            state[0] = "ins" if char == INS_OPEN else "del"
+            out.append(opening_tag(state[0], labels))
+        elif char in (INS_CLOSE, DEL_CLOSE):
+            if state[0]:
+                out.append(closing_tag(state[0], labels))
+            state[0] = None
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def sentinels_to_tags(html: str, labels: Labels) -> str:
+    state: list[str | None] = [None]
+    out = []
+    for piece in TAG_OR_TEXT.split(html):
+        if piece.startswith("<"):
+            open_kind = state[0]
+            if open_kind:
+                out.append(f"</{open_kind}>")
+            out.append(without_markers(piece))
+            if open_kind:
+                out.append(f"<{open_kind}>")
+        elif any(c in piece for c in SENTINELS):
+            out.append(markup_text(piece, state, labels))
+        else:
+            out.append(piece)
+    if state[0]:
+        out.append(f"</{state[0]}>")
+    return "".join(out)
+
+
+def redline_html(ops, labels: Labels, shown: frozenset[str] = frozenset({"insert", "delete"}),
+                 inline: bool = False) -> Markup:
+    """HTML of a clause body (or, inline=True, a heading) with its changes marked."""
+    source = clean_destinations(merged_markdown(ops, shown), keep_deleted="insert" not in shown)
+    rendered = render_inline(source) if inline else render_markdown(source, CLAUSE_PROFILE)
+    return Markup(sentinels_to_tags(rendered, labels))
+
+
+INLINE = frozenset({"insert", "delete"})
+OLD_SIDE = frozenset({"delete"})
+NEW_SIDE = frozenset({"insert"})

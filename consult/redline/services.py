@@ -1,0 +1,52 @@
+"""Comparisons between revisions, and one clause's history through every revision."""
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+import drafts
+from consult.drafting.services import as_domain
+from consult.extensions import db
+from consult.policies.models import Clause, Policy, Revision, RevisionState
+from consult.redline.cache import LRUCache
+
+published_comparisons: LRUCache[drafts.Comparison] = LRUCache(maxsize=256)
+
+
+def compute_comparison(old: Revision, new: Revision) -> drafts.Comparison:
+    return drafts.compare([as_domain(c) for c in old.clauses], [as_domain(c) for c in new.clauses])
+
+
+def compare_revisions(old: Revision, new: Revision) -> drafts.Comparison:
+    """Published pairs are computed once per process; drafts change, so never cached."""
+    if not (old.is_published and new.is_published):
+        return compute_comparison(old, new)
+    key = (old.content_hash, new.content_hash)
+    return published_comparisons.get_or_compute(key, lambda: compute_comparison(old, new))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    revision: Revision
+    clause: Clause
+    change: drafts.ClauseComparison | None
+
+
+def clause_versions(policy: Policy, key: str, include_drafts: bool) -> list[tuple[Revision, Clause]]:
+    query = (sa.select(Revision, Clause).join(Clause, Clause.revision_id == Revision.id)
+             .where(Revision.policy_id == policy.id, Clause.key == key)
+             .order_by(Revision.number))
+    if not include_drafts:
+        query = query.where(Revision.state == RevisionState.PUBLISHED)
+    return [(revision, clause) for revision, clause in db.session.execute(query)]
+
+
+def clause_history(policy: Policy, key: str, include_drafts: bool) -> list[HistoryEntry]:
+    """Every revision holding the clause, each with the redline from the one before."""
+    entries: list[HistoryEntry] = []
+    previous: Clause | None = None
+    for revision, clause in clause_versions(policy, key, include_drafts):
+        change = drafts.compare([as_domain(previous)], [as_domain(clause)]).clauses[0] \
+            if previous is not None else None
+        entries.append(HistoryEntry(revision, clause, change))
+        previous = clause
+    return entries

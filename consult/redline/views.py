@@ -1,0 +1,62 @@
+"""Compare pages, clause history and the self-contained download."""
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+from consult.permissions import is_staff
+from consult.policies.errors import NotFound
+from consult.policies.models import Policy, Revision
+from consult.policies.services import get_policy, get_revision, revisions_of
+from consult.redline.presenter import redline_context, render_tools
+from consult.redline.services import clause_history
+
+bp = Blueprint("redline", __name__, template_folder="templates")
+MODES = ("inline", "side")
+
+
+def load(slug: str, *numbers: int) -> tuple[Policy, list[Revision]]:
+    try:
+        policy = get_policy(slug)
+        return policy, [get_revision(policy, n, include_drafts=is_staff()) for n in numbers]
+    except NotFound:
+        abort(404)
+
+
+@bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
+def compare(slug: str, old: int, new: int):
+    policy, (old_revision, new_revision) = load(slug, old, new)
+    mode = request.args.get("mode", "inline")
+    if mode not in MODES:
+        abort(404)
+    return render_template("redline/compare.html", revisions=revisions_of(policy, is_staff()),
+                           **redline_context(policy, old_revision, new_revision, mode))
+
+
+@bp.get("/policies/<slug>/compare")
+def pick(slug: str):
+    """The compare form's target: works without JavaScript."""
+    old, new = request.args.get("old", type=int), request.args.get("new", type=int)
+    if old is None or new is None:
+        abort(404)
+    mode = request.args.get("mode", "inline")
+    return redirect(url_for("redline.compare", slug=slug, old=old, new=new, mode=mode))
+
+
+@bp.get("/policies/<slug>/compare/<int:old>/<int:new>/download")
+def download(slug: str, old: int, new: int):
+    policy, (old_revision, new_revision) = load(slug, old, new)
+    mode = request.args.get("mode", "inline")
+    html = render_template("redline/download.html",
+                           **redline_context(policy, old_revision, new_revision,
+                                             mode if mode in MODES else "inline"))
+    filename = f"{policy.slug}-{old}-to-{new}-redline.html"
+    return Response(html, mimetype="text/html",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/policies/<slug>/clauses/<key>/history")
+def history(slug: str, key: str):
+    policy, _revisions = load(slug)
+    entries = clause_history(policy, key, include_drafts=is_staff())
+    if not entries:
+        abort(404)
+    return render_template("redline/history.html", policy=policy, key=key, entries=entries,
+                           **render_tools())

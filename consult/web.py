@@ -1,0 +1,22 @@
+"""Request-wide behaviour: the single commit point and template helpers."""
+from flask import Flask, Response
+
+from consult.extensions import db
+from consult.markup import clause_html, inline_html
+
+
+def commit_successful_request(response: Response) -> Response:
+    """The one place a request's work is committed: services only flush."""
+    if response.status_code < 400:
+        db.session.commit()
+    else:
+        db.session.rollback()
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(commit_successful_request)
+    app.jinja_env.filters["markdown"] = clause_html
+    app.jinja_env.filters["inline_markdown"] = inline_html
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,84 @@
+"""Consult's domain library: drafts as documents of clauses, and what is done with them.
+
+Pure Python on frozen values: no web framework, no database, no translations.
+Errors carry machine codes (:mod:`drafts.errors`); the application words them.
+"""
+
+from drafts.align import (
+    MAX_KEY_LENGTH,
+    AlignError,
+    AlignErrorCode,
+    Alignment,
+    Match,
+    MatchReason,
+    align,
+    make_key,
+)
+from drafts.compare import (
+    ClauseChange,
+    ClauseComparison,
+    ClauseKind,
+    CompareError,
+    CompareErrorCode,
+    Comparison,
+    ComparisonSummary,
+    compare,
+)
+from drafts.document import number_clauses, parse_document, render_document
+from drafts.errors import DocumentError, DocumentErrorCode, DraftsError
+from drafts.model import Clause, Document
+from drafts.render import (
+    CLAUSE_PROFILE,
+    COMMENT_PROFILE,
+    SAFE_SCHEMES,
+    RenderProfile,
+    is_safe_url,
+    render_inline,
+    render_markdown,
+)
+from drafts.redline import Op, OpKind, TextDiff, count_words, diff_normalised, diff_text, tokens
+from drafts.text import clause_hash, content_hash, normalise
+
+__all__ = [
+    "CLAUSE_PROFILE",
+    "COMMENT_PROFILE",
+    "MAX_KEY_LENGTH",
+    "SAFE_SCHEMES",
+    "AlignError",
+    "AlignErrorCode",
+    "Alignment",
+    "Clause",
+    "ClauseChange",
+    "ClauseComparison",
+    "ClauseKind",
+    "CompareError",
+    "CompareErrorCode",
+    "Comparison",
+    "ComparisonSummary",
+    "Document",
+    "DocumentError",
+    "DocumentErrorCode",
+    "DraftsError",
+    "Match",
+    "MatchReason",
+    "Op",
+    "OpKind",
+    "RenderProfile",
+    "TextDiff",
+    "align",
+    "clause_hash",
+    "compare",
+    "content_hash",
+    "count_words",
+    "diff_normalised",
+    "diff_text",
+    "is_safe_url",
+    "make_key",
+    "normalise",
+    "number_clauses",
+    "parse_document",
+    "render_document",
+    "render_inline",
+    "render_markdown",
+    "tokens",
+]

@@ -1,0 +1,214 @@
+"""Compare two revisions clause by clause: what was added, removed, edited, renamed or moved.
+
+Clauses are paired by key (see :func:`drafts.align.align`), so any two
+revisions compare, not only neighbours. A paired clause is *moved* when it is
+not in the longest run of pairs that kept their relative order: moving one
+clause up marks that clause, not every clause it jumped over.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from drafts.errors import DraftsError
+from drafts.model import Clause
+from drafts.redline import Op, OpKind, TextDiff, count_words, diff_normalised
+from drafts.text import normalise
+
+
+class ClauseKind(enum.StrEnum):
+    """The one word that sums up what happened to a clause, most telling first."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    UNCHANGED = "unchanged"
+
+
+class ClauseChange(enum.StrEnum):
+    """Each thing that happened to a clause; a clause can be renamed, modified and moved at once."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    RENAMED = "renamed"
+    MOVED = "moved"
+    RENUMBERED = "renumbered"
+
+
+class CompareErrorCode(enum.StrEnum):
+    """Codes carried by :class:`CompareError`."""
+
+    CLAUSE_WITHOUT_KEY = "clause_without_key"
+    DUPLICATE_KEY = "duplicate_key"
+
+
+class CompareError(DraftsError):
+    """The clauses given to :func:`compare` cannot be paired."""
+
+
+@dataclass(frozen=True)
+class ClauseComparison:
+    """One clause in both revisions (``old`` or ``new`` is ``None`` when added or removed)."""
+
+    old: Clause | None
+    new: Clause | None
+    heading: TextDiff
+    body: TextDiff
+    changes: frozenset[ClauseChange]
+
+    @property
+    def key(self) -> str:
+        clause = self.new or self.old
+        assert clause is not None and clause.key is not None
+        return clause.key
+
+    @property
+    def kind(self) -> ClauseKind:
+        for kind in ClauseKind:
+            if kind is not ClauseKind.UNCHANGED and ClauseChange(kind.value) in self.changes:
+                return kind
+        return ClauseKind.UNCHANGED
+
+    @cached_property
+    def words_added(self) -> int:
+        return self.heading.words_added + self.body.words_added
+
+    @cached_property
+    def words_removed(self) -> int:
+        return self.heading.words_removed + self.body.words_removed
+
+
+@dataclass(frozen=True)
+class ComparisonSummary:
+    """How many clauses had each kind of change, and how many words came and went."""
+
+    unchanged: int
+    modified: int
+    added: int
+    removed: int
+    moved: int
+    renamed: int
+    words_added: int
+    words_removed: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every clause of both revisions in reading order: the new order, removed ones where they were."""
+
+    clauses: tuple[ClauseComparison, ...]
+
+    @cached_property
+    def summary(self) -> ComparisonSummary:
+        kinds = [item.kind for item in self.clauses]
+        return ComparisonSummary(
+            unchanged=kinds.count(ClauseKind.UNCHANGED),
+            modified=self._count(ClauseChange.MODIFIED),
+            added=self._count(ClauseChange.ADDED),
+            removed=self._count(ClauseChange.REMOVED),
+            moved=self._count(ClauseChange.MOVED),
+            renamed=self._count(ClauseChange.RENAMED),
+            words_added=sum(item.words_added for item in self.clauses),
+            words_removed=sum(item.words_removed for item in self.clauses),
+        )
+
+    @property
+    def changed(self) -> tuple[ClauseComparison, ...]:
+        return tuple(item for item in self.clauses if item.kind is not ClauseKind.UNCHANGED)
+
+    def _count(self, change: ClauseChange) -> int:
+        return sum(1 for item in self.clauses if change in item.changes)
+
+
+def _whole(kind: OpKind, text: str) -> TextDiff:
+    normalised = normalise(text)
+    return TextDiff((Op(kind, normalised),) if normalised else ())
+
+
+def added(clause: Clause) -> ClauseComparison:
+    return ClauseComparison(None, clause, _whole(OpKind.INSERT, clause.heading),
+                            _whole(OpKind.INSERT, clause.body), frozenset({ClauseChange.ADDED}))
+
+
+def removed(clause: Clause) -> ClauseComparison:
+    return ClauseComparison(clause, None, _whole(OpKind.DELETE, clause.heading),
+                            _whole(OpKind.DELETE, clause.body), frozenset({ClauseChange.REMOVED}))
+
+
+def _text_diff(old: str, new: str) -> TextDiff:
+    return diff_normalised(normalise(old), normalise(new))
+
+
+def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
+    """The comparison of one clause with its continuation (same key)."""
+    heading = _text_diff(old.heading, new.heading)
+    body = _whole(OpKind.EQUAL, new.body) if old.hash == new.hash else _text_diff(old.body, new.body)
+    changes = {
+        ClauseChange.RENAMED: heading.changed,
+        ClauseChange.MODIFIED: body.changed,
+        ClauseChange.MOVED: moved,
+        ClauseChange.RENUMBERED: old.number != new.number,
+    }
+    return ClauseComparison(old, new, heading, body,
+                            frozenset(change for change, happened in changes.items() if happened))
+
+
+def _keys(clauses: Sequence[Clause]) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for index, clause in enumerate(clauses):
+        if clause.key is None:
+            raise CompareError(CompareErrorCode.CLAUSE_WITHOUT_KEY, index=index)
+        if clause.key in positions:
+            raise CompareError(CompareErrorCode.DUPLICATE_KEY, key=clause.key)
+        positions[clause.key] = index
+    return positions
+
+
+def steady_positions(old_positions: Sequence[int]) -> set[int]:
+    """Indexes into ``old_positions`` forming its longest increasing subsequence."""
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int | None] = []
+    for index, position in enumerate(old_positions):
+        slot = bisect.bisect_left(tails, position)
+        previous.append(tail_at[slot - 1] if slot else None)
+        if slot == len(tails):
+            tails.append(position)
+            tail_at.append(index)
+        else:
+            tails[slot], tail_at[slot] = position, index
+    steady: set[int] = set()
+    cursor = tail_at[-1] if tail_at else None
+    while cursor is not None:
+        steady.add(cursor)
+        cursor = previous[cursor]
+    return steady
+
+
+def compare(old: Sequence[Clause], new: Sequence[Clause]) -> Comparison:
+    """Compare two revisions' clauses, paired by key; both must carry unique keys."""
+    old_at, new_at = _keys(old), _keys(new)
+    kept = [clause for clause in new if clause.key in old_at]
+    steady = steady_positions([old_at[str(clause.key)] for clause in kept])
+    moved_keys = {clause.key for index, clause in enumerate(kept) if index not in steady}
+    items: list[ClauseComparison] = []
+    next_old = 0
+    for clause in new:
+        if clause.key not in old_at:
+            items.append(added(clause))
+            continue
+        position = old_at[str(clause.key)]
+        if clause.key not in moved_keys:
+            items.extend(removed(gone) for gone in old[next_old:position] if gone.key not in new_at)
+            next_old = max(next_old, position + 1)
+        items.append(paired(old[position], clause, moved=clause.key in moved_keys))
+    items.extend(removed(gone) for gone in old[next_old:] if gone.key not in new_at)
+    return Comparison(tuple(items))
+

@@ -1,0 +1,52 @@
+"""Immutable values the drafts library works on: documents and their clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from drafts.text import clause_hash, content_hash
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One heading and the Markdown under it, up to the next heading.
+
+    ``level`` is the heading level as written (1..6), 0 for the preamble (text
+    before the first heading). ``key`` is the clause's identity across
+    versions (assigned by :func:`drafts.align.align`); ``number`` its outline
+    number (:func:`drafts.document.number_clauses`).
+    """
+
+    level: int
+    heading: str
+    body: str
+    key: str | None = None
+    number: str = ""
+
+    @cached_property
+    def hash(self) -> str:
+        """Hash of the clause's visible text; see :func:`drafts.text.clause_hash`."""
+        return clause_hash(self.heading, self.body)
+
+    @property
+    def is_preamble(self) -> bool:
+        """True for the text before the first heading."""
+        return self.level == 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed Markdown draft: optional title, front matter and clauses."""
+
+    title: str | None
+    # A read-only view is not hashable; hashing a document by its clauses is enough.
+    front_matter: Mapping[str, Any] = field(hash=False)
+    clauses: tuple[Clause, ...]
+
+    @cached_property
+    def content_hash(self) -> str:
+        """Hash readers use to verify a published text; see :func:`drafts.text.content_hash`."""
+        return content_hash(self.title, self.clauses)

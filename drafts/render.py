@@ -1,0 +1,148 @@
+"""Markdown -> safe HTML for clauses and comments.
+
+Safety is layered: markdown-it never passes raw HTML through and only makes
+links of allowed URLs; nh3 then re-cleans the output against an allow-list
+matching what markdown-it emits, in case a future markdown-it emits more.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_NOT_URL_TEXT = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
+_SCHEME_END = re.compile(r"[:/?#]")
+_ALLOWED_TAGS = frozenset(
+    {"a", "p", "em", "strong", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "hr", "br"}
+    | {"table", "thead", "tbody", "tr", "th", "td"}
+)
+_ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
+    "a": frozenset({"href", "title", "rel"}),
+    "ol": frozenset({"start"}),
+    "th": frozenset({"style"}),
+    "td": frozenset({"style"}),
+    "img": frozenset({"src", "alt", "title"}),
+}
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+RenderRule = Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]
+
+
+@dataclass(frozen=True)
+class RenderProfile:
+    """What a piece of Markdown may produce: clauses get more than comments."""
+
+    link_rel: str = "nofollow noopener"
+    allow_images: bool = True
+    allow_headings: bool = True
+
+
+CLAUSE_PROFILE = RenderProfile()
+COMMENT_PROFILE = RenderProfile(
+    link_rel="nofollow ugc noopener", allow_images=False, allow_headings=False
+)
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http(s), mailto and scheme-less (relative or fragment) URLs.
+
+    Browsers ignore whitespace and control characters inside a scheme and
+    markdown-it has already percent-encoded them, so both are removed before
+    looking for the scheme: ``jav&#x09;ascript:`` is not let through.
+    """
+    scheme = _scheme(url)
+    return scheme is None or scheme in SAFE_SCHEMES
+
+
+def _scheme(url: str) -> str | None:
+    """Return the URL's scheme as a browser would read it, None when it has none."""
+    bare = _NOT_URL_TEXT.sub("", urllib.parse.unquote(url)).lower()
+    end = _SCHEME_END.search(bare)
+    if end is None or end.group() != ":":
+        return None
+    return bare[: end.start()]
+
+
+def _is_external(href: str) -> bool:
+    return _scheme(href) in {"http", "https"} or href.strip().startswith("//")
+
+
+def render_markdown(text: str, profile: RenderProfile = CLAUSE_PROFILE) -> str:
+    """Return sanitised HTML for block Markdown ``text`` under ``profile``."""
+    return _clean(_markdown(profile).render(text), profile)
+
+
+def render_inline(text: str) -> str:
+    """Return sanitised HTML for inline Markdown (e.g. a heading in a table of contents)."""
+    return _clean(_markdown(CLAUSE_PROFILE).renderInline(text), CLAUSE_PROFILE)
+
+
+@lru_cache(maxsize=32)
+def _markdown(profile: RenderProfile) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = is_safe_url  # type: ignore[method-assign]
+    if not profile.allow_images:
+        # Without the image rule, ![alt](src) parses as "!" and an ordinary, checked link.
+        md.disable("image")
+    md.add_render_rule("link_open", _link_renderer(profile.link_rel))
+    if not profile.allow_headings:
+        md.add_render_rule("heading_open", _heading_as_paragraph_open)
+        md.add_render_rule("heading_close", _heading_as_paragraph_close)
+    return md
+
+
+def _link_renderer(rel: str) -> RenderRule:
+    def render_link_open(
+        renderer: RendererHTML,
+        tokens: Sequence[Token],
+        index: int,
+        options: OptionsDict,
+        env: EnvType,
+    ) -> str:
+        token = tokens[index]
+        if _is_external(str(token.attrGet("href") or "")):
+            token.attrSet("rel", rel)
+        return renderer.renderToken(tokens, index, options, env)
+
+    return render_link_open
+
+
+def _heading_as_paragraph_open(
+    renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "<p><strong>"
+
+
+def _heading_as_paragraph_close(
+    renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "</strong></p>\n"
+
+
+def _clean(markup: str, profile: RenderProfile) -> str:
+    tags = set(_ALLOWED_TAGS)
+    if profile.allow_images:
+        tags.add("img")
+    if not profile.allow_headings:
+        tags -= _HEADING_TAGS
+    return nh3.clean(
+        markup,
+        tags=tags,
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(names) for tag, names in _ALLOWED_ATTRIBUTES.items() if tag in tags},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel=None,
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )

@@ -1,0 +1,134 @@
+"""Compare pages, clause history, download and JSON over real and hostile revisions."""
+import re
+
+import pytest
+
+from consult.extensions import db
+from consult.redline import services
+from tests.policies.test_xss import PAYLOADS, problems
+
+
+@pytest.fixture
+def covenant(runner, shared_data):
+    files = [str(shared_data / v / "en.md") for v in ("1.4", "2.0", "2.1")]
+    result = runner.invoke(args=["drafts", "import", "covenant", *files, "--publish"])
+    assert result.exit_code == 0, result.output
+    return "covenant"
+
+
+def section(page: str, key: str) -> str:
+    match = re.search(rf'id="change-{re.escape(key)}".*?(?=id="change-|\Z)', page, re.S)
+    assert match, key
+    return match.group(0)
+
+
+def test_2_0_to_2_1_marks_only_real_word_changes(client, covenant):
+    page = client.get("/policies/covenant/compare/2/3").get_data(as_text=True)
+    pledge = section(page, "our-pledge")
+    assert "caste, color," in re.sub(r"<[^>]+>", "", re.search(r"<ins>.*?</ins>", pledge, re.S).group(0))
+    assert "<del>" not in pledge
+    scope = section(page, "scope")
+    assert scope.lstrip().startswith('id="change-scope"') and "<details" in page
+    assert "<ins>" not in scope and "<del>" not in scope
+
+
+def test_1_4_to_2_0_reports_rename_and_additions(client, covenant):
+    data = client.get("/api/v1/policies/covenant/compare/1/2").json
+    by_heading = {(c["new"] or c["old"])["heading"]: c for c in data["clauses"]}
+    renamed = by_heading["Enforcement Responsibilities"]
+    assert renamed["old"]["heading"] == "Our Responsibilities"
+    assert {"renamed", "modified"} <= set(renamed["changes"])
+    for heading in ["Enforcement Guidelines", "1. Correction", "2. Warning", "3. Temporary Ban",
+                    "4. Permanent Ban"]:
+        assert by_heading[heading]["kind"] == "added"
+    assert data["summary"]["added"] == 5 and data["summary"]["renamed"] >= 1
+    page = client.get("/policies/covenant/compare/1/2").get_data(as_text=True)
+    assert "Renamed" in page and "Added" in page
+
+
+def test_api_compare_shape(client, covenant):
+    data = client.get("/api/v1/policies/covenant/compare/2/3").json
+    assert data["from"] == 2 and data["to"] == 3
+    assert set(data["summary"]) >= {"modified", "added", "removed", "moved", "words_added",
+                                    "words_removed"}
+    first = data["clauses"][0]
+    assert set(first) >= {"kind", "old", "new", "ops", "words_added", "words_removed"}
+    assert all(op[0] in {"equal", "insert", "delete"} for c in data["clauses"] for op in c["ops"])
+
+
+def test_side_by_side_and_inline_modes(client, covenant):
+    side = client.get("/policies/covenant/compare/2/3?mode=side").get_data(as_text=True)
+    assert 'class="side-by-side"' in side
+    inline = client.get("/policies/covenant/compare/2/3").get_data(as_text=True)
+    assert 'class="side-by-side"' not in inline
+    assert client.get("/policies/covenant/compare/2/3?mode=bogus").status_code == 404
+
+
+def test_changes_since_previous_link(client, covenant):
+    page = client.get("/policies/covenant").get_data(as_text=True)
+    assert "/policies/covenant/compare/2/3" in page and "/policies/covenant/compare/1/2" in page
+
+
+def test_clause_history(client, covenant):
+    page = client.get("/policies/covenant/clauses/our-pledge/history").get_data(as_text=True)
+    assert page.count('class="history-entry"') == 3
+    assert "<ins>" in page
+    assert client.get("/policies/covenant/clauses/nope/history").status_code == 404
+
+
+def test_download_is_self_contained(client, covenant):
+    response = client.get("/policies/covenant/compare/2/3/download")
+    assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
+    html = response.get_data(as_text=True)
+    assert "<style>" in html and "<link" not in html and "<script" not in html
+    assert not re.search(r'(src|href)="(https?:)?//', html.split("</head>")[0])
+    assert "caste, color," in html
+
+
+def test_published_pairs_are_computed_once(client, covenant, monkeypatch):
+    calls = []
+    original = services.compute_comparison
+    monkeypatch.setattr(services, "compute_comparison",
+                        lambda old, new: calls.append(1) or original(old, new))
+    services.published_comparisons._items.clear()
+    for _ in range(3):
+        assert client.get("/api/v1/policies/covenant/compare/1/3").status_code == 200
+    assert len(calls) == 1
+
+
+def test_drafts_are_never_cached_and_hidden_from_the_public(client, auth, draft, staff):
+    assert client.get("/policies/guidelines/compare/1/2").status_code == 404
+    auth.login()
+    before = len(services.published_comparisons)
+    assert client.get("/policies/guidelines/compare/1/2").status_code == 200
+    assert len(services.published_comparisons) == before
+
+
+def test_publish_page_previews_the_redline(client, auth, draft):
+    auth.login()
+    client.post("/policies/guidelines/revisions/2/clauses/purpose/edit",
+                data={"heading": "Purpose", "level": "2", "body": "We want a *calm* place.",
+                      "version": "1"})
+    page = client.get("/policies/guidelines/revisions/2/publish").get_data(as_text=True)
+    assert "Changes against revision 1" in page and "<ins>" in page and "calm" in page
+
+
+@pytest.fixture
+def hostile_pair(create_policy, create_revision):
+    policy = create_policy()
+    create_revision(policy, "# T\n\n## A\n\nsafe text\n\n## " + PAYLOADS[0] + "\n\nx\n")
+    body = "\n\n".join(PAYLOADS)
+    create_revision(policy, f"# T\n\n## A\n\nsafe text\n\n{body}\n\n## {PAYLOADS[1]}\n\n{body}\n",
+                    summary="Hostile")
+    return policy
+
+
+@pytest.mark.parametrize("url", [
+    "/policies/guidelines/compare/1/2", "/policies/guidelines/compare/1/2?mode=side",
+    "/policies/guidelines/compare/2/1", "/policies/guidelines/compare/1/2/download",
+    "/policies/guidelines/clauses/a/history",
+])
+def test_hostile_text_is_inert_in_every_redline_view(client, hostile_pair, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert problems(response.get_data(as_text=True)) == []

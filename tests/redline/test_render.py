@@ -1,0 +1,100 @@
+"""Redline HTML: structure kept, tags balanced, nothing raw or unsafe leaks."""
+from html.parser import HTMLParser
+
+import pytest
+
+from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, Labels, redline_html
+from tests.policies.test_xss import PAYLOADS, problems
+
+LABELS = Labels(inserted="ins:", deleted="del:", end="end")
+
+
+class Nesting(HTMLParser):
+    VOID = {"br", "hr", "img", "input", "meta", "link"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> with open {self.stack}")
+        else:
+            self.stack.pop()
+
+
+def balanced(html: str) -> bool:
+    parser = Nesting()
+    parser.feed(html)
+    return not parser.errors and not parser.stack
+
+
+def html(ops, shown=INLINE, inline=False) -> str:
+    return str(redline_html(ops, LABELS, shown, inline))
+
+
+def test_change_inside_a_paragraph():
+    out = html([("equal", "We pledge "), ("insert", "always "), ("equal", "to help.")])
+    assert out.startswith("<p>") and "<ins>" in out and "always" in out
+    assert balanced(out)
+
+
+def test_change_spanning_paragraphs_stays_inside_blocks():
+    ops = [("equal", "One "), ("delete", "two"), ("delete", "\n\n"), ("delete", "three"),
+           ("equal", " four.")]
+    out = html(ops)
+    assert balanced(out)
+    assert out.count("<p>") == 2
+
+
+def test_list_items_keep_their_markers():
+    ops = [("equal", "* a\n"), ("insert", "* b"), ("insert", "\n"), ("equal", "* c")]
+    out = html(ops)
+    assert out.count("<li>") == 3 and "* b" not in out
+    assert balanced(out)
+
+
+def test_emphasis_inside_an_insertion_is_rendered():
+    out = html([("equal", "Be "), ("insert", "**very** "), ("equal", "kind.")])
+    assert "<strong><ins>very</ins></strong>" in out and "**" not in out
+    assert balanced(out)
+
+
+def test_sides_show_only_their_own_text():
+    ops = [("equal", "a "), ("delete", "old"), ("insert", "new"), ("equal", " b")]
+    assert "old" in html(ops, OLD_SIDE) and "new" not in html(ops, OLD_SIDE)
+    assert "new" in html(ops, NEW_SIDE) and "old" not in html(ops, NEW_SIDE)
+
+
+def test_changed_link_target_points_to_the_new_url():
+    ops = [("equal", "[site](https://"), ("delete", "old"), ("insert", "new"),
+           ("equal", ".example.org)")]
+    out = html(ops)
+    assert 'href="https://new.example.org"' in out
+    assert balanced(out)
+
+
+def test_heading_rendered_inline():
+    out = html([("equal", "Our "), ("delete", "Responsibilities"), ("insert", "Duties")],
+               inline=True)
+    assert "<p>" not in out and "<del>" in out and "<ins>" in out
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_in_changes_are_inert(payload):
+    for shown in (INLINE, OLD_SIDE, NEW_SIDE):
+        out = html([("equal", "safe "), ("insert", payload), ("equal", " text "), ("delete", payload)],
+                   shown)
+        assert problems(out) == [], out
+        assert balanced(out)
+
+
+def test_screen_readers_hear_the_changes():
+    out = html([("equal", "a "), ("insert", "b")])
+    assert '<span class="visually-hidden">ins: </span>' in out
+    assert '<span class="visually-hidden"> end</span></ins>' in out
