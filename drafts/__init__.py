@@ -36,7 +36,17 @@ from drafts.render import (
     render_inline,
     render_markdown,
 )
-from drafts.redline import Op, OpKind, TextDiff, count_words, diff_normalised, diff_text, tokens
+from drafts.redline import (
+    Op,
+    OpKind,
+    TextDiff,
+    count_words,
+    diff_normalised,
+    diff_text,
+    is_balanced,
+    mirrored,
+    tokens,
+)
 from drafts.text import clause_hash, content_hash, normalise
 
 __all__ = [
@@ -72,8 +82,10 @@ __all__ = [
     "count_words",
     "diff_normalised",
     "diff_text",
+    "is_balanced",
     "is_safe_url",
     "make_key",
+    "mirrored",
     "normalise",
     "number_clauses",
     "parse_document",

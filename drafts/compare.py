@@ -17,7 +17,6 @@ from functools import cached_property
 from drafts.errors import DraftsError
 from drafts.model import Clause
 from drafts.redline import Op, OpKind, TextDiff, count_words, diff_normalised
-from drafts.text import normalise
 
 
 class ClauseKind(enum.StrEnum):
@@ -127,29 +126,24 @@ class Comparison:
         return sum(1 for item in self.clauses if change in item.changes)
 
 
-def _whole(kind: OpKind, text: str) -> TextDiff:
-    normalised = normalise(text)
+def _whole(kind: OpKind, normalised: str) -> TextDiff:
     return TextDiff((Op(kind, normalised),) if normalised else ())
 
 
 def added(clause: Clause) -> ClauseComparison:
-    return ClauseComparison(None, clause, _whole(OpKind.INSERT, clause.heading),
-                            _whole(OpKind.INSERT, clause.body), frozenset({ClauseChange.ADDED}))
+    return ClauseComparison(None, clause, _whole(OpKind.INSERT, clause.normalised_heading),
+                            _whole(OpKind.INSERT, clause.normalised_body), frozenset({ClauseChange.ADDED}))
 
 
 def removed(clause: Clause) -> ClauseComparison:
-    return ClauseComparison(clause, None, _whole(OpKind.DELETE, clause.heading),
-                            _whole(OpKind.DELETE, clause.body), frozenset({ClauseChange.REMOVED}))
-
-
-def _text_diff(old: str, new: str) -> TextDiff:
-    return diff_normalised(normalise(old), normalise(new))
+    return ClauseComparison(clause, None, _whole(OpKind.DELETE, clause.normalised_heading),
+                            _whole(OpKind.DELETE, clause.normalised_body), frozenset({ClauseChange.REMOVED}))
 
 
 def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
     """The comparison of one clause with its continuation (same key)."""
-    heading = _text_diff(old.heading, new.heading)
-    body = _whole(OpKind.EQUAL, new.body) if old.hash == new.hash else _text_diff(old.body, new.body)
+    heading = diff_normalised(old.normalised_heading, new.normalised_heading)
+    body = diff_normalised(old.normalised_body, new.normalised_body)
     changes = {
         ClauseChange.RENAMED: heading.changed,
         ClauseChange.MODIFIED: body.changed,
@@ -192,23 +186,35 @@ def steady_positions(old_positions: Sequence[int]) -> set[int]:
     return steady
 
 
+def _anchors(new: Sequence[Clause], old_at: dict[str, int], moved: set[str]) -> list[int]:
+    """For each new clause, the old position of the next clause that stayed in order."""
+    anchors: list[int] = []
+    anchor = len(old_at)
+    for clause in reversed(new):
+        if clause.key in old_at and clause.key not in moved:
+            anchor = old_at[str(clause.key)]
+        anchors.append(anchor)
+    return anchors[::-1]
+
+
 def compare(old: Sequence[Clause], new: Sequence[Clause]) -> Comparison:
-    """Compare two revisions' clauses, paired by key; both must carry unique keys."""
+    """Compare two revisions' clauses, paired by key; both must carry unique keys.
+
+    Removed clauses are listed where they stood, before whatever was added in their place.
+    """
     old_at, new_at = _keys(old), _keys(new)
     kept = [clause for clause in new if clause.key in old_at]
     steady = steady_positions([old_at[str(clause.key)] for clause in kept])
-    moved_keys = {clause.key for index, clause in enumerate(kept) if index not in steady}
+    moved = {str(clause.key) for index, clause in enumerate(kept) if index not in steady}
     items: list[ClauseComparison] = []
     next_old = 0
-    for clause in new:
-        if clause.key not in old_at:
+    for clause, anchor in zip(new, _anchors(new, old_at, moved)):
+        if clause.key not in moved:
+            items.extend(removed(gone) for gone in old[next_old:anchor] if gone.key not in new_at)
+            next_old = max(next_old, anchor)
+        if clause.key in old_at:
+            items.append(paired(old[old_at[str(clause.key)]], clause, moved=clause.key in moved))
+        else:
             items.append(added(clause))
-            continue
-        position = old_at[str(clause.key)]
-        if clause.key not in moved_keys:
-            items.extend(removed(gone) for gone in old[next_old:position] if gone.key not in new_at)
-            next_old = max(next_old, position + 1)
-        items.append(paired(old[position], clause, moved=clause.key in moved_keys))
     items.extend(removed(gone) for gone in old[next_old:] if gone.key not in new_at)
     return Comparison(tuple(items))
-

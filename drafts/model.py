@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from drafts.text import clause_hash, content_hash
+from drafts.text import clause_hash_of_normalised, content_hash, normalise
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,17 @@ class Clause:
     number: str = ""
 
     @cached_property
+    def normalised_heading(self) -> str:
+        return normalise(self.heading)
+
+    @cached_property
+    def normalised_body(self) -> str:
+        return normalise(self.body)
+
+    @cached_property
     def hash(self) -> str:
         """Hash of the clause's visible text; see :func:`drafts.text.clause_hash`."""
-        return clause_hash(self.heading, self.body)
+        return clause_hash_of_normalised(self.normalised_heading, self.normalised_body)
 
     @property
     def is_preamble(self) -> bool:

@@ -35,12 +35,19 @@ _TRAILING_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0
 # vowel signs), so none of them splits a word.
 _WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
     r"\u06d6-\u06ed\u0900-\u0dff\u200c\u200d"
+# Emphasis, strike-through and code markers stay glued to the word they wrap,
+# so "*friendly*" → "*kind*" is one word replaced, not two bare asterisks kept.
+# The first two alternatives are the common cases (a plain word, a space),
+# matched without backtracking; the rest are the general rules.
 _TOKEN = re.compile(
-    f"[{_UNSPACED}][{_TRAILING_MARKS}]*"
-    f"|(?:(?![{_UNSPACED}])[{_WORD_CHARS}])+"
-    r"|\n+|[^\S\n]+|[^\w\s]",
+    f"[^\\W{_UNSPACED}]++(?![*~`{_WORD_CHARS}])|[^\\S\\n]+"
+    f"|[{_UNSPACED}][{_TRAILING_MARKS}]*"
+    f"|[*~`]*(?:(?![{_UNSPACED}])[{_WORD_CHARS}])+[*~`]*"
+    r"|\n+|[^\w\s]",
 )
 _BLOCK_SEPARATOR = "\n\n"
+# How far a change may grow to take in the other half of a Markdown pair.
+_MAX_ABSORBED_TOKENS = 64
 
 
 class OpKind(enum.StrEnum):
@@ -127,29 +134,19 @@ class _Alphabet:
     """Gives each distinct unit (token or block) one character, as diff-match-patch wants."""
 
     def __init__(self) -> None:
-        self.units: list[str] = []
         self.codes: dict[str, str] = {}
+        self.units: dict[str, str] = {}
 
     def encode(self, units: Sequence[str]) -> str:
-        return "".join(self._code(unit) for unit in units)
-
-    def _code(self, unit: str) -> str:
-        code = self.codes.get(unit)
-        if code is None:
+        for unit in dict.fromkeys(units).keys() - self.codes.keys():
             # Skip the surrogate range so every code is a real character.
-            index = len(self.units) + 1
+            index = len(self.codes) + 1
             code = chr(index if index < 0xD800 else index + 0x800)
-            self.codes[unit] = code
-            self.units.append(unit)
-        return code
+            self.codes[unit], self.units[code] = code, unit
+        return "".join(map(self.codes.__getitem__, units))
 
     def decode(self, codes: str) -> str:
-        return "".join(self.units[_index(code)] for code in codes)
-
-
-def _index(code: str) -> int:
-    value = ord(code)
-    return (value if value < 0xD800 else value - 0x800) - 1
+        return "".join(map(self.units.__getitem__, codes))
 
 
 def _unit_diff(old_units: Sequence[str], new_units: Sequence[str], semantic: bool) -> list[Op]:
@@ -173,34 +170,172 @@ def _blocks(text: str) -> list[str]:
 
 
 def _changed_runs(block_ops: Sequence[Op]) -> Iterator[tuple[str, str] | Op]:
-    """Equal blocks as they are; each run of changed blocks as its (old, new) text pair."""
-    old, new = [], []
-    for op in block_ops:
-        if op.kind is OpKind.EQUAL:
-            if old or new:
-                yield "".join(old), "".join(new)
-                old, new = [], []
-            yield op
+    """Equal blocks as they are; changed blocks as (old, new) text pairs to diff word by word.
+
+    A run that replaces as many blocks as it removes is taken as that many
+    edited blocks, each diffed against its counterpart: smaller diffs, and a
+    change never reaches into the next paragraph.
+    """
+    old: list[str] = []
+    new: list[str] = []
+    for op in [*block_ops, Op(OpKind.EQUAL, "")]:
+        if op.kind is not OpKind.EQUAL:
+            (old if op.kind is OpKind.DELETE else new).extend(_blocks(op.text))
+            continue
+        if len(old) == len(new):
+            yield from zip(old, new)
+        elif old or new:
+            yield "".join(old), "".join(new)
+        old, new = [], []
+        yield op
+
+
+def _common_prefix_length(old: str, new: str) -> int:
+    """Length of the longest common prefix, by bisection on slices (compared in C)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[:middle] == new[:middle]:
+            low = middle
         else:
-            (old if op.kind is OpKind.DELETE else new).append(op.text)
-    if old or new:
-        yield "".join(old), "".join(new)
+            high = middle - 1
+    return low
+
+
+def _shared_ends(old: str, new: str) -> tuple[int, int]:
+    """How much of the start and the end both texts share, cut back to a space (a token boundary)."""
+    start = old.rfind(" ", 0, _common_prefix_length(old, new)) + 1
+    limit = min(len(old), len(new)) - start
+    end = _common_prefix_length(old[::-1][:limit], new[::-1][:limit])
+    space = old.find(" ", len(old) - end) if end else -1
+    return start, (len(old) - space if space >= 0 else 0)
 
 
 def _word_ops(old: str, new: str) -> list[Op]:
     if not old or not new:
         return [Op(OpKind.DELETE, old), Op(OpKind.INSERT, new)]
-    return _unit_diff(tokens(old), tokens(new), semantic=True)
+    # Only the middle needs tokenising and diffing; the shared ends are equal as they are.
+    start, end = _shared_ends(old, new)
+    middle_ops = _unit_diff(tokens(old[start:len(old) - end]), tokens(new[start:len(new) - end]),
+                            semantic=True)
+    return [Op(OpKind.EQUAL, old[:start]), *middle_ops, Op(OpKind.EQUAL, old[len(old) - end:])]
+
+
+def is_balanced(text: str) -> bool:
+    """True when ``text`` opens no Markdown emphasis, code span or link it does not close."""
+    return (text.count("*") % 2 == 0 and text.count("`") % 2 == 0 and text.count("~") % 2 == 0
+            and text.count("[") == text.count("]"))
+
+
+class _Run:
+    """One changed stretch: the old and new text between two equal stretches."""
+
+    def __init__(self) -> None:
+        self.old, self.new = "", ""
+        self.had_old = self.had_new = False
+
+    def add(self, op: Op) -> None:
+        if op.kind is OpKind.DELETE:
+            self.old, self.had_old = self.old + op.text, True
+        else:
+            self.new, self.had_new = self.new + op.text, True
+
+    def balanced(self) -> bool:
+        return (not self.had_old or is_balanced(self.old)) and (not self.had_new or is_balanced(self.new))
+
+    def ops(self) -> list[Op]:
+        return [Op(OpKind.DELETE, self.old), Op(OpKind.INSERT, self.new)]
+
+
+def _segments(ops: Iterable[Op]) -> list[str | _Run]:
+    """Equal text as strings, each stretch of changes between them as one run."""
+    segments: list[str | _Run] = []
+    for op in ops:
+        if op.kind is OpKind.EQUAL:
+            segments.append(op.text)
+            continue
+        if not segments or isinstance(segments[-1], str):
+            segments.append(_Run())
+        run = segments[-1]
+        assert isinstance(run, _Run)
+        run.add(op)
+    return segments
+
+
+def _first_token(text: str) -> str:
+    found = _TOKEN.match(text)
+    token = found.group(0) if found else text[:1]
+    return "" if "\n" in token else token
+
+
+def _last_token(text: str) -> str:
+    found = tokens(text[-200:])
+    token = found[-1] if found else ""
+    return "" if "\n" in token else token
+
+
+def _absorb(segments: list[str | _Run], at: int) -> None:
+    """Grow run ``at`` into its equal neighbours, within the block, until its Markdown pairs close."""
+    run = segments[at]
+    assert isinstance(run, _Run)
+    for _ in range(_MAX_ABSORBED_TOKENS):
+        if run.balanced():
+            return
+        after = segments[at + 1] if at + 1 < len(segments) else ""
+        before = segments[at - 1] if at > 0 else ""
+        assert isinstance(after, str) and isinstance(before, str)
+        if token := _first_token(after):
+            run.old, run.new = run.old + token, run.new + token
+            segments[at + 1] = after[len(token):]
+        elif token := _last_token(before):
+            run.old, run.new = token + run.old, token + run.new
+            segments[at - 1] = before[: -len(token)]
+        else:
+            return
+
+
+def _markup_balanced(ops: Sequence[Op]) -> list[Op]:
+    """The same diff, with every change holding both halves of the Markdown pairs it touches."""
+    segments = _segments(ops)
+    result: list[Op] = []
+    for at, segment in enumerate(segments):
+        if isinstance(segment, _Run):
+            _absorb(segments, at)
+    for segment in segments:
+        result.extend([Op(OpKind.EQUAL, segment)] if isinstance(segment, str) else segment.ops())
+    return result
+
+
+_MIRROR = {OpKind.EQUAL: OpKind.EQUAL, OpKind.INSERT: OpKind.DELETE, OpKind.DELETE: OpKind.INSERT}
+
+
+def mirrored(ops: Sequence[Op]) -> tuple[Op, ...]:
+    """The redline read backwards (new → old): inserts become deletes, deletes first in a run."""
+    swapped = [Op(_MIRROR[op.kind], op.text) for op in ops]
+    for at in range(len(swapped) - 1):
+        if swapped[at].kind is OpKind.INSERT and swapped[at + 1].kind is OpKind.DELETE:
+            swapped[at], swapped[at + 1] = swapped[at + 1], swapped[at]
+    return tuple(swapped)
 
 
 def diff_normalised(old: str, new: str) -> TextDiff:
-    """Redline of two texts that are already normalised."""
+    """Redline of two texts that are already normalised.
+
+    The diff is always computed in one orientation, so comparing B with A is
+    exactly comparing A with B read backwards.
+    """
     if old == new:
         return TextDiff(_merged([Op(OpKind.EQUAL, old)]))
+    if new < old:
+        return TextDiff(mirrored(_oriented_diff(new, old)))
+    return TextDiff(_oriented_diff(old, new))
+
+
+def _oriented_diff(old: str, new: str) -> tuple[Op, ...]:
     ops: list[Op] = []
     for run in _changed_runs(_unit_diff(_blocks(old), _blocks(new), semantic=False)):
         ops.extend([run] if isinstance(run, Op) else _word_ops(*run))
-    return TextDiff(_merged(ops))
+    return _merged(_markup_balanced(ops))
 
 
 def diff_text(old: str, new: str) -> TextDiff:

@@ -33,6 +33,12 @@ _ATX_HEADING = re.compile(r"#{1,6}(?: |$)")
 _THEMATIC_BREAK = re.compile(r"(?:\* ?){3,}|(?:- ?){3,}|(?:_ ?){3,}")
 _SETEXT_UNDERLINE = re.compile(r"=+|-+")
 _FENCE_OPENER = re.compile(r"(`{3,}|~{3,})(.*)", re.DOTALL)
+# Any line that might open a block (or a fence) once its leading spaces go.
+# Text with none of them is plain prose and takes the fast path; a false alarm
+# only costs the slow path.
+# (Searched in "\n" + text: a pattern that starts with a literal scans fast.)
+_MAYBE_BLOCK = re.compile(r"\n\s*(?:[*+\-#>|=_`~]|\d{1,9}[.)])")
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 
 @dataclass(frozen=True)
@@ -124,11 +130,31 @@ def normalise(text: str) -> str:
     item, ``>``, ``#`` heading, ``|`` table row, rule, setext underline, fence)
     keeps its line break; fenced code is verbatim. Idempotent.
     """
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MAYBE_BLOCK.search("\n" + text) is None:
+        return _normalise_prose(text)
+    return _normalise_lines(text)
+
+
+def _normalise_prose(text: str) -> str:
+    """:func:`normalise` for text without block markers: paragraphs of collapsed words."""
+    paragraphs = (" ".join(part.split()) for part in _BLANK_LINES.split(text))
+    return "\n\n".join(filter(None, paragraphs))
+
+
+def _normalise_lines(text: str) -> str:
+    """:func:`normalise` by its rules, line by line (NFC and LF line ends already applied)."""
     normaliser = _Normaliser()
     for raw in text.split("\n"):
         normaliser.feed(raw)
     return normaliser.result()
+
+
+def clause_hash_of_normalised(heading: str, body: str) -> str:
+    """:func:`clause_hash` of a heading and body that are already normalised."""
+    return _sha256_hex(heading + "\n\n" + body)
 
 
 def _sha256_hex(text: str) -> str:
@@ -137,7 +163,7 @@ def _sha256_hex(text: str) -> str:
 
 def clause_hash(heading: str, body: str) -> str:
     """Return ``sha256(normalise(heading) + "\\n\\n" + normalise(body))`` as hex (UTF-8)."""
-    return _sha256_hex(normalise(heading) + "\n\n" + normalise(body))
+    return clause_hash_of_normalised(normalise(heading), normalise(body))
 
 
 def content_hash(title: str | None, clauses: Sequence[Clause]) -> str:

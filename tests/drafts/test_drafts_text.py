@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import textwrap
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -175,3 +176,12 @@ def test_content_hash_is_stable() -> None:
     assert content_hash("Policy", clauses) == (
         "ce13daea0073ed6100a31a1598daa9a7d287e224b9ce46d9c60afb67480c7f17"
     )
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKDOWNISH | st.lists(PARAGRAPH, max_size=4).map(lambda ps: "\n\n".join(map(" ".join, ps))))
+def test_the_prose_fast_path_agrees_with_the_rules(text: str) -> None:
+    from drafts.text import _normalise_lines
+
+    prepared = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    assert normalise(text) == _normalise_lines(prepared)

@@ -1,0 +1,134 @@
+"""Word-level redline of two texts: blind to re-wrapping, per character for unspaced scripts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafts import (
+    Op,
+    OpKind,
+    count_words,
+    diff_text,
+    is_balanced,
+    mirrored,
+    normalise,
+    tokens,
+)
+
+EQUAL, INSERT, DELETE = OpKind.EQUAL, OpKind.INSERT, OpKind.DELETE
+
+
+def changes(old: str, new: str) -> list[tuple[str, str]]:
+    return [(str(op.kind), op.text) for op in diff_text(old, new).ops if op.kind is not EQUAL]
+
+
+def test_rewrapping_and_spaces_are_no_change():
+    old = "We pledge to make participation\nin our community a harassment-free   experience."
+    new = "We pledge to make\nparticipation in our community a\nharassment-free experience.  "
+    diff = diff_text(old, new)
+    assert not diff.changed
+    assert diff.ops == (Op(EQUAL, normalise(new)),)
+
+
+def test_an_insertion_inside_a_sentence_is_just_the_inserted_words():
+    old = "regardless of age, body size, visible or invisible disability, ethnicity, sex characteristics"
+    new = "regardless of age, body size, visible or invisible disability, ethnicity,\ncaste, color, sex characteristics"
+    assert changes(old, new) == [("insert", "caste, color, ")]
+
+
+def test_substitution_reads_as_phrase_not_letter_salad():
+    assert changes("Project maintainers have the right", "Community leaders have the right") == [
+        ("delete", "Project maintainers"), ("insert", "Community leaders")]
+
+
+def test_unspaced_scripts_are_diffed_per_character():
+    assert changes("我们希望这是一个友好的地方。", "我们希望这是一个安全的地方。") == [
+        ("delete", "友好"), ("insert", "安全")]
+    assert changes("私たちは歓迎します", "私たちは心から歓迎します") == [("insert", "心から")]
+    assert changes("ภาษาไทยง่าย", "ภาษาไทยยาก")[0][0] == "delete"
+
+
+def test_thai_marks_stay_with_their_letter():
+    assert "".join(tokens("ที่นี่")) == "ที่นี่"
+    assert all(not ("\u0e34" <= token[0] <= "\u0e3a") for token in tokens("ที่นี่"))
+
+
+def test_an_added_paragraph_is_one_clean_block():
+    old = "First paragraph.\n\nLast paragraph."
+    new = "First paragraph.\n\nA new paragraph in the middle.\n\nLast paragraph."
+    assert changes(old, new) == [("insert", "A new paragraph in the middle.\n\n")]
+
+
+def test_changes_stay_inside_their_paragraph():
+    old = "Alpha beta gamma.\n\nDelta epsilon zeta."
+    new = "Alpha beta gamma!\n\nDelta epsilon eta."
+    for _, text in changes(old, new):
+        assert "\n" not in text
+
+
+def test_emphasis_is_replaced_whole_never_left_as_a_bare_asterisk():
+    ops = changes("We want a *friendly* place.", "We want a calm and *kind* place.")
+    assert ops == [("delete", "*friendly*"), ("insert", "calm and *kind*")]
+    ops = changes("a *very friendly* b", "a *quite friendly* b")
+    assert all(is_balanced(text) for _, text in ops)
+
+
+def test_link_targets_change_without_breaking_the_link_text():
+    ops = changes("See [the code](https://x.org/1/4/a.html).", "See [the code](https://x.org/2/0/a.html).")
+    assert ops == [("delete", "1/4"), ("insert", "2/0")]
+
+
+def test_word_counts():
+    diff = diff_text("one two three", "one 2 three four five")
+    assert (diff.words_added, diff.words_removed) == (3, 1)
+    assert count_words("中文字") == 3
+    assert count_words("— , .") == 0
+
+
+def test_empty_sides():
+    assert diff_text("", "").ops == ()
+    assert changes("", "New text.") == [("insert", "New text.")]
+    assert changes("Old text.", "") == [("delete", "Old text.")]
+
+
+# Texts built from words, punctuation, Markdown marks, unspaced scripts and
+# every kind of whitespace, so re-wrapping and block breaks are exercised.
+_PIECES = st.sampled_from([
+    "the", "code", "of", "conduct", "we", "pledge", "*kind*", "**bold**", "[link](https://a.b/c)",
+    "`x`", "—", ",", ".", "- item", "1. first", "> quote", "# heading", "中文", "日本語", "ไทย",
+    "émigré", "e\u0301", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "~~gone~~",
+])
+TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_ops_rebuild_both_normalised_texts(old, new):
+    diff = diff_text(old, new)
+    assert diff.old_text == normalise(old)
+    assert diff.new_text == normalise(new)
+    kinds = [op.kind for op in diff.ops]
+    assert all(a is not b for a, b in zip(kinds, kinds[1:]))
+    assert all(op.text for op in diff.ops)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_a_text_against_itself_has_no_change(text):
+    diff = diff_text(text, text)
+    assert not diff.changed and diff.words_added == diff.words_removed == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_reversing_a_diff_swaps_inserts_and_deletes(old, new):
+    forwards, backwards = diff_text(old, new), diff_text(new, old)
+    assert backwards.ops == mirrored(forwards.ops)
+    assert (backwards.words_added, backwards.words_removed) == (forwards.words_removed, forwards.words_added)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_tokens_cover_any_text(text):
+    assert "".join(tokens(text)) == text
