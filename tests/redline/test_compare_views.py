@@ -132,3 +132,17 @@ def test_hostile_text_is_inert_in_every_redline_view(client, hostile_pair, url):
     response = client.get(url)
     assert response.status_code == 200
     assert problems(response.get_data(as_text=True)) == []
+
+
+def test_markdown_structure_survives_the_redline(client, published, create_revision):
+    create_revision(published.policy,
+                    "# Community Guidelines\n\n## Purpose\n\nWe want a calm and *kind* place, see "
+                    "[the rules](https://example.org/rules).\n\n- first item\n- new item\n",
+                    summary="Second")
+    page = client.get("/policies/guidelines/compare/1/2").get_data(as_text=True)
+    purpose = section(page, "purpose")
+    text = re.sub(r"<[^>]+>", "", purpose)
+    assert "*" not in text and "](" not in text
+    assert re.search(r"<em><ins>kind</ins></em>|<ins><em>kind</em></ins>", purpose)
+    assert re.search(r"<em><del>friendly</del></em>|<del><em>friendly</em></del>", purpose)
+    assert '<a href="https://example.org/rules"' in purpose and "<li>" in purpose
