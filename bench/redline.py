@@ -27,6 +27,7 @@ clauses are modified.
 from __future__ import annotations
 
 import difflib
+import gc
 import random
 import statistics
 import sys
@@ -99,13 +100,19 @@ def fresh(clauses: list[drafts.Clause]) -> list[drafts.Clause]:
     return [drafts.Clause(c.level, c.heading, c.body, c.key, c.number) for c in clauses]
 
 
-def median_ms(run: Callable[[], object], prepare: Callable[[], tuple] = tuple) -> float:
+def median_ms(run: Callable[..., object], prepare: Callable[[], tuple] = tuple) -> float:
+    """Median wall time; the garbage collector is paused while timing, as timeit does."""
     samples = []
     for _ in range(RUNS):
         arguments = prepare()
-        started = time.perf_counter()
-        run(*arguments)
-        samples.append((time.perf_counter() - started) * 1000)
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.perf_counter()
+            run(*arguments)
+            samples.append((time.perf_counter() - started) * 1000)
+        finally:
+            gc.enable()
     return statistics.median(samples)
 
 
