@@ -1,0 +1,175 @@
+"""The interface's gettext catalogs in `translations/` are complete, consistent and compiled.
+
+After adding or changing interface strings, from the project root:
+
+    .venv/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext \
+        --project=Consult --version=0.1.0 --copyright-holder="Consult contributors" \
+        -o translations/messages.pot .
+    .venv/bin/pybabel update -i translations/messages.pot -d translations
+    (translate every new or fuzzy entry in translations/*/LC_MESSAGES/messages.po,
+     then remove its "fuzzy" flag)
+    .venv/bin/pybabel compile -d translations
+    msgfmt --check -o /dev/null translations/<lang>/LC_MESSAGES/messages.po
+
+A new language: `pybabel init -i translations/messages.pot -d translations -l <lang>`
+(sets the Plural-Forms header), then add the tag to LANGUAGES in consult/config.py.
+The .mo files are committed, so a fresh clone needs no compile step.
+"""
+import gettext
+import io
+import re
+from pathlib import Path
+
+import flask_babel
+import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import render_template_string
+
+from consult import create_app
+from consult.config import DEFAULTS
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+TEMPLATE = TRANSLATIONS / "messages.pot"
+SOURCE_LANGUAGE = DEFAULTS["BABEL_DEFAULT_LOCALE"]
+LANGUAGES = [tag for tag in DEFAULTS["LANGUAGES"] if tag != SOURCE_LANGUAGE]
+
+# A Python %-format conversion: `%(name)s`, `%d`, `%%`, ...
+FORMAT_SPEC = re.compile(
+    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<type>[diouxXeEfFgGcrsa%])")
+
+
+def po_path(lang: str) -> Path:
+    return TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
+
+
+def mo_path(lang: str) -> Path:
+    return po_path(lang).with_suffix(".mo")
+
+
+def load(path: Path, lang: str | None = None) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f, locale=lang)
+
+
+def ids(message: Message) -> tuple[str, ...]:
+    return message.id if isinstance(message.id, tuple) else (message.id,)
+
+
+def strings(message: Message) -> tuple[str, ...]:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+def placeholders(text: str) -> set[str]:
+    """The named conversions of a %-format string, e.g. {"%(count)d"}; `%%` is a literal."""
+    found = set()
+    for match in FORMAT_SPEC.finditer(text):
+        if match["type"] == "%":
+            continue
+        found.add(f"%({match['name']}){match['type']}" if match["name"] is not None else match[0])
+    return found
+
+
+def stray_percent(text: str) -> bool:
+    """A `%` that is neither `%%` nor a complete conversion breaks the % formatting."""
+    return "%" in FORMAT_SPEC.sub("", text)
+
+
+@pytest.fixture(scope="module")
+def template() -> Catalog:
+    return load(TEMPLATE)
+
+
+def test_every_configured_language_has_a_catalog():
+    assert LANGUAGES, "no interface language besides the source language"
+    for lang in LANGUAGES:
+        assert po_path(lang).is_file(), f"missing catalog for {lang}"
+        assert mo_path(lang).is_file(), f"{lang} is not compiled"
+
+
+def test_template_holds_only_application_strings(template):
+    assert len(template) > 0
+    for message in template:
+        if not message.id:
+            continue
+        for filename, _line in message.locations:
+            assert filename.startswith("consult/"), (filename, message.id)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_message_is_translated(template, lang):
+    catalog = load(po_path(lang), lang)
+    assert not catalog.fuzzy, f"{lang}: the catalog header is marked fuzzy"
+    expected = {message.id for message in template if message.id}
+    present = {message.id for message in catalog if message.id}
+    assert not expected - present, f"{lang}: run `pybabel update`; missing {expected - present}"
+    assert not present - expected, f"{lang}: run `pybabel update`; stale {present - expected}"
+    for message in catalog:
+        if not message.id:
+            continue
+        assert not message.fuzzy, f"{lang}: fuzzy entry {message.id!r}"
+        forms = strings(message)
+        if message.pluralizable:
+            assert len(forms) == catalog.num_plurals, (lang, message.id, catalog.num_plurals)
+        assert all(form.strip() for form in forms), f"{lang}: untranslated {message.id!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_placeholders_match(lang):
+    catalog = load(po_path(lang), lang)
+    for message in catalog:
+        if not message.id:
+            continue
+        wanted = set().union(*(placeholders(text) for text in ids(message)))
+        forms = strings(message)
+        for index, form in enumerate(forms):
+            assert not stray_percent(form), f"{lang}: stray % in {form!r}"
+            found = placeholders(form)
+            if message.pluralizable and index < len(forms) - 1:
+                # A form used for a single number (Arabic zero, one, two) may spell
+                # the number out instead of showing it; it may not add placeholders.
+                assert found <= wanted, (lang, message.id, index, form)
+            else:
+                assert found == wanted, (lang, message.id, index, form)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compiled_catalog_is_up_to_date(lang):
+    compiled = io.BytesIO()
+    write_mo(compiled, load(po_path(lang), lang))
+    compiled.seek(0)
+    expected = gettext.GNUTranslations(compiled)._catalog
+    with mo_path(lang).open("rb") as f:
+        on_disk = gettext.GNUTranslations(f)._catalog
+    assert on_disk == expected, f"{lang}: run `pybabel compile -d translations`"
+
+
+EXPECTED = {
+    "fr": ("Se connecter", "Cette révision compte 3 clauses.", "Cette révision compte 1 clause."),
+    "de": ("Anmelden", "Diese Revision hat 3 Klauseln.", "Diese Revision hat 1 Klausel."),
+    "es": ("Iniciar sesión", "Esta revisión tiene 3 cláusulas.", "Esta revisión tiene 1 cláusula."),
+    "ar": ("تسجيل الدخول", "تحتوي هذه المراجعة على 3 بنود.", "تحتوي هذه المراجعة على بند واحد."),
+}
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_flask_babel_finds_the_catalogs(app, lang):
+    sign_in, many, one = EXPECTED[lang]
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        assert str(flask_babel.get_locale()) == lang
+        assert flask_babel.gettext("Sign in") == sign_in
+        plural = ("{% trans count=n %}This revision has {{ count }} clause.{% pluralize %}"
+                  "This revision has {{ count }} clauses.{% endtrans %}")
+        assert render_template_string(plural, n=3) == many
+        assert render_template_string(plural, n=1) == one
+
+
+def test_source_language_is_untranslated(app):
+    with app.test_request_context(headers={"Accept-Language": SOURCE_LANGUAGE}):
+        assert flask_babel.gettext("Sign in") == "Sign in"
