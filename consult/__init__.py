@@ -33,6 +33,8 @@ def _import_models() -> None:
     # mapper configuration); the packages themselves stay independent.
     import consult.accounts.models  # noqa: F401
     import consult.audit.models  # noqa: F401
+    import consult.comments.models  # noqa: F401
+    import consult.moderation.models  # noqa: F401
     import consult.policies.models  # noqa: F401
 
 

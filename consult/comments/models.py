@@ -1,0 +1,138 @@
+"""Comments on a clause, their earlier versions, endorsements and flags, and the
+consultation window during which people may write them."""
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consult.accounts.models import User
+from consult.extensions import db
+from consult.types import UTCDateTime, utcnow
+
+
+class CommentStatus(enum.StrEnum):
+    PUBLISHED = "published"
+    HIDDEN = "hidden"
+    DELETED = "deleted"
+
+
+def _enum(kind: type[enum.StrEnum], name: str) -> sa.Enum:
+    return sa.Enum(kind, name=name, native_enum=False, create_constraint=True,
+                   values_callable=lambda members: [m.value for m in members], length=20)
+
+
+class Comment(db.Model):
+    __tablename__ = "comments"
+    __table_args__ = (
+        sa.Index("ix_comments_thread", "revision_id", "clause_key", "created_at"),
+        sa.Index("ix_comments_policy_clause", "policy_id", "clause_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Denormalised from the revision so a clause's comments across every
+    # revision of a policy are one indexed lookup.
+    policy_id: Mapped[int] = mapped_column(sa.ForeignKey("policies.id"))
+    revision_id: Mapped[int] = mapped_column(sa.ForeignKey("revisions.id"))
+    clause_id: Mapped[int] = mapped_column(sa.ForeignKey("clauses.id"))
+    clause_key: Mapped[str] = mapped_column(sa.String(64))
+    author_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    language: Mapped[str] = mapped_column(sa.String(35))
+    body: Mapped[str] = mapped_column(sa.Text)
+    suggested_wording: Mapped[str | None] = mapped_column(sa.Text)
+    parent_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+    # 0 for a top-level comment; replies are limited in depth.
+    depth: Mapped[int] = mapped_column(default=0)
+    status: Mapped[CommentStatus] = mapped_column(
+        _enum(CommentStatus, "comment_status"), default=CommentStatus.PUBLISHED)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    hidden_reason: Mapped[str | None] = mapped_column(sa.Text)
+    # Kept up to date in the same statement as the endorsement row, so sorting
+    # by "most endorsed" needs no aggregate over thousands of rows.
+    endorsement_count: Mapped[int] = mapped_column(default=0)
+    # Staff triage (a later issue): the disposition and the public response.
+    disposition: Mapped[str | None] = mapped_column(sa.String(20))
+    response: Mapped[str | None] = mapped_column(sa.Text)
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    responder_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    hidden_by: Mapped[User | None] = relationship(foreign_keys=[hidden_by_id])
+    parent: Mapped["Comment | None"] = relationship(remote_side=[id])
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status is CommentStatus.HIDDEN
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.status is CommentStatus.DELETED
+
+
+class CommentVersion(db.Model):
+    """The text a comment had before an edit; only moderators read these."""
+
+    __tablename__ = "comment_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(sa.Text)
+    suggested_wording: Mapped[str | None] = mapped_column(sa.Text)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Endorsement(db.Model):
+    __tablename__ = "endorsements"
+
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Flag(db.Model):
+    __tablename__ = "comment_flags"
+    __table_args__ = (sa.UniqueConstraint("comment_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set when a moderator has dealt with the flag (hid or restored the comment, or dismissed).
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+
+
+class ConsultationWindow(db.Model):
+    """When a policy takes comments; a row with a revision overrides the policy's own."""
+
+    __tablename__ = "consultation_windows"
+    __table_args__ = (sa.Index("ix_consultation_windows_policy_revision",
+                               "policy_id", "revision_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    policy_id: Mapped[int] = mapped_column(sa.ForeignKey("policies.id", ondelete="CASCADE"))
+    revision_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("revisions.id", ondelete="CASCADE"))
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    def is_open(self, moment: datetime) -> bool:
+        if self.opens_at is None or moment < self.opens_at:
+            return False
+        return self.closes_at is None or moment < self.closes_at
