@@ -47,6 +47,18 @@ from drafts.redline import (
     mirrored,
     tokens,
 )
+from drafts.staleness import (
+    Outline,
+    Pin,
+    Progress,
+    StructureError,
+    StructureErrorCode,
+    TranslationState,
+    match_structure,
+    next_needing_work,
+    progress,
+    translation_state,
+)
 from drafts.text import clause_hash, content_hash, normalise
 
 __all__ = [
@@ -73,8 +85,14 @@ __all__ = [
     "MatchReason",
     "Op",
     "OpKind",
+    "Outline",
+    "Pin",
+    "Progress",
     "RenderProfile",
+    "StructureError",
+    "StructureErrorCode",
     "TextDiff",
+    "TranslationState",
     "align",
     "clause_hash",
     "compare",
@@ -85,12 +103,16 @@ __all__ = [
     "is_balanced",
     "is_safe_url",
     "make_key",
+    "match_structure",
     "mirrored",
+    "next_needing_work",
     "normalise",
     "number_clauses",
     "parse_document",
+    "progress",
     "render_document",
     "render_inline",
     "render_markdown",
     "tokens",
+    "translation_state",
 ]
