@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from drafts.errors import DraftsError
@@ -41,6 +41,11 @@ class ClauseChange(enum.StrEnum):
     RENUMBERED = "renumbered"
 
 
+# Each change that names a kind, most telling first (the order of ClauseKind).
+_KIND_OF_CHANGE = tuple((ClauseChange(kind.value), kind)
+                        for kind in ClauseKind if kind is not ClauseKind.UNCHANGED)
+
+
 class CompareErrorCode(enum.StrEnum):
     """Codes carried by :class:`CompareError`."""
 
@@ -54,34 +59,52 @@ class CompareError(DraftsError):
 
 @dataclass(frozen=True)
 class ClauseComparison:
-    """One clause in both revisions (``old`` or ``new`` is ``None`` when added or removed)."""
+    """One clause in both revisions (``old`` or ``new`` is ``None`` when added or removed).
+
+    A clause whose text is unchanged (same hash) carries no diffs: its equal
+    runs are made on first use, so comparing two long revisions only pays for
+    the clauses that changed.
+    """
 
     old: Clause | None
     new: Clause | None
-    heading: TextDiff
-    body: TextDiff
     changes: frozenset[ClauseChange]
+    diffs: tuple[TextDiff, TextDiff] | None = field(default=None, repr=False)
+
+    @cached_property
+    def heading(self) -> TextDiff:
+        return self.diffs[0] if self.diffs else _unchanged(self._clause.normalised_heading)
+
+    @cached_property
+    def body(self) -> TextDiff:
+        return self.diffs[1] if self.diffs else _unchanged(self._clause.normalised_body)
+
+    @property
+    def _clause(self) -> Clause:
+        clause = self.new or self.old
+        assert clause is not None
+        return clause
 
     @property
     def key(self) -> str:
-        clause = self.new or self.old
-        assert clause is not None and clause.key is not None
-        return clause.key
+        key = self._clause.key
+        assert key is not None
+        return key
 
-    @property
+    @cached_property
     def kind(self) -> ClauseKind:
-        for kind in ClauseKind:
-            if kind is not ClauseKind.UNCHANGED and ClauseChange(kind.value) in self.changes:
+        for change, kind in _KIND_OF_CHANGE:
+            if change in self.changes:
                 return kind
         return ClauseKind.UNCHANGED
 
     @cached_property
     def words_added(self) -> int:
-        return self.heading.words_added + self.body.words_added
+        return self.heading.words_added + self.body.words_added if self.diffs else 0
 
     @cached_property
     def words_removed(self) -> int:
-        return self.heading.words_removed + self.body.words_removed
+        return self.heading.words_removed + self.body.words_removed if self.diffs else 0
 
 
 @dataclass(frozen=True)
@@ -130,28 +153,32 @@ def _whole(kind: OpKind, normalised: str) -> TextDiff:
     return TextDiff((Op(kind, normalised),) if normalised else ())
 
 
+def _unchanged(normalised: str) -> TextDiff:
+    return _whole(OpKind.EQUAL, normalised)
+
+
 def added(clause: Clause) -> ClauseComparison:
-    return ClauseComparison(None, clause, _whole(OpKind.INSERT, clause.normalised_heading),
-                            _whole(OpKind.INSERT, clause.normalised_body), frozenset({ClauseChange.ADDED}))
+    diffs = (_whole(OpKind.INSERT, clause.normalised_heading),
+             _whole(OpKind.INSERT, clause.normalised_body))
+    return ClauseComparison(None, clause, frozenset({ClauseChange.ADDED}), diffs)
 
 
 def removed(clause: Clause) -> ClauseComparison:
-    return ClauseComparison(clause, None, _whole(OpKind.DELETE, clause.normalised_heading),
-                            _whole(OpKind.DELETE, clause.normalised_body), frozenset({ClauseChange.REMOVED}))
+    diffs = (_whole(OpKind.DELETE, clause.normalised_heading),
+             _whole(OpKind.DELETE, clause.normalised_body))
+    return ClauseComparison(clause, None, frozenset({ClauseChange.REMOVED}), diffs)
 
 
 def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
     """The comparison of one clause with its continuation (same key)."""
-    heading = diff_normalised(old.normalised_heading, new.normalised_heading)
-    body = diff_normalised(old.normalised_body, new.normalised_body)
-    changes = {
-        ClauseChange.RENAMED: heading.changed,
-        ClauseChange.MODIFIED: body.changed,
-        ClauseChange.MOVED: moved,
-        ClauseChange.RENUMBERED: old.number != new.number,
-    }
-    return ClauseComparison(old, new, heading, body,
-                            frozenset(change for change, happened in changes.items() if happened))
+    changes = {ClauseChange.MOVED: moved, ClauseChange.RENUMBERED: old.number != new.number}
+    diffs = None
+    if old.hash != new.hash:
+        diffs = (diff_normalised(old.normalised_heading, new.normalised_heading),
+                 diff_normalised(old.normalised_body, new.normalised_body))
+        changes |= {ClauseChange.RENAMED: diffs[0].changed, ClauseChange.MODIFIED: diffs[1].changed}
+    return ClauseComparison(old, new, frozenset(change for change, happened in changes.items() if happened),
+                            diffs)
 
 
 def _keys(clauses: Sequence[Clause]) -> dict[str, int]:

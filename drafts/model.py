@@ -25,6 +25,9 @@ class Clause:
     body: str
     key: str | None = None
     number: str = ""
+    # The hash already computed for this text (stored with a published clause):
+    # comparing two revisions then skips normalising every unchanged clause.
+    known_hash: str | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def normalised_heading(self) -> str:
@@ -37,6 +40,8 @@ class Clause:
     @cached_property
     def hash(self) -> str:
         """Hash of the clause's visible text; see :func:`drafts.text.clause_hash`."""
+        if self.known_hash is not None:
+            return self.known_hash
         return clause_hash_of_normalised(self.normalised_heading, self.normalised_body)
 
     @property

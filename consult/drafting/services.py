@@ -52,7 +52,7 @@ def new_draft(actor: User | None, policy: Policy, title: str,
 
 def as_domain(clause: Clause) -> drafts.Clause:
     return drafts.Clause(level=clause.level, heading=clause.heading, body=clause.body,
-                         key=clause.key, number=clause.number)
+                         key=clause.key, number=clause.number, known_hash=clause.hash)
 
 
 def fork_draft(actor: User | None, policy: Policy) -> Revision:

@@ -152,3 +152,25 @@ def test_any_two_revisions_compare_not_only_neighbours():
     comparison = compare(v14, v21)
     assert comparison.summary.added == 5
     assert replace(comparison.summary, added=0) != comparison.summary
+
+
+def with_stored_hashes(clauses: list[Clause]) -> list[Clause]:
+    return [replace(c, known_hash=c.hash) for c in clauses]
+
+
+def test_stored_hashes_give_the_same_comparison():
+    old = [clause("a", "One  two\nthree."), clause("b", "Kept."), clause("c", "Gone.")]
+    new = [clause("b", "Kept."), clause("a", "One two three four."), clause("d", "New.")]
+    fresh, stored = compare(old, new), compare(with_stored_hashes(old), with_stored_hashes(new))
+    assert kinds(stored) == kinds(fresh)
+    assert [(i.heading, i.body, i.words_added, i.words_removed) for i in stored.clauses] == \
+        [(i.heading, i.body, i.words_added, i.words_removed) for i in fresh.clauses]
+    assert stored.summary == fresh.summary
+
+
+def test_an_unchanged_clause_is_never_diffed_but_reads_as_equal_text():
+    same = clause("a", "Words  re-wrapped\nhere.")
+    item = compare([same], [replace(same, body="Words re-wrapped here.")]).clauses[0]
+    assert item.diffs is None and item.kind is ClauseKind.UNCHANGED
+    assert [tuple(op) for op in item.body.ops] == [("equal", "Words re-wrapped here.")]
+    assert item.words_added == item.words_removed == 0

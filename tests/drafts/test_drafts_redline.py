@@ -132,3 +132,11 @@ def test_reversing_a_diff_swaps_inserts_and_deletes(old, new):
 @given(st.text(max_size=200))
 def test_tokens_cover_any_text(text):
     assert "".join(tokens(text)) == text
+
+
+def test_more_distinct_tokens_than_the_basic_plane_holds():
+    # Past 55,000 distinct tokens the codes leave the BMP and skip the surrogates.
+    old = " ".join(f"w{i}" for i in range(60_000))
+    new = old.replace("w59999", "changed")
+    ops = [tuple(op) for op in diff_text(old, new).ops]
+    assert ops[-2:] == [("delete", "w59999"), ("insert", "changed")]
