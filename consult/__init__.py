@@ -36,6 +36,7 @@ def _import_models() -> None:
     import consult.comments.models  # noqa: F401
     import consult.moderation.models  # noqa: F401
     import consult.policies.models  # noqa: F401
+    import consult.translating.models  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -46,9 +47,11 @@ def _register_blueprints(app: Flask) -> None:
     from consult.drafting import register as register_drafting
     from consult.policies import register as register_policies
     from consult.redline import register as register_redline
+    from consult.translating import register as register_translating
 
     for register in (register_accounts, register_audit, register_policies,
-                     register_drafting, register_redline, register_api, register_demo):
+                     register_drafting, register_redline, register_api, register_demo,
+                     register_translating):
         register(app)
 
 

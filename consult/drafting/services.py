@@ -1,5 +1,5 @@
 """The draft lifecycle: start a draft, publish it, delete it."""
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import sqlalchemy as sa
 
@@ -10,6 +10,7 @@ from consult.extensions import db
 from consult.policies.errors import DraftExists, InvalidEdit, NotFound, RevisionLocked
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.policies.services import latest_revision
+from consult.translating.carryover import carry_over
 from consult.types import utcnow
 
 
@@ -66,8 +67,11 @@ def fork_draft(actor: User | None, policy: Policy) -> Revision:
     return revision
 
 
-def publish(actor: User | None, revision: Revision, change_summary: str) -> Revision:
+def publish(actor: User | None, revision: Revision, change_summary: str,
+            minor_keys: Collection[str] = ()) -> Revision:
+    """Publish the draft; `minor_keys` are clauses whose edit keeps translations current."""
     require_draft(revision)
+    minor_keys = set(minor_keys) & {clause.key for clause in revision.clauses}
     if not change_summary.strip():
         raise InvalidEdit("summary_required")
     if not revision.clauses:
@@ -79,7 +83,9 @@ def publish(actor: User | None, revision: Revision, change_summary: str) -> Revi
     revision.state = RevisionState.PUBLISHED
     db.session.flush()
     record(actor, "revision.published", revision, f"{revision.policy.slug} #{revision.number}",
-           content_hash=revision.content_hash, clauses=len(revision.clauses))
+           content_hash=revision.content_hash, clauses=len(revision.clauses),
+           minor_edits=sorted(minor_keys))
+    carry_over(revision, minor_keys)
     return revision
 
 

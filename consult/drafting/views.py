@@ -183,7 +183,8 @@ def publish_draft(slug: str, number: int):
     form = PublishForm()
     if form.validate_on_submit():
         try:
-            publish(current_user, revision, form.change_summary.data)
+            publish(current_user, revision, form.change_summary.data,
+                    minor_keys=set(request.form.getlist("minor")))
         except PolicyError as error:
             form.change_summary.errors.append(error_message(error))
             return publish_page(revision, form, 422)

@@ -8,6 +8,7 @@ from consult.policies.errors import NotFound
 from consult.policies.models import Policy, Revision
 from consult.policies.services import (get_policy, get_revision, latest_revision,
                                        policy_listings, revisions_of)
+from consult.translating.views import reading_for
 
 bp = Blueprint("policies", __name__, template_folder="templates")
 
@@ -55,6 +56,7 @@ def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -
         clauses=revision.clauses, revisions=revisions_of(policy, include_drafts=is_staff()),
         latest=latest, content_hash=draft_content_hash(revision),
         draft=current_draft(policy) if is_staff() else None,
+        reading=reading_for(revision),
     )
 
 

@@ -1,0 +1,21 @@
+"""Forms of the translator workspace."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length
+
+
+class TranslationForm(FlaskForm):
+    heading = StringField(_l("Translated heading"), validators=[Length(max=1000)])
+    body = TextAreaField(_l("Translated text (Markdown)"), validators=[Length(max=200_000)])
+    version = HiddenField(validators=[InputRequired()])
+
+
+class ReviewForm(FlaskForm):
+    """A bare CSRF-protected POST: mark reviewed."""
+
+
+class TranslationImportForm(FlaskForm):
+    document = FileField(_l("Translated Markdown file"), validators=[FileRequired()],
+                         description=_l("The whole revision in this language, with the same headings in the same order and at the same levels as the source."))

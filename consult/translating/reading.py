@@ -1,0 +1,99 @@
+"""A revision as a reader of one language sees it, and the redline of a translation."""
+from dataclasses import dataclass
+from functools import cached_property
+
+import drafts
+from consult.i18n import language_direction
+from consult.policies.models import Clause, Revision
+from consult.translating.errors import TranslationError
+from consult.translating.services import (ClauseStatus, is_source_language, language_tag,
+                                          languages_of, progress_of, revision_statuses)
+
+
+@dataclass(frozen=True)
+class ShownClause:
+    """One clause's text as shown, in the language it is really written in."""
+
+    heading: str
+    body: str
+    lang: str
+    dir: str
+    state: drafts.TranslationState | None
+    translated: bool
+
+    @property
+    def outdated(self) -> bool:
+        return self.state is drafts.TranslationState.OUTDATED
+
+    @property
+    def missing(self) -> bool:
+        return self.state is drafts.TranslationState.MISSING
+
+
+def source_text(clause: Clause, source_language: str, state=None) -> ShownClause:
+    return ShownClause(clause.heading, clause.body, source_language,
+                       language_direction(source_language), state, False)
+
+
+def shown(status: ClauseStatus, language: str, source_language: str) -> ShownClause:
+    # Outdated translations are still shown (marked): they are nearer the truth than nothing.
+    if status.translation is None:
+        return source_text(status.clause, source_language, status.state)
+    return ShownClause(status.translation.heading, status.translation.body, language,
+                       language_direction(language), status.state, True)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """`language` None means the source language: every clause as written."""
+
+    revision: Revision
+    language: str | None
+    available: list[str]
+    statuses: list[ClauseStatus]
+
+    @property
+    def source_language(self) -> str:
+        return self.revision.policy.source_language
+
+    @property
+    def progress(self) -> drafts.Progress:
+        return progress_of(self.statuses)
+
+    def text_for(self, clause: Clause) -> ShownClause:
+        if self.language is None:
+            return source_text(clause, self.source_language)
+        status = self._by_id[clause.id]
+        return shown(status, self.language, self.source_language)
+
+    @cached_property
+    def _by_id(self) -> dict[int, ClauseStatus]:
+        return {status.clause.id: status for status in self.statuses}
+
+
+def reading_language(revision: Revision, raw: str | None) -> str | None:
+    """The language asked for, or None for the source; an unknown tag is an error."""
+    if not raw:
+        return None
+    language = language_tag(raw)
+    return None if is_source_language(revision.policy, language) else language
+
+
+def reading_of(revision: Revision, raw_language: str | None) -> Reading:
+    language = reading_language(revision, raw_language)
+    statuses = revision_statuses(revision, language) if language else []
+    return Reading(revision, language, languages_of(revision), statuses)
+
+
+def translated_clauses(revision: Revision, language: str) -> list[drafts.Clause]:
+    """The revision as a reader of `language` sees it: translated where a translation exists
+    (current or not), the source text where none does."""
+    reading = reading_of(revision, language)
+    return [drafts.Clause(c.level, text.heading, text.body, c.key, c.number)
+            for c in revision.clauses for text in [reading.text_for(c)]]
+
+
+def compare_in(old: Revision, new: Revision, language: str) -> drafts.Comparison:
+    if reading_language(new, language) is None:
+        raise TranslationError("same_as_source", language=language)
+    return drafts.compare(translated_clauses(old, language), translated_clauses(new, language))

@@ -1,0 +1,220 @@
+"""Translator workspace, progress, reading in a language and its JSON."""
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template,
+                   request, url_for)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from consult.drafting.importing import decode_markdown
+from consult.permissions import is_staff
+from consult.policies.errors import NotFound, PolicyError, StaleEdit
+from consult.policies.models import Clause, Policy, Revision
+from consult.policies.services import get_policy, get_revision, revisions_of
+from consult.redline.presenter import render_tools
+from consult.translating import presenter
+from consult.translating.errors import NotAllowed, TranslationError
+from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
+from consult.translating.importing import import_translation
+from consult.translating.messages import error_lines, error_message
+from consult.translating.reading import Reading, compare_in, reading_of
+from consult.translating.services import (can_translate, find_translation, language_tag,
+                                          next_needing_work, require_translatable,
+                                          review_translation,
+                                          revision_statuses, save_translation)
+
+bp = Blueprint("translating", __name__, template_folder="templates")
+api_bp = Blueprint("translating_api", __name__, url_prefix="/api/v1")
+BASE = "/policies/<slug>/revisions/<int:number>/translations"
+
+
+def load(slug: str, number: int) -> tuple[Policy, Revision]:
+    try:
+        policy = get_policy(slug)
+        return policy, get_revision(policy, number, include_drafts=is_staff())
+    except NotFound:
+        abort(404)
+
+
+def load_language(revision: Revision, raw: str) -> str:
+    """A translatable language of a published revision, or 404."""
+    try:
+        language = language_tag(raw)
+        require_translatable(revision, language)
+    except TranslationError as error:
+        abort(404, error_message(error))
+    return language
+
+
+def reading_for(revision: Revision) -> Reading:
+    """The revision as read in `?lang=` (the source when absent); an unknown tag is a 404."""
+    try:
+        return reading_of(revision, request.args.get("lang"))
+    except TranslationError as error:
+        abort(404, error_message(error))
+
+
+def load_clause(revision: Revision, key: str) -> Clause:
+    clause = next((c for c in revision.clauses if c.key == key), None)
+    if clause is None:
+        abort(404)
+    return clause
+
+
+def require_language_writer(language: str) -> None:
+    if not can_translate(current_user, language):
+        abort(403, error_message(NotAllowed("not_translator", language=language)))
+
+
+def workspace_url(revision: Revision, language: str, **anchor) -> str:
+    return url_for("translating.workspace", slug=revision.policy.slug, number=revision.number,
+                   language=language, **anchor)
+
+
+def editor_url(revision: Revision, language: str, key: str) -> str:
+    return url_for("translating.edit", slug=revision.policy.slug, number=revision.number,
+                   language=language, key=key)
+
+
+@bp.get(BASE)
+def dashboard(slug: str, number: int):
+    policy, revision = load(slug, number)
+    return render_template("translating/dashboard.html", policy=policy, revision=revision,
+                           rows=presenter.dashboard_rows(revision, current_user))
+
+
+@bp.get(BASE + "/<language>")
+def workspace(slug: str, number: int, language: str):
+    policy, revision = load(slug, number)
+    language = load_language(revision, language)
+    statuses = revision_statuses(revision, language)
+    return render_template("translating/workspace.html", policy=policy, revision=revision,
+                           language=language, statuses=statuses,
+                           progress=presenter.progress_of(statuses),
+                           next_key=next_needing_work(statuses),
+                           can_write=can_translate(current_user, language))
+
+
+@bp.get(BASE + "/<language>/next")
+def next_clause(slug: str, number: int, language: str):
+    """The next missing or outdated clause after `after`; the workspace when none is left."""
+    _policy, revision = load(slug, number)
+    language = load_language(revision, language)
+    key = next_needing_work(revision_statuses(revision, language), request.args.get("after"))
+    if key is None:
+        flash(_("Every clause is translated and current in this language."), "success")
+        return redirect(workspace_url(revision, language))
+    return redirect(editor_url(revision, language, key))
+
+
+@bp.route(BASE + "/<language>/clauses/<key>", methods=["GET", "POST"])
+@login_required
+def edit(slug: str, number: int, language: str, key: str):
+    _policy, revision = load(slug, number)
+    language = load_language(revision, language)
+    require_language_writer(language)
+    clause = load_clause(revision, key)
+    translation = find_translation(clause, language)
+    form = TranslationForm(obj=translation, version=translation.version if translation else 0)
+    if not form.validate_on_submit():
+        return render_editor(revision, language, clause, form, 422 if form.errors else 200)
+    return save(revision, language, clause, form)
+
+
+def save(revision: Revision, language: str, clause: Clause, form: TranslationForm):
+    try:
+        save_translation(current_user, clause, language, form.heading.data or "",
+                         form.body.data or "", int(form.version.data or 0))
+    except StaleEdit as error:
+        return render_editor(revision, language, clause, form, 409, error_message(error))
+    except PolicyError as error:
+        return render_editor(revision, language, clause, form, 422, error_message(error))
+    flash(_("Translation saved."), "success")
+    return redirect(url_for("translating.next_clause", slug=revision.policy.slug,
+                            number=revision.number, language=language, after=clause.key))
+
+
+def render_editor(revision: Revision, language: str, clause: Clause, form: TranslationForm,
+                  status: int, error: str | None = None):
+    context = presenter.editor_context(revision, language, clause, current_user)
+    return render_template("translating/editor.html", form=form, error=error,
+                           review_form=ReviewForm(), **context, **render_tools()), status
+
+
+@bp.post(BASE + "/<language>/clauses/<key>/review")
+@login_required
+def review(slug: str, number: int, language: str, key: str):
+    _policy, revision = load(slug, number)
+    language = load_language(revision, language)
+    require_language_writer(language)
+    translation = find_translation(load_clause(revision, key), language)
+    if translation is None or not ReviewForm().validate_on_submit():
+        abort(404 if translation is None else 400)
+    try:
+        review_translation(current_user, translation)
+    except NotAllowed as error:
+        abort(403, error_message(error))
+    except PolicyError as error:
+        abort(409, error_message(error))
+    flash(_("Marked as reviewed."), "success")
+    return redirect(editor_url(revision, language, key))
+
+
+@bp.route(BASE + "/<language>/import", methods=["GET", "POST"])
+@login_required
+def import_document(slug: str, number: int, language: str):
+    policy, revision = load(slug, number)
+    language = load_language(revision, language)
+    require_language_writer(language)
+    form = TranslationImportForm()
+    if form.validate_on_submit():
+        try:
+            text = decode_markdown(form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"])
+            result = import_translation(current_user, revision, language, text)
+        except PolicyError as error:
+            return render_template("translating/import.html", policy=policy, revision=revision,
+                                   language=language, form=form, error=error,
+                                   error_lines=error_lines(error)), 422
+        flash(_("%(saved)d clauses translated, %(unchanged)d already up to date.",
+                saved=result.saved, unchanged=result.unchanged), "success")
+        return redirect(workspace_url(revision, language))
+    return render_template("translating/import.html", policy=policy, revision=revision,
+                           language=language, form=form, error=None,
+                           error_lines=[]), 422 if form.errors else 200
+
+
+@bp.get("/policies/<slug>/compare/<int:old>/<int:new>/in/<language>")
+def compare(slug: str, old: int, new: int, language: str):
+    """The redline of a translation between two revisions, as its readers see them."""
+    policy, old_revision = load(slug, old)
+    _policy, new_revision = load(slug, new)
+    try:
+        comparison = compare_in(old_revision, new_revision, language_tag(language))
+    except TranslationError as error:
+        abort(404, error_message(error))
+    mode = "side" if request.args.get("mode") == "side" else "inline"
+    return render_template("translating/compare.html", policy=policy, old=old_revision,
+                           new=new_revision, language=language_tag(language), mode=mode,
+                           comparison=comparison, revisions=revisions_of(policy, is_staff()),
+                           **render_tools())
+
+
+def api_revision(slug: str, number: int) -> Revision:
+    try:
+        return get_revision(get_policy(slug), number, include_drafts=is_staff())
+    except NotFound:
+        abort(404, _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number))
+
+
+@api_bp.get(BASE)
+def progress(slug: str, number: int):
+    revision = api_revision(slug, number)
+    return jsonify(presenter.progress_json(revision, current_user))
+
+
+@api_bp.get(BASE + "/<language>")
+def translation(slug: str, number: int, language: str):
+    revision = api_revision(slug, number)
+    try:
+        language = language_tag(language)
+    except TranslationError as error:
+        abort(404, error_message(error))
+    return jsonify(presenter.translation_json(revision, language))
