@@ -18,12 +18,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from consult import i18n
     from consult.config import PROJECT_ROOT
-    from consult.extensions import csrf, db, login_manager, migrate
+    from consult.extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
     i18n.init_app(app)
     _import_models()
 
@@ -43,15 +44,17 @@ def _register_blueprints(app: Flask) -> None:
     from consult.accounts import register as register_accounts
     from consult.api import register as register_api
     from consult.audit import register as register_audit
+    from consult.comments import register as register_comments
     from consult.demo import register as register_demo
     from consult.drafting import register as register_drafting
+    from consult.moderation import register as register_moderation
     from consult.policies import register as register_policies
     from consult.redline import register as register_redline
     from consult.translating import register as register_translating
 
     for register in (register_accounts, register_audit, register_policies,
                      register_drafting, register_redline, register_api, register_demo,
-                     register_translating):
+                     register_translating, register_comments, register_moderation):
         register(app)
 
 

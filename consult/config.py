@@ -17,6 +17,22 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "WTF_CSRF_TIME_LIMIT": None,
     "ITEMS_PER_PAGE": 50,
+    # Comments and moderation.
+    "COMMENT_MAX_LENGTH": 5000,
+    "COMMENT_EDIT_MINUTES": 15,
+    "COMMENT_AUTO_HIDE_FLAGS": 0,
+    "COMMENT_LANGUAGES": [
+        "en", "fr", "de", "es", "ar", "pt", "pt-BR", "it", "nl", "pl", "ru", "uk", "tr", "fa",
+        "he", "hi", "bn", "ur", "id", "ms", "vi", "th", "zh-Hans", "zh-Hant", "ja", "ko", "sw",
+        "am", "yo", "ha", "el", "sv", "cs", "ro", "hu", "fi", "da", "nb", "ca", "eu", "tl",
+    ],
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "RATELIMIT_COMMENT": "10 per minute;100 per day",
+    "RATELIMIT_COMMENT_IP": "30 per minute",
+    "RATELIMIT_FLAG": "10 per minute",
+    "RATELIMIT_LOGIN": "10 per minute",
+    "RATELIMIT_LOGIN_IP": "30 per minute",
 }
 
 

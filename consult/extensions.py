@@ -3,6 +3,8 @@ import sqlite3
 
 import sqlalchemy as sa
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -29,6 +31,8 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
+# Storage (memory:// or redis://…) comes from RATELIMIT_STORAGE_URI at init_app.
+limiter = Limiter(key_func=get_remote_address)
 
 
 @sa.event.listens_for(sa.engine.Engine, "connect")

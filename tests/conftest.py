@@ -26,7 +26,7 @@ from consult.extensions import db
 STRICT = os.environ.get("CONSULT_TEST_STRICT") == "1"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
-pytest_plugins = ["tests.factories", "tests.live"]
+pytest_plugins = ["tests.factories", "tests.live", "tests.comment_factories"]
 
 
 @pytest.hookimpl(hookwrapper=True)

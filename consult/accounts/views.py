@@ -10,6 +10,7 @@ from consult.accounts.redirects import home_url, local_path, next_url
 from consult.accounts.services import AccountError, authenticate, create_user, edit_grants, search_users
 from consult.extensions import db
 from consult.permissions import admin_required
+from consult.ratelimits import login_limits
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -38,6 +39,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@login_limits
 def login():
     target = local_path(request.args.get("next"))
     if current_user.is_authenticated:

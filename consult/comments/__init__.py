@@ -1,0 +1,13 @@
+"""Comments per clause: threads, replies, endorsements, suggested wording, the consultation window."""
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from consult.comments import window_views  # noqa: F401  (routes on the same blueprint)
+    from consult.comments.presenter import template_helpers
+    from consult.comments.summary import summary_helpers
+    from consult.comments.views import bp
+
+    app.register_blueprint(bp)
+    app.context_processor(template_helpers)
+    app.context_processor(summary_helpers)

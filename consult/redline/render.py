@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from drafts import CLAUSE_PROFILE, render_inline, render_markdown
+from drafts import CLAUSE_PROFILE, RenderProfile, render_inline, render_markdown
 
 INS_OPEN, INS_CLOSE, DEL_OPEN, DEL_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
 SENTINELS = INS_OPEN + INS_CLOSE + DEL_OPEN + DEL_CLOSE
@@ -131,10 +131,11 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
 
 
 def redline_html(ops, labels: Labels, shown: frozenset[str] = frozenset({"insert", "delete"}),
-                 inline: bool = False) -> Markup:
-    """HTML of a clause body (or, inline=True, a heading) with its changes marked."""
+                 inline: bool = False, profile: RenderProfile = CLAUSE_PROFILE) -> Markup:
+    """HTML of a clause body (or, inline=True, a heading) with its changes marked; text a
+    reader wrote (a suggested wording) passes COMMENT_PROFILE."""
     source = clean_destinations(merged_markdown(ops, shown), keep_deleted="insert" not in shown)
-    rendered = render_inline(source) if inline else render_markdown(source, CLAUSE_PROFILE)
+    rendered = render_inline(source) if inline else render_markdown(source, profile)
     return Markup(sentinels_to_tags(rendered, labels))
 
 

@@ -1,0 +1,185 @@
+"""Writing comments: post, reply, edit, delete, endorse. Every write checks the
+window, the author's standing and the rules, then flushes; nothing commits here."""
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+
+from consult.accounts.models import User
+from consult.audit.services import record
+from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
+from consult.comments.window import require_open
+from consult.extensions import db
+from consult.i18n import parse_language
+from consult.moderation.blocks import is_blocked
+from consult.policies.models import Clause, Revision
+from consult.types import utcnow
+
+# Depth 0 is a comment on the clause; 1 and 2 are replies: three levels in all.
+MAX_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a person wrote in the comment form."""
+
+    body: str
+    language: str
+    suggested_wording: str = ""
+
+
+def normalised_language(tag: str) -> str:
+    """The BCP 47 spelling of `tag` (pt_br → pt-BR), or CommentError if Babel does not know it."""
+    locale = parse_language((tag or "").replace("_", "-"))
+    if locale is None:
+        raise CommentError("language_unknown", language=tag)
+    parts = [locale.language, locale.script, locale.territory, locale.variant]
+    return "-".join(part for part in parts if part)
+
+
+def checked_text(text: str, required: bool) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        raise CommentError("body_required")
+    limit = current_app.config["COMMENT_MAX_LENGTH"]
+    if len(text) > limit:
+        raise CommentError("too_long", length=len(text), limit=limit)
+    return text
+
+
+def checked_draft(draft: Draft) -> Draft:
+    return Draft(body=checked_text(draft.body, required=True),
+                 language=normalised_language(draft.language),
+                 suggested_wording=checked_text(draft.suggested_wording, required=False))
+
+
+def require_may_write(user: User, revision: Revision) -> None:
+    require_open(revision)
+    if is_blocked(user):
+        raise CommentForbidden("blocked")
+
+
+def post_comment(author: User, clause: Clause, draft: Draft) -> Comment:
+    revision = clause.revision
+    require_may_write(author, revision)
+    draft = checked_draft(draft)
+    comment = Comment(policy_id=revision.policy_id, revision_id=revision.id, clause_id=clause.id,
+                      clause_key=clause.key, author_id=author.id, language=draft.language,
+                      body=draft.body, suggested_wording=draft.suggested_wording or None)
+    db.session.add(comment)
+    db.session.flush()
+    record(author, "comment.posted", comment, clause.key, revision=revision.number)
+    return comment
+
+
+def require_replyable(parent: Comment) -> None:
+    if parent.status is not CommentStatus.PUBLISHED:
+        raise CommentForbidden("parent_unavailable")
+    if parent.depth + 1 >= MAX_DEPTH:
+        raise CommentForbidden("depth_limit", limit=MAX_DEPTH)
+
+
+def reply(author: User, parent: Comment, draft: Draft) -> Comment:
+    revision = db.session.get(Revision, parent.revision_id)
+    require_may_write(author, revision)
+    require_replyable(parent)
+    draft = checked_draft(draft)
+    comment = Comment(policy_id=parent.policy_id, revision_id=parent.revision_id,
+                      clause_id=parent.clause_id, clause_key=parent.clause_key,
+                      author_id=author.id, language=draft.language, body=draft.body,
+                      suggested_wording=draft.suggested_wording or None,
+                      parent_id=parent.id, depth=parent.depth + 1)
+    db.session.add(comment)
+    db.session.flush()
+    record(author, "comment.replied", comment, parent.clause_key, parent=parent.id)
+    return comment
+
+
+def edit_deadline(comment: Comment):
+    return comment.created_at + timedelta(minutes=current_app.config["COMMENT_EDIT_MINUTES"])
+
+
+def may_still_edit(comment: Comment) -> bool:
+    return comment.status is CommentStatus.PUBLISHED and utcnow() < edit_deadline(comment)
+
+
+def require_own(user: User, comment: Comment) -> None:
+    if comment.author_id != user.id:
+        raise CommentForbidden("not_author")
+
+
+def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
+    require_own(author, comment)
+    require_may_write(author, db.session.get(Revision, comment.revision_id))
+    if comment.status is not CommentStatus.PUBLISHED:
+        raise CommentForbidden("removed")
+    if not may_still_edit(comment):
+        raise CommentForbidden("edit_window_over", minutes=current_app.config["COMMENT_EDIT_MINUTES"])
+    draft = checked_draft(draft)
+    wording = draft.suggested_wording or None
+    if (draft.body, draft.language, wording) == (comment.body, comment.language,
+                                                  comment.suggested_wording):
+        raise CommentError("unchanged")
+    keep_version(comment)
+    comment.body, comment.language, comment.suggested_wording = draft.body, draft.language, wording
+    comment.edited_at = utcnow()
+    db.session.flush()
+    record(author, "comment.edited", comment, comment.clause_key)
+    return comment
+
+
+def keep_version(comment: Comment) -> None:
+    db.session.add(CommentVersion(comment_id=comment.id, body=comment.body,
+                                  suggested_wording=comment.suggested_wording,
+                                  written_at=comment.edited_at or comment.created_at))
+
+
+def delete_comment(author: User, comment: Comment) -> Comment:
+    """The thread keeps a placeholder; the text stays in the versions, for moderators only.
+    Deleting is allowed outside the window: people may always withdraw what they wrote."""
+    require_own(author, comment)
+    if comment.status is CommentStatus.DELETED:
+        raise CommentForbidden("removed")
+    keep_version(comment)
+    comment.status, comment.deleted_at = CommentStatus.DELETED, utcnow()
+    comment.body, comment.suggested_wording = "", None
+    db.session.flush()
+    record(author, "comment.deleted", comment, comment.clause_key)
+    return comment
+
+
+def has_endorsed(user: User, comment: Comment) -> bool:
+    return db.session.get(Endorsement, (comment.id, user.id)) is not None
+
+
+def toggle_endorsement(user: User, comment: Comment) -> bool:
+    """Endorse, or withdraw an endorsement; True when the comment is now endorsed by `user`."""
+    require_may_write(user, db.session.get(Revision, comment.revision_id))
+    if comment.status is not CommentStatus.PUBLISHED:
+        raise CommentForbidden("removed")
+    if comment.author_id == user.id:
+        raise CommentForbidden("own_comment")
+    existing = db.session.get(Endorsement, (comment.id, user.id))
+    if existing is not None:
+        db.session.delete(existing)
+        change_endorsement_count(comment, -1)
+        record(user, "comment.endorsement_withdrawn", comment, comment.clause_key)
+        return False
+    try:
+        with db.session.begin_nested():
+            db.session.add(Endorsement(comment_id=comment.id, user_id=user.id))
+    except sa.exc.IntegrityError:
+        return True  # a concurrent request (a double click) endorsed it already
+    change_endorsement_count(comment, +1)
+    record(user, "comment.endorsed", comment, comment.clause_key)
+    return True
+
+
+def change_endorsement_count(comment: Comment, delta: int) -> None:
+    # One UPDATE with the arithmetic in SQL: two concurrent endorsements both count.
+    db.session.flush()
+    db.session.execute(sa.update(Comment).where(Comment.id == comment.id)
+                       .values(endorsement_count=Comment.endorsement_count + delta))
+    db.session.refresh(comment, ["endorsement_count"])

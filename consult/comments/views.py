@@ -1,0 +1,221 @@
+"""Clause threads and writing comments: post, reply, edit, delete, endorse, flag."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from consult.comments.errors import CommentError
+from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyForm
+from consult.comments.messages import comment_error_message
+from consult.comments.models import Comment
+from consult.comments.presenter import thread_url
+from consult.comments.services import (Draft, delete_comment, edit_comment, post_comment, reply,
+                                       require_may_write, toggle_endorsement)
+from consult.comments.threads import (DEFAULT_SORT, SORTS, earlier_groups, find_clause, replies_to,
+                                      thread, thread_languages)
+from consult.comments.window import window_state
+from consult.extensions import db
+from consult.moderation.services import flag_comment
+from consult.policies.errors import NotFound
+from consult.policies.models import Clause, Revision
+from consult.policies.services import get_policy, get_revision
+from consult.ratelimits import flagging_limits, posting_limits
+
+bp = Blueprint("comments", __name__, template_folder="templates")
+THREAD = "/policies/<slug>/revisions/<int:number>/clauses/<key>/comments"
+
+
+def load_clause(slug: str, number: int, key: str) -> tuple[Revision, Clause]:
+    try:
+        revision = get_revision(get_policy(slug), number, include_drafts=False)
+    except NotFound:
+        abort(404)
+    clause = find_clause(revision, key)
+    if clause is None:
+        abort(404)
+    return revision, clause
+
+
+def load_comment(comment_id: int) -> tuple[Comment, Revision]:
+    comment = db.session.get(Comment, comment_id)
+    if comment is None:
+        abort(404)
+    return comment, db.session.get(Revision, comment.revision_id)
+
+
+def comment_url(comment: Comment, revision: Revision) -> str:
+    return thread_url(revision.policy.slug, revision.number, comment.clause_key,
+                      _anchor=f"comment-{comment.id}")
+
+
+def refuse(error: CommentError, form) -> None:
+    """403 for who/when refusals; otherwise the message goes with the form (422)."""
+    if error.status == 403:
+        abort(403, comment_error_message(error))
+    form.form_errors.append(comment_error_message(error))
+
+
+def writable_or_403(revision: Revision) -> None:
+    # Checked before the form, so a closed window is a 403 whatever was posted.
+    try:
+        require_may_write(current_user, revision)
+    except CommentError as error:
+        abort(403, comment_error_message(error))
+
+
+def closed_reason(revision: Revision) -> str | None:
+    if not current_user.is_authenticated:
+        return None
+    try:
+        require_may_write(current_user, revision)
+    except CommentError as error:
+        return comment_error_message(error)
+    return None
+
+
+def draft_from(form) -> Draft:
+    wording = form.suggested_wording.data if getattr(form, "suggested_wording", None) else ""
+    return Draft(form.body.data or "", form.language.data or "", wording or "")
+
+
+def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
+    sort = request.args.get("sort", DEFAULT_SORT)
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    language = request.args.get("language") or None
+    page = request.args.get("page", 1, type=int)
+    reader = current_user if current_user.is_authenticated else None
+    closed = closed_reason(revision)
+    context = dict(
+        policy=revision.policy, revision=revision, clause=clause, sort=sort, language=language,
+        thread=thread(revision, clause.key, reader, sort, language, page,
+                      current_app.config["ITEMS_PER_PAGE"]),
+        languages=thread_languages(revision, clause.key), window=window_state(revision),
+        earlier=earlier_groups(revision, clause.key), closed=closed,
+        form=form if current_user.is_authenticated and closed is None else None,
+        reply_form=ReplyForm, confirm=ConfirmForm())
+    return render_template("comments/thread.html", **context), status
+
+
+@bp.get(THREAD)
+def thread_page(slug: str, number: int, key: str):
+    revision, clause = load_clause(slug, number, key)
+    return render_thread(revision, clause, CommentForm(formdata=None))
+
+
+@bp.post(THREAD)
+@posting_limits
+@login_required
+def post(slug: str, number: int, key: str):
+    revision, clause = load_clause(slug, number, key)
+    writable_or_403(revision)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            comment = post_comment(current_user, clause, draft_from(form))
+        except CommentError as error:
+            refuse(error, form)
+        else:
+            flash(_("Your comment is published."), "success")
+            return redirect(comment_url(comment, revision))
+    return render_thread(revision, clause, form, 422)
+
+
+@bp.get("/comments/<int:comment_id>")
+def show(comment_id: int):
+    comment, revision = load_comment(comment_id)
+    if not revision.is_published:
+        abort(404)
+    clause = db.session.get(Clause, comment.clause_id)
+    return render_template("comments/comment.html", comment=comment, revision=revision,
+                           policy=revision.policy, clause=clause, replies=replies_to([comment]),
+                           reply_form=ReplyForm, confirm=ConfirmForm(),
+                           closed=closed_reason(revision), endorsed=set(), flagged=set())
+
+
+@bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
+@posting_limits
+@login_required
+def reply_page(comment_id: int):
+    parent, revision = load_comment(comment_id)
+    writable_or_403(revision)
+    form = ReplyForm()
+    if form.validate_on_submit():
+        try:
+            comment = reply(current_user, parent, draft_from(form))
+        except CommentError as error:
+            refuse(error, form)
+        else:
+            flash(_("Your reply is published."), "success")
+            return redirect(comment_url(comment, revision))
+    return compose("comments/reply.html", form, parent, revision)
+
+
+def compose(template: str, form, comment: Comment, revision: Revision):
+    page = render_template(template, form=form, comment=comment, revision=revision,
+                           policy=revision.policy, clause=db.session.get(Clause, comment.clause_id))
+    return page, 422 if form.errors or form.form_errors else 200
+
+
+@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@posting_limits
+@login_required
+def edit(comment_id: int):
+    comment, revision = load_comment(comment_id)
+    if comment.author_id != current_user.id:
+        abort(403, _("Only the author can do that to a comment."))
+    writable_or_403(revision)
+    form = CommentForm(obj=comment) if request.method == "GET" else CommentForm()
+    if form.validate_on_submit():
+        try:
+            edit_comment(current_user, comment, draft_from(form))
+        except CommentError as error:
+            refuse(error, form)
+        else:
+            flash(_("Your comment is updated."), "success")
+            return redirect(comment_url(comment, revision))
+    return compose("comments/edit.html", form, comment, revision)
+
+
+@bp.post("/comments/<int:comment_id>/delete")
+@login_required
+def delete(comment_id: int):
+    comment, revision = load_comment(comment_id)
+    if ConfirmForm().validate_on_submit():
+        try:
+            delete_comment(current_user, comment)
+        except CommentError as error:
+            abort(403, comment_error_message(error))
+        flash(_("Your comment is deleted. The thread shows that a comment was here."), "info")
+    return redirect(comment_url(comment, revision))
+
+
+@bp.post("/comments/<int:comment_id>/endorse")
+@posting_limits
+@login_required
+def endorse(comment_id: int):
+    comment, revision = load_comment(comment_id)
+    writable_or_403(revision)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        endorsed = toggle_endorsement(current_user, comment)
+    except CommentError as error:
+        abort(403, comment_error_message(error))
+    flash(_("You endorse this comment.") if endorsed else _("Endorsement withdrawn."), "success")
+    return redirect(comment_url(comment, revision))
+
+
+@bp.route("/comments/<int:comment_id>/flag", methods=["GET", "POST"])
+@flagging_limits
+@login_required
+def flag(comment_id: int):
+    comment, revision = load_comment(comment_id)
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            flag_comment(current_user, comment, form.reason.data)
+        except CommentError as error:
+            refuse(error, form)
+        else:
+            flash(_("Thank you. A moderator will look at this comment."), "success")
+            return redirect(comment_url(comment, revision))
+    return compose("comments/flag.html", form, comment, revision)

@@ -1,0 +1,68 @@
+"""Staff set a policy's consultation window (or one revision's own)."""
+from datetime import datetime, timezone
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import to_user_timezone, to_utc
+from flask_login import current_user
+
+from consult.comments.errors import CommentError
+from consult.comments.forms import WindowForm
+from consult.comments.messages import comment_error_message
+from consult.comments.views import bp
+from consult.comments.window import set_window, stored_window
+from consult.permissions import staff_required
+from consult.policies.errors import NotFound
+from consult.policies.models import Policy, Revision
+from consult.policies.services import get_policy, revisions_of
+
+
+def as_utc(local: datetime | None) -> datetime | None:
+    """A time typed in the staff member's time zone, as an aware UTC datetime."""
+    return None if local is None else to_utc(local).replace(tzinfo=timezone.utc)
+
+
+def as_local(moment: datetime | None) -> datetime | None:
+    return None if moment is None else to_user_timezone(moment).replace(tzinfo=None)
+
+
+def revision_choices(revisions: list[Revision]) -> list[tuple[str, str]]:
+    choices = [("", _("The policy (its latest published revision)"))]
+    return choices + [(str(r.number), _("Revision %(number)s only", number=r.number))
+                      for r in revisions]
+
+
+def chosen_revision(form: WindowForm, revisions: list[Revision]) -> Revision | None:
+    by_number = {str(r.number): r for r in revisions}
+    return by_number.get(form.revision.data or "")
+
+
+def load_policy(slug: str) -> Policy:
+    try:
+        return get_policy(slug)
+    except NotFound:
+        abort(404)
+
+
+@bp.route("/policies/<slug>/consultation", methods=["GET", "POST"])
+@staff_required
+def window(slug: str):
+    policy = load_policy(slug)
+    revisions = revisions_of(policy, include_drafts=False)
+    form = WindowForm()
+    form.revision.choices = revision_choices(revisions)
+    if form.validate_on_submit():
+        try:
+            set_window(current_user, policy, chosen_revision(form, revisions),
+                       as_utc(form.opens_at.data), as_utc(form.closes_at.data))
+        except CommentError as error:
+            form.form_errors.append(comment_error_message(error))
+        else:
+            flash(_("The consultation window is saved."), "success")
+            return redirect(url_for("policies.policy", slug=policy.slug))
+    elif not form.is_submitted():
+        current = stored_window(policy, None)
+        form.opens_at.data = as_local(current.opens_at) if current else None
+        form.closes_at.data = as_local(current.closes_at) if current else None
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("comments/window.html", form=form, policy=policy), status

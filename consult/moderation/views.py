@@ -1,0 +1,99 @@
+"""The moderators' queue and their actions on comments and accounts."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from consult.accounts.models import Role, User
+from consult.comments.errors import CommentError
+from consult.comments.messages import comment_error_message
+from consult.comments.models import Comment
+from consult.comments.presenter import thread_url
+from consult.extensions import db
+from consult.moderation.blocks import block, is_blocked, unblock
+from consult.moderation.forms import ModerationForm
+from consult.moderation.services import (dismiss_flags, flags_by_comment, hide, queue, restore,
+                                         versions_of)
+from consult.permissions import role_required
+from consult.policies.models import Clause, Revision
+
+bp = Blueprint("moderation", __name__, template_folder="templates")
+moderator_required = role_required(Role.MODERATOR)
+COMMENT_ACTIONS = {"hide": (hide, _l("The comment is hidden.")),
+                   "restore": (restore, _l("The comment is visible again.")),
+                   "dismiss": (dismiss_flags, _l("The flags are dismissed."))}
+
+
+def load_comment(comment_id: int) -> Comment:
+    comment = db.session.get(Comment, comment_id)
+    if comment is None:
+        abort(404)
+    return comment
+
+
+@bp.get("/moderation")
+@moderator_required
+def queue_page():
+    include_hidden = request.args.get("show") == "hidden"
+    page = queue(request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"],
+                 include_hidden)
+    return render_template("moderation/queue.html", page=page, include_hidden=include_hidden,
+                           flags=flags_by_comment(list(page.items)), form=ModerationForm())
+
+
+def comment_page(comment: Comment, form: ModerationForm, status: int = 200):
+    revision = db.session.get(Revision, comment.revision_id)
+    author = db.session.get(User, comment.author_id) if comment.author_id else None
+    page = render_template(
+        "moderation/comment.html", comment=comment, revision=revision, policy=revision.policy,
+        clause=db.session.get(Clause, comment.clause_id), versions=versions_of(comment),
+        flags=flags_by_comment([comment])[comment.id], form=form, author=author,
+        author_blocked=author is not None and is_blocked(author),
+        thread=thread_url(revision.policy.slug, revision.number, comment.clause_key,
+                          _anchor=f"comment-{comment.id}"))
+    return page, status
+
+
+@bp.get("/moderation/comments/<int:comment_id>")
+@moderator_required
+def comment(comment_id: int):
+    return comment_page(load_comment(comment_id), ModerationForm(formdata=None))
+
+
+@bp.post("/moderation/comments/<int:comment_id>/<any(hide, restore, dismiss):action>")
+@moderator_required
+def act(comment_id: int, action: str):
+    target = load_comment(comment_id)
+    form = ModerationForm()
+    if not form.validate_on_submit():
+        return comment_page(target, form, 422)
+    service, done = COMMENT_ACTIONS[action]
+    try:
+        service(current_user, target, form.reason.data)
+    except CommentError as error:
+        form.form_errors.append(comment_error_message(error))
+        return comment_page(target, form, 409)
+    flash(str(done), "success")
+    return redirect(url_for("moderation.comment", comment_id=target.id))
+
+
+@bp.post("/moderation/users/<int:user_id>/<any(block, unblock):action>")
+@moderator_required
+def account(user_id: int, action: str):
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    form = ModerationForm()
+    back = request.form.get("comment", type=int)
+    if not form.validate_on_submit():
+        flash(_("Please give a reason."), "error")
+    elif user.id == current_user.id:
+        flash(_("You cannot block your own account."), "error")
+    elif action == "block":
+        block(current_user, user, form.reason.data)
+        flash(_("%(name)s can no longer post.", name=user.display_name), "success")
+    else:
+        unblock(current_user, user, form.reason.data)
+        flash(_("%(name)s can post again.", name=user.display_name), "success")
+    return redirect(url_for("moderation.comment", comment_id=back) if back
+                    else url_for("moderation.queue_page"))

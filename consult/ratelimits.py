@@ -1,0 +1,55 @@
+"""Rate limits on posting, flagging and signing in, per account and per IP address.
+
+Limits come from settings (RATELIMIT_COMMENT, …) read at request time, so a
+deployment or a test changes them without code; RATELIMIT_ENABLED=false turns
+them all off and RATELIMIT_STORAGE_URI chooses memory:// or redis://….
+"""
+from typing import Callable
+
+from flask import current_app, request
+from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
+from flask_login import current_user
+
+from consult.extensions import limiter
+
+
+def account_key() -> str:
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"ip:{get_remote_address()}"
+
+
+def login_name_key() -> str:
+    # Per account being signed in to, so spreading guesses over many
+    # addresses does not help either.
+    return "login:" + (request.form.get("username") or "").strip().lower()
+
+
+def setting(name: str) -> Callable[[], str]:
+    return lambda: current_app.config[name]
+
+
+def message() -> str:
+    return _("Too many requests. Please wait a moment and try again.")
+
+
+def shared(name: str, scope: str, key_func: Callable[[], str]):
+    return limiter.shared_limit(setting(name), scope, key_func=key_func, methods=["POST"],
+                                error_message=message)
+
+
+def combined(*decorators) -> Callable:
+    def apply(view: Callable) -> Callable:
+        for decorate in reversed(decorators):
+            view = decorate(view)
+        return view
+    return apply
+
+
+posting_limits = combined(shared("RATELIMIT_COMMENT", "comment-account", account_key),
+                          shared("RATELIMIT_COMMENT_IP", "comment-ip", get_remote_address))
+flagging_limits = combined(shared("RATELIMIT_FLAG", "flag-account", account_key),
+                           shared("RATELIMIT_COMMENT_IP", "flag-ip", get_remote_address))
+login_limits = combined(shared("RATELIMIT_LOGIN", "login-account", login_name_key),
+                        shared("RATELIMIT_LOGIN_IP", "login-ip", get_remote_address))
