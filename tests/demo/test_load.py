@@ -18,6 +18,7 @@ EXPECTED_ACCOUNTS = {
     "moderator": ({Role.MODERATOR}, set()),
     "translator": ({Role.TRANSLATOR}, {"fr", "de", "es", "ar"}),
     "reviewer": ({Role.TRANSLATOR}, {"fr", "de"}),
+    "layla": ({Role.TRANSLATOR}, {"ar", "fr"}),
     "volunteer": (set(), set()),
 }
 
@@ -56,7 +57,7 @@ def snapshot() -> dict:
 
 def test_creates_one_account_per_role(runner):
     result = load(runner)
-    assert count(User) == 6
+    assert count(User) == len(EXPECTED_ACCOUNTS)
     for username, (roles, languages) in EXPECTED_ACCOUNTS.items():
         user = authenticate(username, DEMO_PASSWORD)
         assert user is not None, username
@@ -120,7 +121,7 @@ def test_loading_twice_changes_nothing(runner):
 def test_existing_accounts_are_kept(runner, create_user):
     create_user("admin", roles=(Role.ADMIN,), display_name="Real Admin")
     result = load(runner)
-    assert count(User) == 6
+    assert count(User) == len(EXPECTED_ACCOUNTS)
     admin = find_user("admin")
     assert admin.display_name == "Real Admin"
     assert authenticate("admin", DEMO_PASSWORD) is None

@@ -1,0 +1,57 @@
+"""The demo's translations: French carried from revision 1 (some outdated), Arabic on revision 3."""
+import sqlalchemy as sa
+
+from consult.demo.services import POLICY_SLUG
+from consult.extensions import db
+from consult.policies.models import Revision
+from consult.policies.services import find_policy
+from consult.translating.models import Translation
+from consult.translating.services import revision_statuses
+
+
+def load(runner):
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    return result
+
+
+def demo_revision(number: int) -> Revision:
+    policy = find_policy(POLICY_SLUG)
+    return db.session.scalar(sa.select(Revision).where(Revision.policy_id == policy.id,
+                                                       Revision.number == number))
+
+
+def states(number: int, language: str) -> dict[str, str]:
+    return {s.clause.key: str(s.state) for s in revision_statuses(demo_revision(number), language)
+            if s.translation is not None}
+
+
+def test_french_shows_every_state_on_revision_3(runner):
+    load(runner)
+    assert states(3, "fr") == {"purpose-and-scope": "reviewed", "care-for-people": "unreviewed",
+                               "harassment": "outdated", "what-happens-next": "outdated",
+                               "appeals": "reviewed"}
+    assert set(states(1, "fr").values()) == {"reviewed", "unreviewed"}
+
+
+def test_arabic_is_current_and_reviewed_by_a_second_translator(runner):
+    load(runner)
+    assert states(3, "ar") == {"purpose-and-scope": "reviewed", "care-for-people": "unreviewed",
+                               "harassment": "unreviewed"}
+    reviewed = db.session.scalars(sa.select(Translation).where(
+        Translation.language == "ar", Translation.reviewer_id.is_not(None))).one()
+    assert reviewed.reviewer.username == "layla" and reviewed.translator.username == "translator"
+
+
+def test_loading_again_adds_no_translation(runner):
+    load(runner)
+    before = db.session.scalar(sa.select(sa.func.count()).select_from(Translation))
+    load(runner)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Translation)) == before
+
+
+def test_reading_the_demo_in_arabic(runner, client):
+    load(runner)
+    html = client.get(f"/policies/{POLICY_SLUG}?lang=ar").get_data(as_text=True)
+    assert 'id="clause-harassment" aria-labelledby="heading-harassment" lang="ar" dir="rtl"' in html
