@@ -10,7 +10,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.comments.errors import CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
-from consult.comments.window import require_open
+from consult.comments.window import WindowState, require_open
 from consult.extensions import db
 from consult.i18n import parse_language
 from consult.moderation.blocks import is_blocked
@@ -55,8 +55,8 @@ def checked_draft(draft: Draft) -> Draft:
                  suggested_wording=checked_text(draft.suggested_wording, required=False))
 
 
-def require_may_write(user: User, revision: Revision) -> None:
-    require_open(revision)
+def require_may_write(user: User, revision: Revision, window: WindowState | None = None) -> None:
+    require_open(revision, window)
     if is_blocked(user):
         raise CommentForbidden("blocked")
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, lazyload
 
 from consult.accounts.models import User
 from consult.comments.models import Comment, CommentStatus, Endorsement, Flag
@@ -21,6 +21,9 @@ SORTS = {
     "endorsed": (Comment.endorsement_count.desc(), Comment.created_at.desc(), Comment.id.desc()),
 }
 DEFAULT_SORT = "newest"
+# Authors are shown by name only: their roles and languages (selectin by default) are not needed.
+WITH_AUTHOR = joinedload(Comment.author).options(lazyload(User.role_grants),
+                                                 lazyload(User.language_grants))
 EARLIER_PREVIEW = 5
 
 
@@ -35,7 +38,7 @@ class Thread:
 def top_level_query(revision: Revision, key: str, sort: str, language: str | None):
     query = (sa.select(Comment).where(Comment.revision_id == revision.id,
                                       Comment.clause_key == key, Comment.parent_id.is_(None))
-             .options(joinedload(Comment.author)))
+             .options(WITH_AUTHOR))
     if language:
         query = query.where(Comment.language == language)
     return query.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
@@ -47,7 +50,7 @@ def replies_to(roots: list[Comment]) -> dict[int, list[Comment]]:
         Comment.parent_id.in_([root.id for root in roots])).cte("reply_tree", recursive=True)
     tree = tree.union_all(sa.select(Comment.id).join(tree, Comment.parent_id == tree.c.id))
     rows = db.session.scalars(sa.select(Comment).where(Comment.id.in_(sa.select(tree.c.id)))
-                              .options(joinedload(Comment.author))
+                              .options(WITH_AUTHOR)
                               .order_by(Comment.created_at, Comment.id))
     grouped: dict[int, list[Comment]] = defaultdict(list)
     for comment in rows:
@@ -146,7 +149,7 @@ def earlier_previews(revision: Revision, key: str) -> dict[int, tuple[Comment, .
                      Comment.status != CommentStatus.DELETED).subquery())
     rows = db.session.execute(
         sa.select(Comment, ranked.c.number).join(ranked, ranked.c.id == Comment.id)
-        .where(ranked.c.rank <= EARLIER_PREVIEW).options(joinedload(Comment.author))
+        .where(ranked.c.rank <= EARLIER_PREVIEW).options(WITH_AUTHOR)
         .order_by(ranked.c.number.desc(), Comment.created_at.desc()))
     previews: dict[int, list[Comment]] = defaultdict(list)
     for comment, number in rows:

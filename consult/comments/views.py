@@ -12,7 +12,7 @@ from consult.comments.services import (Draft, delete_comment, edit_comment, post
                                        require_may_write, toggle_endorsement)
 from consult.comments.threads import (DEFAULT_SORT, SORTS, earlier_groups, find_clause, replies_to,
                                       thread, thread_languages)
-from consult.comments.window import window_state
+from consult.comments.window import WindowState, window_state
 from consult.extensions import db
 from consult.moderation.services import flag_comment
 from consult.policies.errors import NotFound
@@ -62,11 +62,11 @@ def writable_or_403(revision: Revision) -> None:
         abort(403, comment_error_message(error))
 
 
-def closed_reason(revision: Revision) -> str | None:
+def closed_reason(revision: Revision, window: WindowState | None = None) -> str | None:
     if not current_user.is_authenticated:
         return None
     try:
-        require_may_write(current_user, revision)
+        require_may_write(current_user, revision, window)
     except CommentError as error:
         return comment_error_message(error)
     return None
@@ -83,12 +83,13 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
     language = request.args.get("language") or None
     page = request.args.get("page", 1, type=int)
     reader = current_user if current_user.is_authenticated else None
-    closed = closed_reason(revision)
+    window = window_state(revision)
+    closed = closed_reason(revision, window)
     context = dict(
         policy=revision.policy, revision=revision, clause=clause, sort=sort, language=language,
         thread=thread(revision, clause.key, reader, sort, language, page,
                       current_app.config["ITEMS_PER_PAGE"]),
-        languages=thread_languages(revision, clause.key), window=window_state(revision),
+        languages=thread_languages(revision, clause.key), window=window,
         earlier=earlier_groups(revision, clause.key), closed=closed,
         form=form if current_user.is_authenticated and closed is None else None,
         reply_form=ReplyForm, confirm=ConfirmForm())

@@ -69,11 +69,12 @@ def window_state(revision: Revision, now: datetime | None = None) -> WindowState
     return WindowState(window.opens_at, window.closes_at, window.is_open(now or utcnow()), own)
 
 
-def require_open(revision: Revision) -> None:
-    """Refuse any write on `revision` unless its window is open now."""
+def require_open(revision: Revision, state: WindowState | None = None) -> None:
+    """Refuse any write on `revision` unless its window (`state`, when the caller has
+    it already) is open now."""
     if not revision.is_published:
         raise CommentForbidden("not_published")
-    state = window_state(revision)
+    state = state or window_state(revision)
     if state.is_open:
         return
     if state.opens_at is None:

@@ -3,12 +3,13 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, lazyload
 
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.comments.errors import CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Flag
+from consult.comments.threads import WITH_AUTHOR
 from consult.extensions import db
 from consult.types import utcnow
 
@@ -107,7 +108,7 @@ def queue(page: int, per_page: int, include_hidden: bool):
                             sa.func.min(Flag.created_at).label("first"))
                   .where(Flag.resolved_at.is_(None)).group_by(Flag.comment_id).subquery())
     query = (sa.select(Comment).outerjoin(open_flags, open_flags.c.comment_id == Comment.id)
-             .options(joinedload(Comment.author)))
+             .options(WITH_AUTHOR))
     wanted = open_flags.c.flags.is_not(None)
     if include_hidden:
         wanted = sa.or_(wanted, Comment.status == CommentStatus.HIDDEN)
@@ -119,7 +120,9 @@ def queue(page: int, per_page: int, include_hidden: bool):
 def flags_by_comment(comments: list[Comment]) -> dict[int, list[Flag]]:
     ids = [comment.id for comment in comments]
     rows = db.session.scalars(sa.select(Flag).where(Flag.comment_id.in_(ids))
-                              .options(joinedload(Flag.user)).order_by(Flag.created_at))
+                              .options(joinedload(Flag.user).options(
+                                  lazyload(User.role_grants), lazyload(User.language_grants)))
+                              .order_by(Flag.created_at))
     grouped: dict[int, list[Flag]] = {comment_id: [] for comment_id in ids}
     for flag in rows:
         grouped[flag.comment_id].append(flag)
