@@ -2,11 +2,22 @@
 from flask import Flask
 
 
+def template_helpers() -> dict:
+    from flask_login import current_user
+
+    from consult.translating.comments import may_translate, translation_of
+
+    return {"comment_translation": translation_of,
+            "may_translate_comment": lambda comment: may_translate(current_user, comment)}
+
+
 def register(app: Flask) -> None:
     from consult.drafting.cli import drafts_cli
+    from consult.translating import comment_views  # noqa: F401  (routes on bp)
     from consult.translating.cli import import_translation_command
     from consult.translating.views import api_bp, bp
 
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
+    app.context_processor(template_helpers)
     drafts_cli.add_command(import_translation_command)

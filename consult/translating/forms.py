@@ -19,3 +19,8 @@ class ReviewForm(FlaskForm):
 class TranslationImportForm(FlaskForm):
     document = FileField(_l("Translated Markdown file"), validators=[FileRequired()],
                          description=_l("The whole revision in this language, with the same headings in the same order and at the same levels as the source."))
+
+
+class CommentTranslationForm(FlaskForm):
+    body = TextAreaField(_l("Translation"), validators=[InputRequired(), Length(max=20_000)],
+                         description=_l("A faithful human translation of the whole comment. It is shown beside the original, labelled as a translation."))

@@ -50,3 +50,21 @@ class Translation(db.Model):
         """The source clause as it read when this was translated."""
         return drafts.Clause(level=self.clause.level, heading=self.source_heading,
                              body=self.source_body, key=self.clause.key, number=self.clause.number)
+
+
+class CommentTranslation(db.Model):
+    """A human translation of a comment into the policy's source language, shown beside it."""
+
+    __tablename__ = "comment_translations"
+    __table_args__ = (sa.UniqueConstraint("comment_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id", ondelete="CASCADE"),
+                                            index=True)
+    language: Mapped[str] = mapped_column(sa.String(35))
+    body: Mapped[str] = mapped_column(sa.Text)
+    translator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    translator: Mapped[User | None] = relationship(foreign_keys=[translator_id])

@@ -1,0 +1,71 @@
+"""Human translations of comments into the policy's source language, so staff and every reader
+can follow a comment written in any language."""
+import sqlalchemy as sa
+from flask import g
+
+from consult.accounts.models import User
+from consult.audit.services import record
+from consult.comments.models import Comment, CommentStatus
+from consult.extensions import db
+from consult.policies.models import Policy
+from consult.translating.errors import NotAllowed, TranslationError
+from consult.translating.models import CommentTranslation
+from consult.translating.services import can_translate, language_tag
+from consult.types import utcnow
+
+
+def comment_language(comment: Comment) -> str | None:
+    try:
+        return language_tag(comment.language)
+    except TranslationError:
+        return None
+
+
+def target_language(comment: Comment) -> str:
+    """Comments are translated into the language the policy is written in."""
+    return language_tag(db.session.get(Policy, comment.policy_id).source_language)
+
+
+def may_translate(user: User | None, comment: Comment) -> bool:
+    """A translator of the comment's language, for a visible comment not already in the target."""
+    language = comment_language(comment)
+    return (comment.status is CommentStatus.PUBLISHED and language is not None
+            and language != target_language(comment) and can_translate(user, language))
+
+
+def translations_for_revision(revision_id: int) -> dict[int, CommentTranslation]:
+    rows = db.session.scalars(
+        sa.select(CommentTranslation).join(Comment, CommentTranslation.comment_id == Comment.id)
+        .where(Comment.revision_id == revision_id)
+        .options(sa.orm.selectinload(CommentTranslation.translator)))
+    return {row.comment_id: row for row in rows}
+
+
+def translation_of(comment: Comment) -> CommentTranslation | None:
+    """One query per revision and request, however many comments a page shows."""
+    cache = g.setdefault("comment_translations", {})
+    if comment.revision_id not in cache:
+        cache[comment.revision_id] = translations_for_revision(comment.revision_id)
+    return cache[comment.revision_id].get(comment.id)
+
+
+def find_translation(comment: Comment) -> CommentTranslation | None:
+    return db.session.scalar(sa.select(CommentTranslation).where(
+        CommentTranslation.comment_id == comment.id,
+        CommentTranslation.language == target_language(comment)))
+
+
+def save_comment_translation(actor: User, comment: Comment, body: str) -> CommentTranslation:
+    if not may_translate(actor, comment):
+        raise NotAllowed("not_translator", language=comment.language)
+    if not body.strip():
+        raise TranslationError("translation_empty")
+    translation = find_translation(comment) or CommentTranslation(
+        comment_id=comment.id, language=target_language(comment))
+    translation.body = body.replace("\r\n", "\n").strip()
+    translation.translator, translation.updated_at = actor, utcnow()
+    db.session.add(translation)
+    db.session.flush()
+    record(actor, "comment.translated", comment, f"comment {comment.id} → {translation.language}",
+           language=translation.language)
+    return translation
