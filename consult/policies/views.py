@@ -77,4 +77,6 @@ def pick_revision(slug: str):
     number = request.args.get("number", type=int)
     if number is None:
         return redirect(url_for("policies.policy", slug=policy.slug))
-    return redirect(url_for("policies.revision", slug=policy.slug, number=number))
+    # The reading language stays when the reader moves between revisions.
+    return redirect(url_for("policies.revision", slug=policy.slug, number=number,
+                            lang=request.args.get("lang") or None))

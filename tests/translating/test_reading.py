@@ -136,3 +136,12 @@ def test_reading_shows_the_picker_with_languages_begun(client, published, greta,
     html = client.get("/policies/guidelines").get_data(as_text=True)
     assert 'name="lang"' in html and '<option value="de" lang="de" >Deutsch</option>' in html
 
+
+
+def test_the_reading_language_follows_the_revision_picker(client, published, create_revision):
+    create_revision(published.policy, EDITED, summary="Next")
+    response = client.get("/policies/guidelines/revisions?number=1&lang=de")
+    assert response.headers["Location"].endswith("/policies/guidelines/revisions/1?lang=de")
+    html = client.get("/policies/guidelines/revisions/2?lang=de").get_data(as_text=True)
+    assert '<input type="hidden" name="lang" value="de">' in html
+    assert 'href="/policies/guidelines/compare/1/2/in/de"' in html
