@@ -14,8 +14,14 @@ def commit_successful_request(response: Response) -> Response:
     return response
 
 
+def healthz() -> Response:
+    """Liveness for load balancers and the benchmarks' hello-world baseline: no database."""
+    return Response("ok\n", mimetype="text/plain")
+
+
 def init_app(app: Flask) -> None:
     app.after_request(commit_successful_request)
+    app.add_url_rule("/healthz", "healthz", healthz)
     app.jinja_env.filters["markdown"] = clause_html
     app.jinja_env.filters["inline_markdown"] = inline_html
     app.jinja_env.trim_blocks = True

@@ -107,7 +107,6 @@ def thread_page(slug: str, number: int, key: str):
 @login_required
 def post(slug: str, number: int, key: str):
     revision, clause = load_clause(slug, number, key)
-    writable_or_403(revision)
     form = CommentForm()
     if form.validate_on_submit():
         try:
@@ -117,6 +116,8 @@ def post(slug: str, number: int, key: str):
         else:
             flash(_("Your comment is published."), "success")
             return redirect(comment_url(comment, revision))
+    else:
+        writable_or_403(revision)
     return render_thread(revision, clause, form, 422)
 
 
@@ -137,7 +138,6 @@ def show(comment_id: int):
 @login_required
 def reply_page(comment_id: int):
     parent, revision = load_comment(comment_id)
-    writable_or_403(revision)
     form = ReplyForm()
     if form.validate_on_submit():
         try:
@@ -147,6 +147,8 @@ def reply_page(comment_id: int):
         else:
             flash(_("Your reply is published."), "success")
             return redirect(comment_url(comment, revision))
+    else:
+        writable_or_403(revision)
     return compose("comments/reply.html", form, parent, revision)
 
 
@@ -194,7 +196,6 @@ def delete(comment_id: int):
 @login_required
 def endorse(comment_id: int):
     comment, revision = load_comment(comment_id)
-    writable_or_403(revision)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:

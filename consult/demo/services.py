@@ -9,6 +9,7 @@ from importlib.resources import files
 from consult.accounts.models import Role, User
 from consult.accounts.services import create_account, find_user
 from consult.drafting.importing import ImportOptions, import_document, parse
+from consult.demo.comments import load_comments
 from consult.demo.translations import load_translations
 from consult.drafting.services import current_draft
 from consult.policies.models import Policy
@@ -103,6 +104,7 @@ def load_demo() -> DemoReport:
     report.policy = load_policy(author, report)
     load_revisions(author, report.policy, report)
     load_translations(report, DEMO_PASSWORD)
+    load_comments(report.policy)
     return report
 
 
