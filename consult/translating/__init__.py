@@ -13,7 +13,7 @@ def template_helpers() -> dict:
 
 def register(app: Flask) -> None:
     from consult.drafting.cli import drafts_cli
-    from consult.translating import comment_views  # noqa: F401  (routes on bp)
+    from consult.translating import comment_views, title_views  # noqa: F401  (routes on bp)
     from consult.translating.cli import import_translation_command
     from consult.translating.views import api_bp, bp
 

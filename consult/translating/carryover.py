@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.policies.models import Clause, Revision
 from consult.translating.models import Translation
+from consult.translating.titles import carry_over_titles
 
 COPIED = ("language", "heading", "body", "source_hash", "source_heading", "source_body",
           "translator_id", "translated_at", "reviewer_id", "reviewed_at")
@@ -51,5 +52,6 @@ def carry_over(revision: Revision, minor_keys: Collection[str] = ()) -> list[Tra
             keep_current(copy, old_clause, clause)
         copies.append(copy)
     db.session.add_all(copies)
+    carry_over_titles(base, revision)
     db.session.flush()
     return copies

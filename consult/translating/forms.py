@@ -24,3 +24,7 @@ class TranslationImportForm(FlaskForm):
 class CommentTranslationForm(FlaskForm):
     body = TextAreaField(_l("Translation"), validators=[InputRequired(), Length(max=20_000)],
                          description=_l("A faithful human translation of the whole comment. It is shown beside the original, labelled as a translation."))
+
+
+class TitleForm(FlaskForm):
+    title = StringField(_l("Translated title"), validators=[InputRequired(), Length(max=300)])

@@ -8,7 +8,8 @@ from consult.drafting.importing import parse
 from consult.extensions import db
 from consult.policies.models import Revision
 from consult.translating.errors import TranslationError
-from consult.translating.services import (require_translatable, translations_of, write)
+from consult.translating.services import require_translatable, translations_of, write
+from consult.translating.titles import write_title
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ def import_translation(actor: User | None, revision: Revision, language: str,
     saved = [write(actor, clause, language, translated.heading, translated.body,
                    existing.get(clause.id))
              for clause, translated in matched_pairs(revision, document)]
+    if document.title and revision.title:
+        write_title(actor, revision, language, document.title)
     db.session.flush()
     count = sum(1 for item in saved if item is not None)
     record(actor, "translation.imported", revision,

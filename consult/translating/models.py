@@ -68,3 +68,24 @@ class CommentTranslation(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     translator: Mapped[User | None] = relationship(foreign_keys=[translator_id])
+
+
+class TitleTranslation(db.Model):
+    """A revision's title in one language, pinned like clause translations to the source title."""
+
+    __tablename__ = "title_translations"
+    __table_args__ = (sa.UniqueConstraint("revision_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision_id: Mapped[int] = mapped_column(sa.ForeignKey("revisions.id", ondelete="CASCADE"),
+                                             index=True)
+    language: Mapped[str] = mapped_column(sa.String(35))
+    title: Mapped[str] = mapped_column(sa.String(300))
+    source_title: Mapped[str] = mapped_column(sa.String(300))
+    translator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    translated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    translator: Mapped[User | None] = relationship(foreign_keys=[translator_id])
+
+    def is_current_for(self, source_title: str) -> bool:
+        return drafts.normalise(self.source_title) == drafts.normalise(source_title)

@@ -8,6 +8,7 @@ from consult.policies.models import Clause, Revision
 from consult.translating.errors import TranslationError
 from consult.translating.services import (ClauseStatus, is_source_language, language_tag,
                                           languages_of, progress_of, revision_statuses)
+from consult.translating.titles import current_title
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,15 @@ class Reading:
     @property
     def progress(self) -> drafts.Progress:
         return progress_of(self.statuses)
+
+    @cached_property
+    def title(self) -> ShownClause | None:
+        """The revision's title in the reading language, when translated and current."""
+        found = current_title(self.revision, self.language) if self.language else None
+        if found is None:
+            return None
+        return ShownClause(found.title, "", self.language, language_direction(self.language),
+                           None, True)
 
     def text_for(self, clause: Clause) -> ShownClause:
         if self.language is None:

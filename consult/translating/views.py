@@ -20,6 +20,7 @@ from consult.translating.services import (can_translate, find_translation, langu
                                           next_needing_work, require_translatable,
                                           review_translation,
                                           revision_statuses, save_translation)
+from consult.translating.titles import find_title
 
 bp = Blueprint("translating", __name__, template_folder="templates")
 api_bp = Blueprint("translating_api", __name__, url_prefix="/api/v1")
@@ -86,11 +87,13 @@ def workspace(slug: str, number: int, language: str):
     policy, revision = load(slug, number)
     language = load_language(revision, language)
     statuses = revision_statuses(revision, language)
+    title = find_title(revision, language)
     return render_template("translating/workspace.html", policy=policy, revision=revision,
                            language=language, statuses=statuses,
                            progress=presenter.progress_of(statuses),
                            next_key=next_needing_work(statuses),
-                           can_write=can_translate(current_user, language))
+                           can_write=can_translate(current_user, language),
+                           title=title, title_current=title is not None and title.is_current_for(revision.title))
 
 
 @bp.get(BASE + "/<language>/next")

@@ -145,3 +145,29 @@ def test_the_reading_language_follows_the_revision_picker(client, published, cre
     html = client.get("/policies/guidelines/revisions/2?lang=de").get_data(as_text=True)
     assert '<input type="hidden" name="lang" value="de">' in html
     assert 'href="/policies/guidelines/compare/1/2/in/de"' in html
+
+
+def test_the_title_is_imported_shown_carried_and_outdated(client, auth, published, greta, runner,
+                                                          tmp_path, create_revision):
+    from tests.translating.test_workspace import GERMAN
+
+    path = tmp_path / "de.md"
+    path.write_text(GERMAN, encoding="utf-8")
+    result = runner.invoke(args=["drafts", "import-translation", "guidelines", "1", "de", str(path)])
+    assert result.exit_code == 0, result.output
+    html = client.get("/policies/guidelines/revisions/1?lang=de").get_data(as_text=True)
+    assert '<h1 lang="de" dir="ltr">Gemeinschaftsrichtlinien</h1>' in html
+    create_revision(published.policy, EDITED, summary="Same title")
+    assert "Gemeinschaftsrichtlinien</h1>" in client.get(
+        "/policies/guidelines/revisions/2?lang=de").get_data(as_text=True)
+    create_revision(published.policy, EDITED.replace("# Community Guidelines", "# Community Rules"),
+                    summary="Retitled")
+    html = client.get("/policies/guidelines/revisions/3?lang=de").get_data(as_text=True)
+    assert "<h1>Community Rules</h1>" in html
+    auth.login("greta")
+    assert "Outdated" in client.get("/policies/guidelines/revisions/3/translations/de/title").get_data(as_text=True)
+    response = client.post("/policies/guidelines/revisions/3/translations/de/title",
+                           data={"title": "Gemeinschaftsregeln"})
+    assert response.status_code == 302
+    assert '<h1 lang="de" dir="ltr">Gemeinschaftsregeln</h1>' in client.get(
+        "/policies/guidelines/revisions/3?lang=de").get_data(as_text=True)

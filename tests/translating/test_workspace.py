@@ -58,6 +58,7 @@ def test_a_translator_of_german_cannot_write_japanese(client, auth, published, g
     assert response.status_code == 403
     assert "not a translator of ja" in response.get_data(as_text=True)
     assert upload(client, GERMAN.encode(), ja).status_code == 403
+    assert client.post(f"{ja}/title", data={"title": "規範"}).status_code == 403
     assert translation_count() == 0
 
 
