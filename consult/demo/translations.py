@@ -15,8 +15,11 @@ from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.translating.carryover import carry_over
 from consult.translating.models import Translation
 from consult.translating.services import review_translation, save_translation
+from consult.translating.titles import save_title
 
 SECOND_TRANSLATOR = ("layla", "Layla Haddad", ("ar", "fr"))
+TITLES = {"fr": "Règles de participation à la communauté Riverbank Commons",
+          "ar": "إرشادات المشاركة المجتمعية في ريفربانك كومنز"}
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,9 @@ def load_translations(report, password: str) -> None:
     if translator is None or not {1, 2, 3} <= set(revisions) or has_translations(policy):
         return
     translate(revisions[1], "fr", FRENCH_ON_REVISION_1, translator)
+    save_title(translator, revisions[1], "fr", TITLES["fr"])
     # As if revisions 2 and 3 had been published after the French work began.
     carry_over(revisions[2])
     carry_over(revisions[3])
     translate(revisions[3], "ar", ARABIC_ON_REVISION_3, translator)
+    save_title(translator, revisions[3], "ar", TITLES["ar"])

@@ -55,3 +55,6 @@ def test_reading_the_demo_in_arabic(runner, client):
     load(runner)
     html = client.get(f"/policies/{POLICY_SLUG}?lang=ar").get_data(as_text=True)
     assert 'id="clause-harassment" aria-labelledby="heading-harassment" lang="ar" dir="rtl"' in html
+    assert '<h1 lang="ar" dir="rtl">إرشادات المشاركة المجتمعية في ريفربانك كومنز</h1>' in html
+    html = client.get(f"/policies/{POLICY_SLUG}?lang=fr").get_data(as_text=True)
+    assert '<h1 lang="fr" dir="ltr">Règles de participation à la communauté Riverbank Commons</h1>' in html
