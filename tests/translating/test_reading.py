@@ -171,3 +171,15 @@ def test_the_title_is_imported_shown_carried_and_outdated(client, auth, publishe
     assert response.status_code == 302
     assert '<h1 lang="de" dir="ltr">Gemeinschaftsregeln</h1>' in client.get(
         "/policies/guidelines/revisions/3?lang=de").get_data(as_text=True)
+
+
+def test_translated_text_is_rendered_safely(client, auth, published, greta, translate):
+    payload = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    translate(greta, published, "purpose", f"Text {payload} [x](javascript:alert(3))", f"Zweck {payload}")
+    auth.login("greta")
+    for path in ("/policies/guidelines/revisions/1?lang=de",
+                 "/policies/guidelines/revisions/1/translations/de",
+                 "/policies/guidelines/revisions/1/translations/de/clauses/purpose"):
+        html = client.get(path).get_data(as_text=True)
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+        assert 'href="javascript' not in html and "&lt;script&gt;" in html, path
