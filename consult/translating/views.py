@@ -93,7 +93,8 @@ def workspace(slug: str, number: int, language: str):
                            progress=presenter.progress_of(statuses),
                            next_key=next_needing_work(statuses),
                            can_write=can_translate(current_user, language),
-                           title=title, title_current=title is not None and title.is_current_for(revision.title))
+                           title=title,
+                           title_current=title is not None and title.is_current_for(revision.title))
 
 
 @bp.get(BASE + "/<language>/next")
@@ -125,7 +126,7 @@ def edit(slug: str, number: int, language: str, key: str):
 def save(revision: Revision, language: str, clause: Clause, form: TranslationForm):
     try:
         save_translation(current_user, clause, language, form.heading.data or "",
-                         form.body.data or "", int(form.version.data or 0))
+                         form.body.data or "", seen_version(form))
     except StaleEdit as error:
         return render_editor(revision, language, clause, form, 409, error_message(error))
     except PolicyError as error:
@@ -133,6 +134,12 @@ def save(revision: Revision, language: str, clause: Clause, form: TranslationFor
     flash(_("Translation saved."), "success")
     return redirect(url_for("translating.next_clause", slug=revision.policy.slug,
                             number=revision.number, language=language, after=clause.key))
+
+
+def seen_version(form: TranslationForm) -> int:
+    # A tampered version can only make the save stale, never crash it.
+    value = str(form.version.data or "0")
+    return int(value) if value.isdigit() else -1
 
 
 def render_editor(revision: Revision, language: str, clause: Clause, form: TranslationForm,
