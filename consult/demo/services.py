@@ -10,7 +10,7 @@ from consult.accounts.models import Role, User
 from consult.accounts.services import create_account, find_user
 from consult.drafting.importing import ImportOptions, import_document, parse
 from consult.demo.comments import load_comments
-from consult.demo.translations import load_translations
+from consult.demo.translations import load_comment_translations, load_translations
 from consult.drafting.services import current_draft
 from consult.policies.models import Policy
 from consult.policies.services import create_policy, find_policy, revisions_of
@@ -105,6 +105,7 @@ def load_demo() -> DemoReport:
     load_revisions(author, report.policy, report)
     load_translations(report, DEMO_PASSWORD)
     load_comments(report.policy)
+    load_comment_translations(report.policy)
     return report
 
 

@@ -10,10 +10,12 @@ import sqlalchemy as sa
 
 from consult.accounts.models import Role, User
 from consult.accounts.services import create_account, find_user
+from consult.comments.models import Comment
 from consult.extensions import db
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.translating.carryover import carry_over
-from consult.translating.models import Translation
+from consult.translating.comments import save_comment_translation
+from consult.translating.models import CommentTranslation, Translation
 from consult.translating.services import review_translation, save_translation
 from consult.translating.titles import save_title
 
@@ -127,3 +129,35 @@ def load_translations(report, password: str) -> None:
     carry_over(revisions[3])
     translate(revisions[3], "ar", ARABIC_ON_REVISION_3, translator)
     save_title(translator, revisions[3], "ar", TITLES["ar"])
+
+
+# (comment language, opening words, translator, English translation)
+COMMENT_TRANSLATIONS = (
+    ("fr", "Quatre semaines", "translator", (
+        "Four weeks is reasonable for a team of volunteers. Thank you for saying that you will "
+        "let the person know if it takes longer.")),
+    ("de", "Gut, dass Mitglieder", "reviewer", (
+        "It is good that members step aside when they are not impartial. Who decides whether "
+        "someone is?")),
+    ("ar", "ثلاثة أيام", "translator", (
+        "Three days is a hard promise for a team of volunteers. Better to promise a time we can "
+        "really keep, and keep it.")),
+)
+
+
+def demo_comment(policy: Policy, language: str, opening: str) -> Comment | None:
+    return db.session.scalar(sa.select(Comment).where(
+        Comment.policy_id == policy.id, Comment.language == language,
+        Comment.body.startswith(opening)).limit(1))
+
+
+def load_comment_translations(policy: Policy | None) -> None:
+    """English translations of some demo comments, once (after the demo comments exist)."""
+    if policy is None or db.session.scalar(
+            sa.select(CommentTranslation.id).join(Comment, CommentTranslation.comment_id == Comment.id)
+            .where(Comment.policy_id == policy.id).limit(1)) is not None:
+        return
+    for language, opening, username, body in COMMENT_TRANSLATIONS:
+        comment, translator = demo_comment(policy, language, opening), find_user(username)
+        if comment is not None and translator is not None:
+            save_comment_translation(translator, comment, body)

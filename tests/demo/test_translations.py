@@ -58,3 +58,17 @@ def test_reading_the_demo_in_arabic(runner, client):
     assert '<h1 lang="ar" dir="rtl">إرشادات المشاركة المجتمعية في ريفربانك كومنز</h1>' in html
     html = client.get(f"/policies/{POLICY_SLUG}?lang=fr").get_data(as_text=True)
     assert '<h1 lang="fr" dir="ltr">Règles de participation à la communauté Riverbank Commons</h1>' in html
+
+
+def test_some_demo_comments_carry_an_english_translation(runner, client):
+    from consult.translating.models import CommentTranslation
+
+    load(runner)
+    rows = db.session.scalars(sa.select(CommentTranslation)).all()
+    assert sorted((row.language, row.translator.username) for row in rows) == [
+        ("en", "reviewer"), ("en", "translator"), ("en", "translator")]
+    french = next(row for row in rows if row.body.startswith("Four weeks"))
+    html = client.get(f"/comments/{french.comment_id}").get_data(as_text=True)
+    assert "Translated into English by Tariq Translator, a human translator." in html
+    load(runner)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CommentTranslation)) == 3
