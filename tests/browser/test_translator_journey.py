@@ -73,3 +73,22 @@ def test_translator_updates_an_outdated_clause_and_a_second_translator_reviews(
     assert section.get_attribute("lang") == "de"
     assert "ruhigen Ort" in section.inner_text()
     screenshot("reading-in-german")
+
+
+@browser_test
+def test_reading_in_arabic_lays_out_translated_clauses_right_to_left(page, screenshot, published,
+                                                                    create_user):
+    layla = create_user("layla", roles=(Role.TRANSLATOR,), languages=("ar",), display_name="Layla")
+    purpose = next(c for c in published.clauses if c.key == "purpose")
+    save_translation(layla, purpose, "ar", "الغرض", "نريد مكانًا *ودودًا*.", 0)
+    db.session.commit()
+    page.goto("/policies/guidelines")
+    page.get_by_label("Read in").select_option("ar")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Read", exact=True).click()
+    assert page.url.endswith("/policies/guidelines/revisions/1?lang=ar")
+    direction = "e => getComputedStyle(e).direction"
+    assert page.locator("section#clause-purpose").evaluate(direction) == "rtl"
+    assert page.locator("section#clause-reporting").evaluate(direction) == "ltr"
+    assert page.locator("html").evaluate(direction) == "ltr"
+    screenshot("arabic-inside-english-page")
