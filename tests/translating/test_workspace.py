@@ -173,6 +173,8 @@ def test_translation_json(client, published, greta, translate):
     assert purpose == {"key": "purpose", "number": "1", "state": "unreviewed", "heading": "Zweck",
                        "body": "Ein Ort.", "source_hash": published.clauses[1].hash}
     assert client.get("/api/v1/policies/nope/revisions/1/translations/de").status_code == 404
+    unknown = client.get("/api/v1/policies/guidelines/revisions/1/translations/not-a-language-x")
+    assert unknown.status_code == 404 and "not a language tag" in unknown.get_json()["error"]["message"]
 
 
 class TestWithCsrf:
