@@ -26,11 +26,14 @@ DEFAULTS: dict[str, Any] = {
         "he", "hi", "bn", "ur", "id", "ms", "vi", "th", "zh-Hans", "zh-Hant", "ja", "ko", "sw",
         "am", "yo", "ha", "el", "sv", "cs", "ro", "hu", "fi", "da", "nb", "ca", "eu", "tl",
     ],
+    # Always set: Flask-Limiter keeps the previous app's value when a setting is absent.
+    "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
     "RATELIMIT_COMMENT": "10 per minute;100 per day",
     "RATELIMIT_COMMENT_IP": "30 per minute",
     "RATELIMIT_FLAG": "10 per minute",
+    "RATELIMIT_ENDORSE": "60 per minute",
     "RATELIMIT_LOGIN": "10 per minute",
     "RATELIMIT_LOGIN_IP": "30 per minute",
 }

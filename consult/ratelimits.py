@@ -49,6 +49,8 @@ def combined(*decorators) -> Callable:
 
 posting_limits = combined(shared("RATELIMIT_COMMENT", "comment-account", account_key),
                           shared("RATELIMIT_COMMENT_IP", "comment-ip", get_remote_address))
+endorsing_limits = combined(shared("RATELIMIT_ENDORSE", "endorse-account", account_key),
+                            shared("RATELIMIT_COMMENT_IP", "endorse-ip", get_remote_address))
 flagging_limits = combined(shared("RATELIMIT_FLAG", "flag-account", account_key),
                            shared("RATELIMIT_COMMENT_IP", "flag-ip", get_remote_address))
 login_limits = combined(shared("RATELIMIT_LOGIN", "login-account", login_name_key),

@@ -157,8 +157,10 @@ def earlier_previews(revision: Revision, key: str) -> dict[int, tuple[Comment, .
     return {number: tuple(comments) for number, comments in previews.items()}
 
 
-def earlier_groups(revision: Revision, key: str) -> list[EarlierGroup]:
+def clause_overview(revision: Revision, key: str) -> ClauseSummary:
+    """The clause's comment count here, and its earlier revisions' groups with previews."""
     summary = clause_summaries(revision).get(key, ClauseSummary())
     previews = earlier_previews(revision, key) if summary.earlier else {}
-    return [EarlierGroup(group.number, group.count, group.changed_since,
-                         previews.get(group.number, ())) for group in summary.earlier]
+    return ClauseSummary(summary.count, [
+        EarlierGroup(group.number, group.count, group.changed_since, previews.get(group.number, ()))
+        for group in summary.earlier])

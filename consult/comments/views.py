@@ -6,11 +6,12 @@ from flask_login import current_user, login_required
 from consult.comments.errors import CommentError
 from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyForm
 from consult.comments.messages import comment_error_message
-from consult.comments.models import Comment
+from consult.comments.models import Comment, Endorsement, Flag
 from consult.comments.presenter import thread_url
 from consult.comments.services import (Draft, delete_comment, edit_comment, post_comment, reply,
                                        require_may_write, toggle_endorsement)
-from consult.comments.threads import (DEFAULT_SORT, SORTS, earlier_groups, find_clause, replies_to,
+from consult.comments.threads import (DEFAULT_SORT, SORTS, clause_overview, find_clause,
+                                      ids_marked_by, replies_to,
                                       thread, thread_languages)
 from consult.comments.window import WindowState, window_state
 from consult.extensions import db
@@ -18,7 +19,7 @@ from consult.moderation.services import flag_comment
 from consult.policies.errors import NotFound
 from consult.policies.models import Clause, Revision
 from consult.policies.services import get_policy, get_revision
-from consult.ratelimits import flagging_limits, posting_limits
+from consult.ratelimits import endorsing_limits, flagging_limits, posting_limits
 
 bp = Blueprint("comments", __name__, template_folder="templates")
 THREAD = "/policies/<slug>/revisions/<int:number>/clauses/<key>/comments"
@@ -90,7 +91,7 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
         thread=thread(revision, clause.key, reader, sort, language, page,
                       current_app.config["ITEMS_PER_PAGE"]),
         languages=thread_languages(revision, clause.key), window=window,
-        earlier=earlier_groups(revision, clause.key), closed=closed,
+        overview=clause_overview(revision, clause.key), closed=closed,
         form=form if current_user.is_authenticated and closed is None else None,
         reply_form=ReplyForm, confirm=ConfirmForm())
     return render_template("comments/thread.html", **context), status
@@ -127,10 +128,15 @@ def show(comment_id: int):
     if not revision.is_published:
         abort(404)
     clause = db.session.get(Clause, comment.clause_id)
+    replies = replies_to([comment])
+    every_id = [comment.id] + [c.id for group in replies.values() for c in group]
+    reader = current_user if current_user.is_authenticated else None
     return render_template("comments/comment.html", comment=comment, revision=revision,
-                           policy=revision.policy, clause=clause, replies=replies_to([comment]),
+                           policy=revision.policy, clause=clause, replies=replies,
                            reply_form=ReplyForm, confirm=ConfirmForm(),
-                           closed=closed_reason(revision), endorsed=set(), flagged=set())
+                           closed=closed_reason(revision),
+                           endorsed=ids_marked_by(reader, Endorsement, every_id),
+                           flagged=ids_marked_by(reader, Flag, every_id))
 
 
 @bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
@@ -192,7 +198,7 @@ def delete(comment_id: int):
 
 
 @bp.post("/comments/<int:comment_id>/endorse")
-@posting_limits
+@endorsing_limits
 @login_required
 def endorse(comment_id: int):
     comment, revision = load_comment(comment_id)

@@ -10,7 +10,7 @@ from consult.comments.errors import CommentError
 from consult.comments.forms import WindowForm
 from consult.comments.messages import comment_error_message
 from consult.comments.views import bp
-from consult.comments.window import set_window, stored_window
+from consult.comments.window import clear_revision_window, set_window, stored_window
 from consult.permissions import staff_required
 from consult.policies.errors import NotFound
 from consult.policies.models import Policy, Revision
@@ -44,6 +44,15 @@ def load_policy(slug: str) -> Policy:
         abort(404)
 
 
+def save(policy: Policy, revision: Revision | None, form: WindowForm) -> None:
+    opens_at, closes_at = as_utc(form.opens_at.data), as_utc(form.closes_at.data)
+    if revision is not None and opens_at is None and closes_at is None:
+        # An empty window for one revision removes its override: the policy's applies again.
+        clear_revision_window(current_user, policy, revision)
+    else:
+        set_window(current_user, policy, revision, opens_at, closes_at)
+
+
 @bp.route("/policies/<slug>/consultation", methods=["GET", "POST"])
 @staff_required
 def window(slug: str):
@@ -53,8 +62,7 @@ def window(slug: str):
     form.revision.choices = revision_choices(revisions)
     if form.validate_on_submit():
         try:
-            set_window(current_user, policy, chosen_revision(form, revisions),
-                       as_utc(form.opens_at.data), as_utc(form.closes_at.data))
+            save(policy, chosen_revision(form, revisions), form)
         except CommentError as error:
             form.form_errors.append(comment_error_message(error))
         else:

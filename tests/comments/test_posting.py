@@ -207,3 +207,43 @@ def test_suggested_wording_is_a_redline_against_the_clause(client, commentable, 
     html = client.get(thread_path(commentable, clause_of(commentable).key)).get_data(as_text=True)
     suggestion = html.split('class="comment-suggestion"')[1]
     assert "<ins>welcoming</ins>" in suggestion and "<del>friendly</del>" in suggestion
+
+
+def test_earlier_revisions_comments_follow_the_clause(client, commentable, volunteer,
+                                                      create_comment, create_revision,
+                                                      open_window):
+    create_comment(volunteer, commentable, body="Please say friendly and calm.")
+    create_comment(volunteer, clause_of(commentable, "reporting"), body="Which team?")
+    second = create_revision(commentable.policy, DOCUMENT_CHANGED, summary="Calmer")
+    open_window(commentable.policy)
+    html = client.get(thread_path(second, "purpose")).get_data(as_text=True)
+    assert "1 comment on revision 1" in html and "Please say friendly and calm." in html
+    assert "/policies/guidelines/compare/1/2#change-purpose" in html  # changed since
+    unchanged = client.get(thread_path(second, "reporting")).get_data(as_text=True)
+    assert "unchanged since revision 1" in unchanged and "/compare/1/2" not in unchanged
+    policy_page = client.get("/policies/guidelines").get_data(as_text=True)
+    assert "1 on revision 1" in policy_page and "changed since" in policy_page
+
+
+DOCUMENT_CHANGED = """# Community Guidelines
+
+Welcome to the guidelines.
+
+## Purpose
+
+We want a *calm* and friendly place.
+
+## Behaviour
+
+### Expected
+
+Be kind.
+
+### Unacceptable
+
+Do not harass anyone.
+
+## Reporting
+
+Write to the team.
+"""

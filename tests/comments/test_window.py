@@ -147,3 +147,14 @@ def test_window_opening_time_is_inclusive_and_closing_exclusive(commentable):
     assert window.is_open(window.opens_at)
     assert not window.is_open(window.closes_at)
     assert not window.is_open(window.opens_at - timedelta(microseconds=1))
+
+
+def test_staff_remove_a_revision_window_with_empty_times(client, auth, commentable,
+                                                         create_revision, open_window):
+    create_revision(commentable.policy, summary="Second")
+    open_window(commentable.policy, revision=commentable)
+    auth.login("staff")
+    response = client.post("/policies/guidelines/consultation", data={"revision": "1"})
+    assert response.status_code == 302
+    rows = db.session.query(ConsultationWindow).all()
+    assert [row.revision_id for row in rows] == [None]
