@@ -81,3 +81,16 @@ def test_minor_edit_does_not_revive_an_already_outdated_translation(
     publish(staff, draft, "Typo", minor_keys={"purpose"})
     db.session.commit()
     assert states(draft, "de")["purpose"] == "outdated"
+
+
+def test_an_outdated_translation_cannot_be_reviewed(create_policy, create_revision, greta, dieter,
+                                                   translate, client, auth):
+    first = create_revision(create_policy(), TEXT)
+    translate(greta, first, "purpose", "Ein freundlicher Ort.")
+    publish_text(create_revision, first.policy, "We want a kind place.")
+    auth.login("dieter")
+    response = client.post("/policies/guidelines/revisions/2/translations/de/clauses/purpose/review")
+    assert response.status_code == 409
+    assert "update it to the current source" in response.get_data(as_text=True)
+    assert "Mark reviewed" not in client.get(
+        "/policies/guidelines/revisions/2/translations/de/clauses/purpose").get_data(as_text=True)
