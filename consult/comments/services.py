@@ -110,13 +110,17 @@ def require_own(user: User, comment: Comment) -> None:
         raise CommentForbidden("not_author")
 
 
-def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
+def require_editable(author: User, comment: Comment) -> None:
     require_own(author, comment)
     require_may_write(author, db.session.get(Revision, comment.revision_id))
     if comment.status is not CommentStatus.PUBLISHED:
         raise CommentForbidden("removed")
     if not may_still_edit(comment):
         raise CommentForbidden("edit_window_over", minutes=current_app.config["COMMENT_EDIT_MINUTES"])
+
+
+def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
+    require_editable(author, comment)
     draft = checked_draft(draft)
     wording = draft.suggested_wording or None
     if (draft.body, draft.language, wording) == (comment.body, comment.language,

@@ -9,7 +9,7 @@ from consult.comments.messages import comment_error_message
 from consult.comments.models import Comment, Endorsement, Flag
 from consult.comments.presenter import thread_url
 from consult.comments.services import (Draft, delete_comment, edit_comment, post_comment, reply,
-                                       require_may_write, toggle_endorsement)
+                                       require_editable, require_may_write, toggle_endorsement)
 from consult.comments.threads import (DEFAULT_SORT, SORTS, clause_overview, find_clause,
                                       ids_marked_by, replies_to,
                                       thread, thread_languages)
@@ -169,9 +169,10 @@ def compose(template: str, form, comment: Comment, revision: Revision):
 @login_required
 def edit(comment_id: int):
     comment, revision = load_comment(comment_id)
-    if comment.author_id != current_user.id:
-        abort(403, _("Only the author can do that to a comment."))
-    writable_or_403(revision)
+    try:
+        require_editable(current_user, comment)
+    except CommentError as error:
+        abort(403, comment_error_message(error))
     form = CommentForm(obj=comment) if request.method == "GET" else CommentForm()
     if form.validate_on_submit():
         try:

@@ -247,3 +247,12 @@ Do not harass anyone.
 
 Write to the team.
 """
+
+
+def test_edit_page_is_refused_once_the_comment_cannot_change(client, auth, commentable, volunteer,
+                                                             create_comment):
+    comment = create_comment(volunteer, commentable)
+    auth.login("volunteer")
+    client.post(f"/comments/{comment.id}/delete")
+    response = client.get(f"/comments/{comment.id}/edit")
+    assert response.status_code == 403 and "removed" in response.get_data(as_text=True)
