@@ -45,11 +45,17 @@ def test_every_write_is_refused_outside_the_window(client, auth, commentable, st
 
 
 @pytest.mark.parametrize("write", WRITES)
-def test_writes_are_refused_without_any_window(client, auth, published, volunteer, write):
+def test_writes_are_refused_once_the_window_is_removed(client, auth, commentable, volunteer,
+                                                       someone_elses, create_comment, write):
+    own = create_comment(volunteer, commentable, body="Mine")
+    db.session.query(ConsultationWindow).delete()
+    db.session.commit()
     auth.login("volunteer")
-    response = attempt(client, write, published, type("Missing", (), {"id": 999})())
-    assert response.status_code in (403, 404)
-    assert comment_count() == 0
+    response = attempt(client, write, commentable, own if write == "edit" else someone_elses)
+    assert response.status_code == 403
+    assert "not open for this revision" in response.get_data(as_text=True)
+    assert comment_count() == 2 and reloaded(own).body == "Mine"
+    assert reloaded(someone_elses).endorsement_count == 0
 
 
 def test_post_without_window_is_forbidden_with_message(client, auth, published, volunteer):
