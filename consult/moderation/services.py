@@ -11,6 +11,7 @@ from consult.comments.errors import CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Flag
 from consult.comments.threads import WITH_AUTHOR
 from consult.extensions import db
+from consult.policies.models import Clause, Policy, Revision
 from consult.types import utcnow
 
 REASON_LIMIT = 1000
@@ -127,6 +128,25 @@ def flags_by_comment(comments: list[Comment]) -> dict[int, list[Flag]]:
     for flag in rows:
         grouped[flag.comment_id].append(flag)
     return grouped
+
+
+@dataclass(frozen=True)
+class CommentPlace:
+    """Where a comment was made, so a moderator can judge it in context."""
+
+    policy: Policy
+    revision: Revision
+    clause: Clause
+
+
+def places_of(comments: list[Comment]) -> dict[int, CommentPlace]:
+    """The policy, revision and clause of each comment, in one query for the whole page."""
+    clause_ids = {comment.clause_id for comment in comments}
+    rows = db.session.execute(
+        sa.select(Clause, Revision, Policy).join(Revision, Clause.revision_id == Revision.id)
+        .join(Policy, Revision.policy_id == Policy.id).where(Clause.id.in_(clause_ids)))
+    by_clause = {clause.id: CommentPlace(policy, revision, clause) for clause, revision, policy in rows}
+    return {comment.id: by_clause[comment.clause_id] for comment in comments}
 
 
 def versions_of(comment: Comment) -> list[CommentVersion]:

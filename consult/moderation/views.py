@@ -12,8 +12,8 @@ from consult.comments.presenter import thread_url
 from consult.extensions import db
 from consult.moderation.blocks import block, is_blocked, unblock
 from consult.moderation.forms import ModerationForm
-from consult.moderation.services import (dismiss_flags, flags_by_comment, hide, queue, restore,
-                                         versions_of)
+from consult.moderation.services import (dismiss_flags, flags_by_comment, hide, places_of, queue,
+                                         restore, versions_of)
 from consult.permissions import role_required
 from consult.policies.models import Clause, Revision
 
@@ -37,8 +37,10 @@ def queue_page():
     include_hidden = request.args.get("show") == "hidden"
     page = queue(request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"],
                  include_hidden)
+    comments = list(page.items)
     return render_template("moderation/queue.html", page=page, include_hidden=include_hidden,
-                           flags=flags_by_comment(list(page.items)), form=ModerationForm())
+                           flags=flags_by_comment(comments), places=places_of(comments),
+                           thread_url=thread_url, form=ModerationForm())
 
 
 def comment_page(comment: Comment, form: ModerationForm, status: int = 200):

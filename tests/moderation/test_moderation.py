@@ -52,6 +52,26 @@ def test_queue_is_for_moderators(client, auth, abusive, reader, moderator):
     assert "Something nasty" in html and "Insulting" in html and "Reading Rita" in html
 
 
+def test_queue_shows_where_each_comment_was_made_in_constant_queries(
+        client, auth, commentable, volunteer, reader, moderator, create_comment, count_queries):
+    def flagged(count):
+        for index in range(count):
+            comment = create_comment(volunteer, commentable, body=f"Nasty {index}")
+            as_user(auth, "reader")
+            flag(client, comment, f"Reason {index}")
+        as_user(auth, "moderator")
+        with count_queries() as queries:
+            html = client.get("/moderation").get_data(as_text=True)
+        return html, len(queries)
+
+    html, few = flagged(1)
+    place = html.split('class="meta queue-place"')[1].split("</p>")[0]
+    assert commentable.policy.title in place and f"Revision {commentable.number}" in place
+    assert "English" in place and f"/revisions/{commentable.number}/clauses/" in place
+    _, more = flagged(5)
+    assert more == few
+
+
 def test_hide_and_restore_with_reasons(client, auth, abusive, reader, moderator):
     auth.login("reader")
     flag(client, abusive)
