@@ -27,6 +27,7 @@ class Clause:
     number: str = ""
     # The hash already computed for this text (stored with a published clause):
     # comparing two revisions then skips normalising every unchanged clause.
+    # A copy with other text (dataclasses.replace) must pass known_hash=None.
     known_hash: str | None = field(default=None, compare=False, repr=False)
 
     @cached_property
