@@ -7,10 +7,10 @@ them all off and RATELIMIT_STORAGE_URI chooses memory:// or redis://….
 from typing import Callable
 
 from flask import current_app, request
-from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
+from consult.errors import MESSAGES
 from consult.extensions import limiter
 
 
@@ -31,7 +31,7 @@ def setting(name: str) -> Callable[[], str]:
 
 
 def message() -> str:
-    return _("Too many requests. Please wait a moment and try again.")
+    return str(MESSAGES[429])
 
 
 def shared(name: str, scope: str, key_func: Callable[[], str]):

@@ -1,7 +1,7 @@
 """Staff set a policy's consultation window (or one revision's own)."""
 from datetime import datetime, timezone
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import to_user_timezone, to_utc
 from flask_login import current_user
@@ -12,9 +12,9 @@ from consult.comments.messages import comment_error_message
 from consult.comments.views import bp
 from consult.comments.window import clear_revision_window, set_window, stored_window
 from consult.permissions import staff_required
-from consult.policies.errors import NotFound
 from consult.policies.models import Policy, Revision
-from consult.policies.services import get_policy, revisions_of
+from consult.policies.services import revisions_of
+from consult.policies.views import load_policy
 
 
 def as_utc(local: datetime | None) -> datetime | None:
@@ -35,13 +35,6 @@ def revision_choices(revisions: list[Revision]) -> list[tuple[str, str]]:
 def chosen_revision(form: WindowForm, revisions: list[Revision]) -> Revision | None:
     by_number = {str(r.number): r for r in revisions}
     return by_number.get(form.revision.data or "")
-
-
-def load_policy(slug: str) -> Policy:
-    try:
-        return get_policy(slug)
-    except NotFound:
-        abort(404)
 
 
 def save(policy: Policy, revision: Revision | None, form: WindowForm) -> None:
