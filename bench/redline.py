@@ -17,6 +17,10 @@ the median printed beside it:
   at import), bypassing the comparison cache, and then reading everything a
   compare page or the JSON API reads of it: the summary and the word ops of
   every changed clause (unchanged clauses skip the diff by hash);
+- ours, uncached, library: ``drafts.compare`` alone, on clause values that
+  carry their stored hash (built fresh for each run, outside the timing), then
+  the same reads — the comparison without the step that turns database rows
+  into clause values, printed for reference;
 - ours, uncached, cold: ``drafts.compare`` on fresh clause objects with no
   stored hash, so every clause is also normalised and hashed, plus the equal
   runs of every unchanged clause — the worst case, printed for reference;
@@ -103,9 +107,10 @@ def build() -> tuple[list[drafts.Clause], list[drafts.Clause], set[str]]:
     return old, new, edited_keys
 
 
-def fresh(clauses: list[drafts.Clause]) -> list[drafts.Clause]:
-    """Copies with nothing memoised (a clause caches its hash)."""
-    return [drafts.Clause(c.level, c.heading, c.body, c.key, c.number) for c in clauses]
+def fresh(clauses: list[drafts.Clause], stored_hash: bool = False) -> list[drafts.Clause]:
+    """Copies with nothing memoised (a clause caches its hash and normalised text)."""
+    return [drafts.Clause(c.level, c.heading, c.body, c.key, c.number, c.hash if stored_hash else None)
+            for c in clauses]
 
 
 def timed_ms(run: Callable[..., object], prepare: Callable[[], tuple] = tuple) -> tuple[float, float]:
@@ -140,6 +145,10 @@ def uncached_compare(old: Revision, new: Revision) -> None:
     materialised(services.compute_comparison(old, new))
 
 
+def library_compare(old: list[drafts.Clause], new: list[drafts.Clause]) -> None:
+    materialised(drafts.compare(old, new))
+
+
 def cold_compare(old: list[drafts.Clause], new: list[drafts.Clause]) -> None:
     materialised(drafts.compare(old, new), unchanged_too=True)
 
@@ -159,20 +168,24 @@ def main() -> int:
     assert modified == edited_keys, "the redline must flag exactly the edited clauses"
     old_revision, new_revision = published(1, old), published(2, new)
     uncached = timed_ms(uncached_compare, lambda: (old_revision, new_revision))
+    library = timed_ms(library_compare, lambda: (fresh(old, stored_hash=True), fresh(new, stored_hash=True)))
     cold = timed_ms(cold_compare, lambda: (fresh(old), fresh(new)))
     services.compare_revisions(old_revision, new_revision)
     cached = timed_ms(lambda: services.compare_revisions(old_revision, new_revision))
     baseline = timed_ms(difflib_per_clause, lambda: (old, new))
     speedup, cached_speedup = baseline[0] / uncached[0], baseline[0] / cached[0]
+    library_speedup = baseline[0] / library[0]
     print(f"policy: {CLAUSES} clauses × {WORDS_PER_CLAUSE} words, {len(edited_keys)} edited, all re-wrapped")
     print(f"summary: {comparison.summary}")
     print(f"{'best of ' + str(RUNS):>50} {'median':>10}")
     for label, (best, median) in (("ours, uncached (compute_comparison)", uncached),
+                                  ("ours, uncached, library (drafts.compare)", library),
                                   ("ours, uncached, cold (no stored hashes)", cold),
                                   ("ours, cached (compare_revisions)", cached),
                                   ("difflib word-level, every clause pair", baseline)):
         print(f"{label + ':':<40} {best:9.3f} ms {median:9.3f} ms")
     print(f"ratio difflib / ours uncached:           {speedup:9.1f} ×")
+    print(f"ratio difflib / ours uncached, library:  {library_speedup:9.1f} ×")
     print(f"ratio difflib / ours cached:             {cached_speedup:9.0f} ×")
     checks = {
         f"uncached ≤ {TARGETS['uncached_ms']:.0f} ms": uncached[0] <= TARGETS["uncached_ms"],

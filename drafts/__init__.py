@@ -40,12 +40,10 @@ from drafts.redline import (
     Op,
     OpKind,
     TextDiff,
-    count_words,
     diff_normalised,
     diff_text,
     is_balanced,
     mirrored,
-    tokens,
 )
 from drafts.staleness import (
     Outline,
@@ -60,6 +58,7 @@ from drafts.staleness import (
     translation_state,
 )
 from drafts.text import clause_hash, content_hash, normalise
+from drafts.words import count_words, tokens
 
 __all__ = [
     "CLAUSE_PROFILE",

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import enum
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from drafts.errors import DraftsError
+from drafts.memo import memoised
 from drafts.model import Clause
-from drafts.redline import Op, OpKind, TextDiff, count_words, diff_normalised
+from drafts.redline import Op, OpKind, TextDiff, diff_normalised
 
 
 class ClauseKind(enum.StrEnum):
@@ -71,11 +72,11 @@ class ClauseComparison:
     changes: frozenset[ClauseChange]
     diffs: tuple[TextDiff, TextDiff] | None = field(default=None, repr=False)
 
-    @cached_property
+    @memoised
     def heading(self) -> TextDiff:
         return self.diffs[0] if self.diffs else _unchanged(self._clause.normalised_heading)
 
-    @cached_property
+    @memoised
     def body(self) -> TextDiff:
         return self.diffs[1] if self.diffs else _unchanged(self._clause.normalised_body)
 
@@ -91,18 +92,18 @@ class ClauseComparison:
         assert key is not None
         return key
 
-    @cached_property
+    @memoised
     def kind(self) -> ClauseKind:
         for change, kind in _KIND_OF_CHANGE:
             if change in self.changes:
                 return kind
         return ClauseKind.UNCHANGED
 
-    @cached_property
+    @memoised
     def words_added(self) -> int:
         return self.heading.words_added + self.body.words_added if self.diffs else 0
 
-    @cached_property
+    @memoised
     def words_removed(self) -> int:
         return self.heading.words_removed + self.body.words_removed if self.diffs else 0
 
@@ -127,26 +128,25 @@ class Comparison:
 
     clauses: tuple[ClauseComparison, ...]
 
-    @cached_property
+    @memoised
     def summary(self) -> ComparisonSummary:
-        kinds = [item.kind for item in self.clauses]
+        # Only clauses with a change need reading: most of a long policy has none.
+        touched = [item for item in self.clauses if item.changes]
+        counts = Counter(change for item in touched for change in item.changes)
         return ComparisonSummary(
-            unchanged=kinds.count(ClauseKind.UNCHANGED),
-            modified=self._count(ClauseChange.MODIFIED),
-            added=self._count(ClauseChange.ADDED),
-            removed=self._count(ClauseChange.REMOVED),
-            moved=self._count(ClauseChange.MOVED),
-            renamed=self._count(ClauseChange.RENAMED),
-            words_added=sum(item.words_added for item in self.clauses),
-            words_removed=sum(item.words_removed for item in self.clauses),
+            unchanged=len(self.clauses) - len(self.changed),
+            modified=counts[ClauseChange.MODIFIED],
+            added=counts[ClauseChange.ADDED],
+            removed=counts[ClauseChange.REMOVED],
+            moved=counts[ClauseChange.MOVED],
+            renamed=counts[ClauseChange.RENAMED],
+            words_added=sum(item.words_added for item in touched),
+            words_removed=sum(item.words_removed for item in touched),
         )
 
-    @property
+    @memoised
     def changed(self) -> tuple[ClauseComparison, ...]:
-        return tuple(item for item in self.clauses if item.kind is not ClauseKind.UNCHANGED)
-
-    def _count(self, change: ClauseChange) -> int:
-        return sum(1 for item in self.clauses if change in item.changes)
+        return tuple(item for item in self.clauses if item.changes and item.kind is not ClauseKind.UNCHANGED)
 
 
 def _whole(kind: OpKind, normalised: str) -> TextDiff:
@@ -169,8 +169,15 @@ def removed(clause: Clause) -> ClauseComparison:
     return ClauseComparison(clause, None, frozenset({ClauseChange.REMOVED}), diffs)
 
 
+_NO_CHANGES: frozenset[ClauseChange] = frozenset()
+_ONLY_MOVED = frozenset({ClauseChange.MOVED})
+
+
 def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
     """The comparison of one clause with its continuation (same key)."""
+    if old.hash == new.hash and old.number == new.number:
+        # Most clauses of a long policy: no diff and no change set to build.
+        return ClauseComparison(old, new, _ONLY_MOVED if moved else _NO_CHANGES)
     changes = {ClauseChange.MOVED: moved, ClauseChange.RENUMBERED: old.number != new.number}
     diffs = None
     if old.hash != new.hash:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
+from drafts.memo import memoised
 from drafts.text import clause_hash_of_normalised, content_hash, normalise
 
 
@@ -30,15 +30,15 @@ class Clause:
     # A copy with other text (dataclasses.replace) must pass known_hash=None.
     known_hash: str | None = field(default=None, compare=False, repr=False)
 
-    @cached_property
+    @memoised
     def normalised_heading(self) -> str:
         return normalise(self.heading)
 
-    @cached_property
+    @memoised
     def normalised_body(self) -> str:
         return normalise(self.body)
 
-    @cached_property
+    @memoised
     def hash(self) -> str:
         """Hash of the clause's visible text; see :func:`drafts.text.clause_hash`."""
         if self.known_hash is not None:
@@ -60,7 +60,7 @@ class Document:
     front_matter: Mapping[str, Any] = field(hash=False)
     clauses: tuple[Clause, ...]
 
-    @cached_property
+    @memoised
     def content_hash(self) -> str:
         """Hash readers use to verify a published text; see :func:`drafts.text.content_hash`."""
         return content_hash(self.title, self.clauses)

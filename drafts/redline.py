@@ -7,6 +7,9 @@ shows as one clean block and a change never drags a neighbouring paragraph in;
 then words inside each run of changed blocks. The word pass maps every token to
 one character and lets diff-match-patch diff those strings, followed by its
 semantic clean-up, which turns a salad of one-word edits into readable phrases.
+Before the word pass, what two changed paragraphs plainly share (their ends,
+and long runs of words found once in each) is set aside with string operations
+that run in C, so only the stretches around the edits are tokenised and diffed.
 
 Scripts written without spaces between words (Chinese, Japanese, Thai) are
 tokenised per character, so a change inside a sentence does not mark the whole
@@ -16,7 +19,6 @@ sentence.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -24,27 +26,8 @@ from typing import NamedTuple
 import fast_diff_match_patch
 
 from drafts.text import normalise
+from drafts.words import ONE_WORD, anchor, count_words, first_token, last_token, shared_ends, tokens
 
-# Han, kana, Thai, Lao, Khmer, Myanmar, and CJK compatibility ideographs.
-_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Combining marks that belong to the character before them (Thai vowels and
-# tones, kana voicing marks), so a character token never loses its marks.
-_TRAILING_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u3099\u309a"
-# Letters plus the combining marks and joiners of scripts that write words with
-# them (Latin accents when decomposed, Hebrew points, Arabic harakat, Indic
-# vowel signs), so none of them splits a word.
-_WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
-    r"\u06d6-\u06ed\u0900-\u0dff\u200c\u200d"
-# Emphasis, strike-through and code markers stay glued to the word they wrap,
-# so "*friendly*" → "*kind*" is one word replaced, not two bare asterisks kept.
-# The first two alternatives are the common cases (a plain word, a space),
-# matched without backtracking; the rest are the general rules.
-_TOKEN = re.compile(
-    f"[^\\W{_UNSPACED}]++(?![*~`{_WORD_CHARS}])|[^\\S\\n]+"
-    f"|[{_UNSPACED}][{_TRAILING_MARKS}]*"
-    f"|[*~`]*(?:(?![{_UNSPACED}])[{_WORD_CHARS}])+[*~`]*"
-    r"|\n+|[^\w\s]",
-)
 _BLOCK_SEPARATOR = "\n\n"
 # How far a change may grow to take in the other half of a Markdown pair.
 _MAX_ABSORBED_TOKENS = 64
@@ -65,27 +48,11 @@ class Op(NamedTuple):
     text: str
 
 
-_DMP_KIND = {"=": OpKind.EQUAL, "+": OpKind.INSERT, "-": OpKind.DELETE}
+# Plain names for the members: reading an enum member off its class costs
+# about 100 ns on Python 3.11, and the diff reads them for every run.
+_EQUAL, _INSERT, _DELETE = OpKind.EQUAL, OpKind.INSERT, OpKind.DELETE
 
-
-def tokens(text: str) -> list[str]:
-    """Split ``text`` into words, single characters of unspaced scripts, spaces and marks.
-
-    ``"".join(tokens(text)) == text`` for every text.
-    """
-    return _TOKEN.findall(text)
-
-
-def is_word(token: str) -> bool:
-    """True for a token a reader counts as a word (or a character of an unspaced script)."""
-    if token.isalnum():
-        return True
-    return not token.isspace() and any(character.isalnum() for character in token)
-
-
-def count_words(text: str) -> int:
-    """Number of words in ``text``, each character of an unspaced script counting as one."""
-    return sum(1 for token in tokens(text) if is_word(token))
+_DMP_KIND = {"=": _EQUAL, "+": _INSERT, "-": _DELETE}
 
 
 @dataclass(frozen=True)
@@ -100,36 +67,61 @@ class TextDiff:
 
     @property
     def changed(self) -> bool:
-        return any(op.kind is not OpKind.EQUAL for op in self.ops)
+        return any(op.kind is not _EQUAL for op in self.ops)
 
     @property
     def old_text(self) -> str:
-        return "".join(op.text for op in self.ops if op.kind is not OpKind.INSERT)
+        return "".join(op.text for op in self.ops if op.kind is not _INSERT)
 
     @property
     def new_text(self) -> str:
-        return "".join(op.text for op in self.ops if op.kind is not OpKind.DELETE)
+        return "".join(op.text for op in self.ops if op.kind is not _DELETE)
 
     @property
     def words_added(self) -> int:
-        return sum(count_words(op.text) for op in self.ops if op.kind is OpKind.INSERT)
+        return sum(count_words(op.text) for op in self.ops if op.kind is _INSERT)
 
     @property
     def words_removed(self) -> int:
-        return sum(count_words(op.text) for op in self.ops if op.kind is OpKind.DELETE)
+        return sum(count_words(op.text) for op in self.ops if op.kind is _DELETE)
 
 
 def _merged(ops: Iterable[Op]) -> tuple[Op, ...]:
-    """Join neighbouring runs of the same kind and drop empty ones."""
+    """Neighbouring equal runs joined, each stretch of changes between them as one delete then one insert.
+
+    Empty runs are dropped.
+    """
     merged: list[Op] = []
-    for op in ops:
-        if not op.text:
+    equal: list[str] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for kind, text in ops:
+        if not text:
             continue
-        if merged and merged[-1].kind is op.kind:
-            merged[-1] = Op(op.kind, merged[-1].text + op.text)
-        else:
-            merged.append(op)
+        if kind is _EQUAL:
+            if deleted or inserted:
+                merged.extend(_changes(deleted, inserted))
+                deleted, inserted = [], []
+            equal.append(text)
+            continue
+        if equal:
+            merged.append(Op(_EQUAL, "".join(equal)))
+            equal = []
+        (deleted if kind is _DELETE else inserted).append(text)
+    merged.extend(_changes(deleted, inserted))
+    if equal:
+        merged.append(Op(_EQUAL, "".join(equal)))
     return tuple(merged)
+
+
+def _changes(deleted: list[str], inserted: list[str]) -> list[Op]:
+    """One stretch of changes: what it deletes, then what it inserts."""
+    return [Op(kind, "".join(texts)) for kind, texts in ((_DELETE, deleted), (_INSERT, inserted))
+            if texts]
+
+
+# Code points diff-match-patch can take: all of Unicode but the surrogates (and 0).
+_CODE_SPACE = 0x10FFFF - 0x800
 
 
 def _code_points(first: int, count: int) -> list[str]:
@@ -139,33 +131,31 @@ def _code_points(first: int, count: int) -> list[str]:
     return [chr(index if index < 0xD800 else index + 0x800) for index in range(first, first + count)]
 
 
-class _Alphabet:
-    """Gives each distinct unit (token or block) one character, as diff-match-patch wants."""
+def _encoded(old_units: Sequence[str], new_units: Sequence[str]) -> tuple[str, str, dict[str, str]]:
+    """Both sequences as strings of one character per distinct unit, and the way back.
 
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
-        self.units: dict[str, str] = {}
-
-    def encode(self, units: Sequence[str]) -> str:
-        fresh = [unit for unit in dict.fromkeys(units) if unit not in self.codes]
-        codes = _code_points(len(self.codes) + 1, len(fresh))
-        self.codes.update(zip(fresh, codes))
-        self.units.update(zip(codes, fresh))
-        return "".join(map(self.codes.__getitem__, units))
-
-    def decode(self, codes: str) -> str:
-        return "".join(map(self.units.__getitem__, codes))
+    Every step runs in C: a unit's code is the one given to its last
+    occurrence, distinct for distinct units. Only a text too long for one
+    code per position (over a million units) numbers its distinct units instead.
+    """
+    units = [*old_units, *new_units]
+    if len(units) > _CODE_SPACE:
+        units = list(dict.fromkeys(units))
+    codes = dict(zip(units, _code_points(1, len(units))))
+    code_of = codes.__getitem__
+    return "".join(map(code_of, old_units)), "".join(map(code_of, new_units)), \
+        dict(zip(codes.values(), codes))
 
 
 def _unit_diff(old_units: Sequence[str], new_units: Sequence[str], semantic: bool) -> list[Op]:
-    alphabet = _Alphabet()
-    old_codes, new_codes = alphabet.encode(old_units), alphabet.encode(new_units)
+    old_codes, new_codes, unit_of = _encoded(old_units, new_units)
     # The C++ build of diff-match-patch: the same algorithm and clean-up, many
     # times faster. The time limit only guards pathological input; the result
     # stays a valid diff.
     runs = fast_diff_match_patch.diff(old_codes, new_codes, timelimit=2.0, checklines=False,
                                       cleanup="Semantic" if semantic else "No", counts_only=False)
-    return [Op(_DMP_KIND[kind], alphabet.decode(codes)) for kind, codes in runs]
+    decode = unit_of.__getitem__
+    return [Op(_DMP_KIND[kind], "".join(map(decode, codes))) for kind, codes in runs]
 
 
 def _blocks(text: str) -> list[str]:
@@ -185,9 +175,9 @@ def _changed_runs(block_ops: Sequence[Op]) -> Iterator[tuple[str, str] | Op]:
     """
     old: list[str] = []
     new: list[str] = []
-    for op in [*block_ops, Op(OpKind.EQUAL, "")]:
-        if op.kind is not OpKind.EQUAL:
-            (old if op.kind is OpKind.DELETE else new).extend(_blocks(op.text))
+    for op in [*block_ops, Op(_EQUAL, "")]:
+        if op.kind is not _EQUAL:
+            (old if op.kind is _DELETE else new).extend(_blocks(op.text))
             continue
         if len(old) == len(new):
             yield from zip(old, new)
@@ -197,35 +187,47 @@ def _changed_runs(block_ops: Sequence[Op]) -> Iterator[tuple[str, str] | Op]:
         yield op
 
 
-def _common_prefix_length(old: str, new: str) -> int:
-    """Length of the longest common prefix, by bisection on slices (compared in C)."""
-    low, high = 0, min(len(old), len(new))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[:middle] == new[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _shared_ends(old: str, new: str) -> tuple[int, int]:
-    """How much of the start and the end both texts share, cut back to a space (a token boundary)."""
-    start = old.rfind(" ", 0, _common_prefix_length(old, new)) + 1
-    limit = min(len(old), len(new)) - start
-    end = _common_prefix_length(old[::-1][:limit], new[::-1][:limit])
-    space = old.find(" ", len(old) - end) if end else -1
-    return start, (len(old) - space if space >= 0 else 0)
-
-
 def _word_ops(old: str, new: str) -> list[Op]:
-    if not old or not new:
-        return [Op(OpKind.DELETE, old), Op(OpKind.INSERT, new)]
-    # Only the middle needs tokenising and diffing; the shared ends are equal as they are.
-    start, end = _shared_ends(old, new)
-    middle_ops = _unit_diff(tokens(old[start:len(old) - end]), tokens(new[start:len(new) - end]),
-                            semantic=True)
-    return [Op(OpKind.EQUAL, old[:start]), *middle_ops, Op(OpKind.EQUAL, old[len(old) - end:])]
+    """Word-level redline of two texts, split first where they plainly share text.
+
+    An edited paragraph is mostly untouched, and tokenising and encoding all of
+    it is what a long comparison spends its time on. So string operations (run
+    in C) first take off what both texts share at the start and the end, and
+    split them around a run of whole words found exactly once in each; only what
+    is left between these anchors is tokenised and diffed. An anchor is long
+    enough (whole words over :data:`drafts.words.ANCHOR_LENGTH` characters) that the semantic
+    clean-up would keep it as equal text in all but a wholesale rewrite.
+    """
+    ops: list[Op] = []
+    _split_word_ops(old, new, ops)
+    return ops
+
+
+def _split_word_ops(old: str, new: str, ops: list[Op]) -> None:
+    if old == new or not old or not new:
+        ops.extend((Op(_EQUAL, old),) if old == new else (Op(_DELETE, old), Op(_INSERT, new)))
+        return
+    start, end = shared_ends(old, new)
+    if start:
+        ops.append(Op(_EQUAL, old[:start]))
+    old_middle, new_middle = old[start:len(old) - end], new[start:len(new) - end]
+    shared = anchor(old_middle, new_middle)
+    if shared is None:
+        ops.extend(_middle_ops(old_middle, new_middle))
+    else:
+        old_at, new_at, length = shared
+        _split_word_ops(old_middle[:old_at], new_middle[:new_at], ops)
+        ops.append(Op(_EQUAL, old_middle[old_at:old_at + length]))
+        _split_word_ops(old_middle[old_at + length:], new_middle[new_at + length:], ops)
+    if end:
+        ops.append(Op(_EQUAL, old[len(old) - end:]))
+
+
+def _middle_ops(old: str, new: str) -> list[Op]:
+    """The diff of what is left between two anchors: often one word each, or nothing on one side."""
+    if not old or not new or (ONE_WORD.fullmatch(old) and ONE_WORD.fullmatch(new)):
+        return [Op(_DELETE, old), Op(_INSERT, new)]
+    return _unit_diff(tokens(old), tokens(new), semantic=True)
 
 
 def is_balanced(text: str) -> bool:
@@ -242,7 +244,7 @@ class _Run:
         self.had_old = self.had_new = False
 
     def add(self, op: Op) -> None:
-        if op.kind is OpKind.DELETE:
+        if op.kind is _DELETE:
             self.old, self.had_old = self.old + op.text, True
         else:
             self.new, self.had_new = self.new + op.text, True
@@ -251,14 +253,14 @@ class _Run:
         return (not self.had_old or is_balanced(self.old)) and (not self.had_new or is_balanced(self.new))
 
     def ops(self) -> list[Op]:
-        return [Op(OpKind.DELETE, self.old), Op(OpKind.INSERT, self.new)]
+        return [Op(_DELETE, self.old), Op(_INSERT, self.new)]
 
 
 def _segments(ops: Iterable[Op]) -> list[str | _Run]:
     """Equal text as strings, each stretch of changes between them as one run."""
     segments: list[str | _Run] = []
     for op in ops:
-        if op.kind is OpKind.EQUAL:
+        if op.kind is _EQUAL:
             segments.append(op.text)
             continue
         if not segments or isinstance(segments[-1], str):
@@ -267,18 +269,6 @@ def _segments(ops: Iterable[Op]) -> list[str | _Run]:
         assert isinstance(run, _Run)
         run.add(op)
     return segments
-
-
-def _first_token(text: str) -> str:
-    found = _TOKEN.match(text)
-    token = found.group(0) if found else text[:1]
-    return "" if "\n" in token else token
-
-
-def _last_token(text: str) -> str:
-    found = tokens(text[-200:])
-    token = found[-1] if found else ""
-    return "" if "\n" in token else token
 
 
 def _absorb(segments: list[str | _Run], at: int) -> None:
@@ -291,10 +281,10 @@ def _absorb(segments: list[str | _Run], at: int) -> None:
         after = segments[at + 1] if at + 1 < len(segments) else ""
         before = segments[at - 1] if at > 0 else ""
         assert isinstance(after, str) and isinstance(before, str)
-        if token := _first_token(after):
+        if token := first_token(after):
             run.old, run.new = run.old + token, run.new + token
             segments[at + 1] = after[len(token):]
-        elif token := _last_token(before):
+        elif token := last_token(before):
             run.old, run.new = token + run.old, token + run.new
             segments[at - 1] = before[: -len(token)]
         else:
@@ -309,18 +299,18 @@ def _markup_balanced(ops: Sequence[Op]) -> list[Op]:
         if isinstance(segment, _Run):
             _absorb(segments, at)
     for segment in segments:
-        result.extend([Op(OpKind.EQUAL, segment)] if isinstance(segment, str) else segment.ops())
+        result.extend([Op(_EQUAL, segment)] if isinstance(segment, str) else segment.ops())
     return result
 
 
-_MIRROR = {OpKind.EQUAL: OpKind.EQUAL, OpKind.INSERT: OpKind.DELETE, OpKind.DELETE: OpKind.INSERT}
+_MIRROR = {_EQUAL: _EQUAL, _INSERT: _DELETE, _DELETE: _INSERT}
 
 
 def mirrored(ops: Sequence[Op]) -> tuple[Op, ...]:
     """The redline read backwards (new → old): inserts become deletes, deletes first in a run."""
     swapped = [Op(_MIRROR[op.kind], op.text) for op in ops]
     for at in range(len(swapped) - 1):
-        if swapped[at].kind is OpKind.INSERT and swapped[at + 1].kind is OpKind.DELETE:
+        if swapped[at].kind is _INSERT and swapped[at + 1].kind is _DELETE:
             swapped[at], swapped[at + 1] = swapped[at + 1], swapped[at]
     return tuple(swapped)
 
@@ -332,7 +322,7 @@ def diff_normalised(old: str, new: str) -> TextDiff:
     exactly comparing A with B read backwards.
     """
     if old == new:
-        return TextDiff(_merged([Op(OpKind.EQUAL, old)]))
+        return TextDiff(_merged([Op(_EQUAL, old)]))
     if new < old:
         return TextDiff(mirrored(_oriented_diff(new, old)))
     return TextDiff(_oriented_diff(old, new))
@@ -342,6 +332,8 @@ def _oriented_diff(old: str, new: str) -> tuple[Op, ...]:
     ops: list[Op] = []
     for run in _changed_runs(_unit_diff(_blocks(old), _blocks(new), semantic=False)):
         ops.extend([run] if isinstance(run, Op) else _word_ops(*run))
+    if all(op.kind is _EQUAL or is_balanced(op.text) for op in ops):
+        return _merged(ops)
     return _merged(_markup_balanced(ops))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,15 +104,64 @@ _PIECES = st.sampled_from([
 TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 
 
+def assert_well_formed(diff, old: str, new: str) -> None:
+    """Both texts rebuilt; no empty run; between two equal runs, one delete then one insert at most."""
+    assert diff.old_text == normalise(old)
+    assert diff.new_text == normalise(new)
+    assert all(op.text for op in diff.ops)
+    kinds = "".join({EQUAL: "=", DELETE: "-", INSERT: "+"}[op.kind] for op in diff.ops)
+    assert all(stretch in ("", "-", "+", "-+") for stretch in kinds.split("="))
+
+
+def assert_on_token_boundaries(diff) -> None:
+    """Every run starts and ends where a token does, in the old text and in the new."""
+    for side, skipped in ((diff.old_text, INSERT), (diff.new_text, DELETE)):
+        boundaries = set(accumulate(map(len, tokens(side)), initial=0))
+        cuts = accumulate((len(op.text) for op in diff.ops if op.kind is not skipped), initial=0)
+        assert set(cuts) <= boundaries
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, TEXTS)
 def test_ops_rebuild_both_normalised_texts(old, new):
     diff = diff_text(old, new)
-    assert diff.old_text == normalise(old)
-    assert diff.new_text == normalise(new)
-    kinds = [op.kind for op in diff.ops]
-    assert all(a is not b for a, b in zip(kinds, kinds[1:]))
-    assert all(op.text for op in diff.ops)
+    assert_well_formed(diff, old, new)
+    assert_on_token_boundaries(diff)
+
+
+# Long paragraphs from a small vocabulary, so that runs of words repeat and the
+# word diff's anchors (a run of words found once in each text) are sometimes
+# found and sometimes refused.
+_WORDS = st.sampled_from(["the", "code", "of", "conduct", "we", "pledge", "members", "kind,", "safe.",
+                          "*all*", "people", "respect"])
+
+
+@st.composite
+def long_edited_paragraphs(draw) -> tuple[str, str]:
+    words = draw(st.lists(_WORDS, min_size=40, max_size=160))
+    edited = list(words)
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        at = draw(st.integers(min_value=0, max_value=len(edited)))
+        edited[at:at + draw(st.integers(min_value=0, max_value=3))] = draw(st.lists(_WORDS, max_size=3))
+    return " ".join(words), " ".join(edited)
+
+
+@settings(max_examples=300, deadline=None)
+@given(long_edited_paragraphs())
+def test_long_edited_paragraphs_diff_word_by_word(pair):
+    old, new = pair
+    forwards, backwards = diff_text(old, new), diff_text(new, old)
+    assert_well_formed(forwards, old, new)
+    assert_on_token_boundaries(forwards)
+    assert backwards.ops == mirrored(forwards.ops)
+
+
+def test_edits_far_apart_in_a_long_paragraph_are_just_those_edits():
+    shared = " ".join(f"word{i}" for i in range(60))
+    old = f"Opening words. {shared} and the closing words."
+    new = f"Opening sentence. {shared} and then the closing words."
+    assert [(kind, text.strip()) for kind, text in changes(old, new)] == [
+        ("delete", "words"), ("insert", "sentence"), ("insert", "then")]
 
 
 @settings(max_examples=200, deadline=None)
