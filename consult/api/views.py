@@ -3,10 +3,9 @@ from flask import Blueprint, abort, jsonify
 from flask_babel import gettext as _
 
 from consult.drafting.services import draft_content_hash
-from consult.permissions import is_staff
-from consult.policies.errors import NotFound
+from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Clause, Policy, Revision
-from consult.policies.services import get_policy, get_revision, latest_revision
+from consult.policies.services import latest_revision
 from consult.redline.services import compare_revisions
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -32,10 +31,7 @@ def revision_json(revision: Revision) -> dict:
 
 
 def load_policy(slug: str) -> Policy:
-    try:
-        return get_policy(slug)
-    except NotFound:
-        abort(404, _("There is no policy “%(slug)s”.", slug=slug))
+    return policy_or_404(slug, _("There is no policy “%(slug)s”.", slug=slug))
 
 
 @bp.get("/policies/<slug>")
@@ -51,10 +47,8 @@ def policy(slug: str):
 @bp.get("/policies/<slug>/revisions/<int:number>")
 def revision(slug: str, number: int):
     policy = load_policy(slug)
-    try:
-        return jsonify(revision_json(get_revision(policy, number, include_drafts=is_staff())))
-    except NotFound:
-        abort(404, _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number))
+    message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
+    return jsonify(revision_json(revisions_or_404(policy, number, message=message)[0]))
 
 
 def side_json(clause) -> dict | None:
@@ -83,10 +77,7 @@ def compared_json(item) -> dict:
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
 def compare(slug: str, old: int, new: int):
     policy = load_policy(slug)
-    try:
-        revisions = [get_revision(policy, n, include_drafts=is_staff()) for n in (old, new)]
-    except NotFound:
-        abort(404, _("Policy “%(slug)s” has no such revision.", slug=slug))
+    revisions = revisions_or_404(policy, old, new, message=_("Policy “%(slug)s” has no such revision.", slug=slug))
     comparison = compare_revisions(*revisions)
     summary = {name: getattr(comparison.summary, name) for name in SUMMARY_FIELDS}
     return jsonify({"from": old, "to": new, "summary": summary,

@@ -14,7 +14,7 @@ from consult.comments.window import clear_revision_window, set_window, stored_wi
 from consult.permissions import staff_required
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
-from consult.policies.views import load_policy
+from consult.policies.loading import policy_or_404
 
 
 def as_utc(local: datetime | None) -> datetime | None:
@@ -49,7 +49,7 @@ def save(policy: Policy, revision: Revision | None, form: WindowForm) -> None:
 @bp.route("/policies/<slug>/consultation", methods=["GET", "POST"])
 @staff_required
 def window(slug: str):
-    policy = load_policy(slug)
+    policy = policy_or_404(slug)
     revisions = revisions_of(policy, include_drafts=False)
     form = WindowForm()
     form.revision.choices = revision_choices(revisions)

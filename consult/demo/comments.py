@@ -17,6 +17,7 @@ from consult.comments.models import Comment
 from consult.comments.services import Draft, post_comment, reply, toggle_endorsement
 from consult.comments.window import clear_revision_window, set_window, stored_window
 from consult.extensions import db
+from consult.moderation.services import flag_comment
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
 from consult.types import utcnow
@@ -34,6 +35,8 @@ class DemoComment:
     suggested_wording: str = ""
     replies: tuple["DemoComment", ...] = ()
     endorsed_by: tuple[str, ...] = ()
+    # (account, reason): puts the comment in the moderators' queue.
+    flagged_by: tuple[tuple[str, str], ...] = ()
 
 
 COMMENTS = (
@@ -65,6 +68,11 @@ COMMENTS = (
     DemoComment(3, "Harassment", "layla", "es", (
         "Me parece bien que se mencione el contacto físico no deseado. ¿Incluye también los "
         "mensajes privados en el foro?")),
+    DemoComment(3, "Range of responses", "volunteer", "en", (
+        "Honestly this whole list is pointless. The people it is aimed at will never read it, "
+        "and everyone else already behaves."), flagged_by=(
+        ("reviewer", "Dismissive of the people this section protects; not about the wording."),
+        ("layla", "Not a comment on the text."))),
 )
 
 
@@ -92,6 +100,9 @@ def load_thread(demo: DemoComment, revision: Revision) -> None:
     comment = post(demo, revision)
     for endorser in filter(None, map(find_user, demo.endorsed_by)):
         toggle_endorsement(endorser, comment)
+    for name, reason in demo.flagged_by:
+        if (flagger := find_user(name)) is not None:
+            flag_comment(flagger, comment, reason)
     for answer in demo.replies:
         if find_user(answer.author) is not None:
             post(answer, revision, parent=comment)

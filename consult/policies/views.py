@@ -4,27 +4,12 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 import drafts
 from consult.drafting.services import as_domain, current_draft, draft_content_hash
 from consult.permissions import is_staff
-from consult.policies.errors import NotFound
+from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
-from consult.policies.services import (get_policy, get_revision, latest_revision,
-                                       policy_listings, revisions_of)
+from consult.policies.services import latest_revision, policy_listings, revisions_of
 from consult.translating.views import reading_for
 
 bp = Blueprint("policies", __name__, template_folder="templates")
-
-
-def load_policy(slug: str) -> Policy:
-    try:
-        return get_policy(slug)
-    except NotFound:
-        abort(404)
-
-
-def load_revision(policy: Policy, number: int) -> Revision:
-    try:
-        return get_revision(policy, number, include_drafts=is_staff())
-    except NotFound:
-        abort(404)
 
 
 @bp.get("/")
@@ -34,7 +19,7 @@ def home():
 
 @bp.get("/policies/<slug>")
 def policy(slug: str):
-    policy = load_policy(slug)
+    policy = policy_or_404(slug)
     revision = latest_revision(policy)
     if revision is None:
         draft = current_draft(policy) if is_staff() else None
@@ -46,8 +31,8 @@ def policy(slug: str):
 
 @bp.get("/policies/<slug>/revisions/<int:number>")
 def revision(slug: str, number: int):
-    policy = load_policy(slug)
-    return show_revision(policy, load_revision(policy, number), latest_revision(policy))
+    policy = policy_or_404(slug)
+    return show_revision(policy, revisions_or_404(policy, number)[0], latest_revision(policy))
 
 
 def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -> str:
@@ -62,8 +47,8 @@ def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -
 
 @bp.get("/policies/<slug>/revisions/<int:number>.md")
 def revision_markdown(slug: str, number: int):
-    policy = load_policy(slug)
-    revision = load_revision(policy, number)
+    policy = policy_or_404(slug)
+    revision = revisions_or_404(policy, number)[0]
     text = drafts.render_document(revision.title, [as_domain(c) for c in revision.clauses])
     filename = f"{policy.slug}-{revision.number}.md"
     return Response(text, mimetype="text/markdown",
@@ -73,7 +58,7 @@ def revision_markdown(slug: str, number: int):
 @bp.get("/policies/<slug>/revisions")
 def pick_revision(slug: str):
     """The revision picker's target: works without JavaScript."""
-    policy = load_policy(slug)
+    policy = policy_or_404(slug)
     number = request.args.get("number", type=int)
     if number is None:
         return redirect(url_for("policies.policy", slug=policy.slug))

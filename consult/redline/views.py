@@ -2,9 +2,9 @@
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from consult.permissions import is_staff
-from consult.policies.errors import NotFound
+from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
-from consult.policies.services import get_policy, get_revision, revisions_of
+from consult.policies.services import revisions_of
 from consult.redline.presenter import redline_context, render_tools
 from consult.redline.services import clause_history
 
@@ -13,11 +13,8 @@ MODES = ("inline", "side")
 
 
 def load(slug: str, *numbers: int) -> tuple[Policy, list[Revision]]:
-    try:
-        policy = get_policy(slug)
-        return policy, [get_revision(policy, n, include_drafts=is_staff()) for n in numbers]
-    except NotFound:
-        abort(404)
+    policy = policy_or_404(slug)
+    return policy, revisions_or_404(policy, *numbers)
 
 
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>")

@@ -6,9 +6,10 @@ from flask_login import current_user, login_required
 
 from consult.drafting.importing import decode_markdown
 from consult.permissions import is_staff
-from consult.policies.errors import NotFound, PolicyError, StaleEdit
+from consult.policies.errors import PolicyError, StaleEdit
+from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Clause, Policy, Revision
-from consult.policies.services import get_policy, get_revision, revisions_of
+from consult.policies.services import revisions_of
 from consult.redline.presenter import render_tools
 from consult.translating import presenter
 from consult.translating.errors import NotAllowed, TranslationError
@@ -28,11 +29,8 @@ BASE = "/policies/<slug>/revisions/<int:number>/translations"
 
 
 def load(slug: str, number: int) -> tuple[Policy, Revision]:
-    try:
-        policy = get_policy(slug)
-        return policy, get_revision(policy, number, include_drafts=is_staff())
-    except NotFound:
-        abort(404)
+    policy = policy_or_404(slug)
+    return policy, revisions_or_404(policy, number)[0]
 
 
 def load_language(revision: Revision, raw: str) -> str:
@@ -208,10 +206,8 @@ def compare(slug: str, old: int, new: int, language: str):
 
 
 def api_revision(slug: str, number: int) -> Revision:
-    try:
-        return get_revision(get_policy(slug), number, include_drafts=is_staff())
-    except NotFound:
-        abort(404, _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number))
+    message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
+    return revisions_or_404(policy_or_404(slug, message), number, message=message)[0]
 
 
 @api_bp.get(BASE)

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from consult.comments.models import Comment
 from consult.comments.window import window_state
-from consult.demo.services import POLICY_SLUG
+from consult.demo.services import DEMO_PASSWORD, POLICY_SLUG
 from consult.extensions import db
 from consult.policies.services import find_policy, latest_revision
 
@@ -30,3 +30,12 @@ def test_demo_comments_are_loaded_once(runner, client):
     html = client.get(f"/policies/{POLICY_SLUG}").get_data(as_text=True)
     assert "Open for comments" in html
     assert "on revision 1" in html and "on revision 2" in html and "changed since" in html
+
+
+def test_the_demo_moderation_queue_holds_a_flagged_comment(runner, client, auth):
+    load(runner)
+    auth.login("moderator", DEMO_PASSWORD)
+    html = client.get("/moderation").get_data(as_text=True)
+    assert "this whole list is pointless" in html
+    assert "Dismissive of the people this section protects" in html
+    assert "Not a comment on the text." in html

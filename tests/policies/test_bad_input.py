@@ -120,6 +120,19 @@ def test_api_errors_are_json(client, published, url):
     assert response.json["error"]["message"]
 
 
+@pytest.mark.parametrize(("url", "message"), [
+    ("/api/v1/policies/nope", "There is no policy “nope”."),
+    ("/api/v1/policies/guidelines/revisions/9", "Policy “guidelines” has no revision 9."),
+    ("/api/v1/policies/guidelines/compare/1/9", "Policy “guidelines” has no such revision."),
+    ("/api/v1/policies/guidelines/revisions/2", "Policy “guidelines” has no revision 2."),
+])
+def test_api_404s_say_what_is_missing_and_hide_drafts(client, draft, url, message):
+    # Revision 2 is a draft: to anyone but staff it does not exist.
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json["error"]["message"] == message
+
+
 def test_cli_refuses_bad_file_and_stores_nothing(runner, tmp_path):
     good = tmp_path / "good.md"
     good.write_text(DOCUMENT)
