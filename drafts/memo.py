@@ -15,7 +15,9 @@ class memoised(Generic[T]):  # noqa: N801 (used as a decorator, like property)
     thousands of clauses compared at once that lock costs more than the values
     it guards (3.12 removed it). The value is stored in the instance's
     ``__dict__``, which also works on frozen dataclasses, and shadows this
-    descriptor from then on, so later reads are plain attribute reads.
+    descriptor from then on, so later reads are plain attribute reads. Two
+    threads reading at once may both compute the value; the values memoised in
+    ``drafts`` are pure, so that costs time, never correctness.
     """
 
     def __init__(self, compute: Callable[[Any], T]) -> None:
