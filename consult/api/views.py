@@ -3,7 +3,7 @@ from flask import Blueprint, abort, jsonify
 from flask_babel import gettext as _
 
 from consult.drafting.services import draft_content_hash
-from consult.policies.loading import policy_or_404, revisions_or_404
+from consult.policies.loading import policy_or_404, revision_or_404, revisions_or_404
 from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import latest_revision
 from consult.redline.services import compare_revisions
@@ -48,7 +48,7 @@ def policy(slug: str):
 def revision(slug: str, number: int):
     policy = load_policy(slug)
     message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
-    return jsonify(revision_json(revisions_or_404(policy, number, message=message)[0]))
+    return jsonify(revision_json(revision_or_404(policy, number, message)))
 
 
 def side_json(clause) -> dict | None:
@@ -77,7 +77,8 @@ def compared_json(item) -> dict:
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
 def compare(slug: str, old: int, new: int):
     policy = load_policy(slug)
-    revisions = revisions_or_404(policy, old, new, message=_("Policy “%(slug)s” has no such revision.", slug=slug))
+    message = _("Policy “%(slug)s” has no such revision.", slug=slug)
+    revisions = revisions_or_404(policy, old, new, message=message)
     comparison = compare_revisions(*revisions)
     summary = {name: getattr(comparison.summary, name) for name in SUMMARY_FIELDS}
     return jsonify({"from": old, "to": new, "summary": summary,

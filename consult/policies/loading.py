@@ -18,8 +18,12 @@ def policy_or_404(slug: str, message: str | None = None) -> Policy:
         abort(404, message)
 
 
-def revisions_or_404(policy: Policy, *numbers: int, message: str | None = None) -> list[Revision]:
+def revision_or_404(policy: Policy, number: int, message: str | None = None) -> Revision:
     try:
-        return [get_revision(policy, number, include_drafts=is_staff()) for number in numbers]
+        return get_revision(policy, number, include_drafts=is_staff())
     except NotFound:
         abort(404, message)
+
+
+def revisions_or_404(policy: Policy, *numbers: int, message: str | None = None) -> list[Revision]:
+    return [revision_or_404(policy, number, message) for number in numbers]

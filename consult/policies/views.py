@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 import drafts
 from consult.drafting.services import as_domain, current_draft, draft_content_hash
 from consult.permissions import is_staff
-from consult.policies.loading import policy_or_404, revisions_or_404
+from consult.policies.loading import policy_or_404, revision_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.services import latest_revision, policy_listings, revisions_of
 from consult.translating.views import reading_for
@@ -32,7 +32,7 @@ def policy(slug: str):
 @bp.get("/policies/<slug>/revisions/<int:number>")
 def revision(slug: str, number: int):
     policy = policy_or_404(slug)
-    return show_revision(policy, revisions_or_404(policy, number)[0], latest_revision(policy))
+    return show_revision(policy, revision_or_404(policy, number), latest_revision(policy))
 
 
 def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -> str:
@@ -48,7 +48,7 @@ def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -
 @bp.get("/policies/<slug>/revisions/<int:number>.md")
 def revision_markdown(slug: str, number: int):
     policy = policy_or_404(slug)
-    revision = revisions_or_404(policy, number)[0]
+    revision = revision_or_404(policy, number)
     text = drafts.render_document(revision.title, [as_domain(c) for c in revision.clauses])
     filename = f"{policy.slug}-{revision.number}.md"
     return Response(text, mimetype="text/markdown",

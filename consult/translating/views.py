@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from consult.drafting.importing import decode_markdown
 from consult.permissions import is_staff
 from consult.policies.errors import PolicyError, StaleEdit
-from consult.policies.loading import policy_or_404, revisions_or_404
+from consult.policies.loading import policy_or_404, revision_or_404
 from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import revisions_of
 from consult.redline.presenter import render_tools
@@ -30,7 +30,7 @@ BASE = "/policies/<slug>/revisions/<int:number>/translations"
 
 def load(slug: str, number: int) -> tuple[Policy, Revision]:
     policy = policy_or_404(slug)
-    return policy, revisions_or_404(policy, number)[0]
+    return policy, revision_or_404(policy, number)
 
 
 def load_language(revision: Revision, raw: str) -> str:
@@ -207,7 +207,7 @@ def compare(slug: str, old: int, new: int, language: str):
 
 def api_revision(slug: str, number: int) -> Revision:
     message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
-    return revisions_or_404(policy_or_404(slug, message), number, message=message)[0]
+    return revision_or_404(policy_or_404(slug, message), number, message)
 
 
 @api_bp.get(BASE)
