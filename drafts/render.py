@@ -77,14 +77,39 @@ def _is_external(href: str) -> bool:
     return _scheme(href) in {"http", "https"} or href.strip().startswith("//")
 
 
+# A page of a long policy renders the same published clause texts on every
+# view, and markdown-it spends about a millisecond on each; the HTML depends on
+# the text and the profile only. The bounds cap the cache at about 40 MB of
+# Latin text (2,048 texts of up to 8,000 characters and their HTML).
+_CACHED_RENDERINGS = 2048
+_LONGEST_CACHED_TEXT = 8000
+
+
 def render_markdown(text: str, profile: RenderProfile = CLAUSE_PROFILE) -> str:
     """Return sanitised HTML for block Markdown ``text`` under ``profile``."""
-    return _clean(_markdown(profile).render(text), profile)
+    return _rendering(text)(text, profile, False)
 
 
 def render_inline(text: str) -> str:
     """Return sanitised HTML for inline Markdown (e.g. a heading in a table of contents)."""
-    return _clean(_markdown(CLAUSE_PROFILE).renderInline(text), CLAUSE_PROFILE)
+    return _rendering(text)(text, CLAUSE_PROFILE, True)
+
+
+def _rendered(text: str, profile: RenderProfile, inline: bool) -> str:
+    md = _markdown(profile)
+    return _clean(md.renderInline(text) if inline else md.render(text), profile)
+
+
+_cached_rendered = lru_cache(maxsize=_CACHED_RENDERINGS)(_rendered)
+
+
+def forget_renderings() -> None:
+    """Empty the cache of rendered texts (for benchmarks of a first page view, and tests)."""
+    _cached_rendered.cache_clear()
+
+
+def _rendering(text: str) -> Callable[[str, RenderProfile, bool], str]:
+    return _rendered if len(text) > _LONGEST_CACHED_TEXT else _cached_rendered
 
 
 @lru_cache(maxsize=32)

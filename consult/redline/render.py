@@ -21,6 +21,7 @@ WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
 # the block still parses as what it is.
 BLOCK_MARKER = re.compile(r"^(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)+")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+SENTINEL = re.compile(f"([{SENTINELS}])")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
 INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
 # Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
@@ -97,16 +98,16 @@ def closing_tag(kind: str, labels: Labels) -> str:
 
 def markup_text(text: str, state: list[str | None], labels: Labels) -> str:
     out = []
-    for char in text:
-        if char in (INS_OPEN, DEL_OPEN):
-            state[0] = "ins" if char == INS_OPEN else "del"
+    for part in SENTINEL.split(text):
+        if part in (INS_OPEN, DEL_OPEN):
+            state[0] = "ins" if part == INS_OPEN else "del"
             out.append(opening_tag(state[0], labels))
-        elif char in (INS_CLOSE, DEL_CLOSE):
+        elif part in (INS_CLOSE, DEL_CLOSE):
             if state[0]:
                 out.append(closing_tag(state[0], labels))
             state[0] = None
         else:
-            out.append(char)
+            out.append(part)
     return "".join(out)
 
 

@@ -12,6 +12,7 @@ from drafts import (
     CLAUSE_PROFILE,
     COMMENT_PROFILE,
     RenderProfile,
+    forget_renderings,
     is_safe_url,
     render_inline,
     render_markdown,
@@ -292,3 +293,24 @@ def test_render_inline_has_no_block_wrapper() -> None:
     assert render_inline("**Scope** & [terms](https://example.org)") == (
         '<strong>Scope</strong> &amp; <a href="https://example.org" rel="nofollow noopener">terms</a>'
     )
+
+
+def test_renderings_are_cached_per_text_and_profile_up_to_a_length():
+    cache = render_module._cached_rendered
+    forget_renderings()
+    text = "A *clause* with [a link](https://example.org)."
+    block, inline = render_markdown(text), render_inline(text)
+    comment = render_markdown(text, COMMENT_PROFILE)
+    assert cache.cache_info().currsize == 3
+    assert (render_markdown(text), render_inline(text), render_markdown(text, COMMENT_PROFILE)) \
+        == (block, inline, comment)
+    assert cache.cache_info().hits == 3
+    assert 'rel="nofollow ugc noopener"' in comment and 'rel="nofollow noopener"' in block
+
+
+def test_very_long_texts_are_rendered_but_not_kept():
+    cache = render_module._cached_rendered
+    forget_renderings()
+    long_text = "word " * (render_module._LONGEST_CACHED_TEXT // 5 + 1)
+    assert render_markdown(long_text).startswith("<p>word word")
+    assert cache.cache_info().currsize == 0

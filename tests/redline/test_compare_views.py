@@ -90,7 +90,7 @@ def test_published_pairs_are_computed_once(client, covenant, monkeypatch):
     original = services.compute_comparison
     monkeypatch.setattr(services, "compute_comparison",
                         lambda old, new: calls.append(1) or original(old, new))
-    services.published_comparisons._items.clear()
+    services.published_comparisons.clear()
     for _ in range(3):
         assert client.get("/api/v1/policies/covenant/compare/1/3").status_code == 200
     assert len(calls) == 1
