@@ -146,3 +146,33 @@ def test_markdown_structure_survives_the_redline(client, published, create_revis
     assert re.search(r"<em><ins>kind</ins></em>|<ins><em>kind</em></ins>", purpose)
     assert re.search(r"<em><del>friendly</del></em>|<del><em>friendly</em></del>", purpose)
     assert '<a href="https://example.org/rules"' in purpose and "<li>" in purpose
+
+
+PREAMBLE = """# Community Guidelines
+
+Welcome to {place}.
+
+## Purpose
+
+We want a *friendly* place.
+"""
+
+
+@pytest.mark.parametrize("place", ["the garden", "our garden"])
+def test_the_text_before_the_first_heading_is_titled_introduction(client, create_policy, create_revision,
+                                                                   place):
+    policy = create_policy()
+    create_revision(policy, PREAMBLE.format(place="the garden"))
+    create_revision(policy, PREAMBLE.format(place=place), summary="Second")
+    page = client.get("/policies/guidelines/compare/1/2").get_data(as_text=True)
+    title = re.search(r"<(summary|h3)[^>]*>(.*?)</\1>", section(page, "preamble"), re.S)
+    assert "Introduction" in title.group(2)
+
+
+def test_the_history_of_the_introduction_is_titled(client, create_policy, create_revision):
+    policy = create_policy()
+    create_revision(policy, PREAMBLE.format(place="the garden"))
+    create_revision(policy, PREAMBLE.format(place="our garden"), summary="Second")
+    page = client.get("/policies/guidelines/clauses/preamble/history").get_data(as_text=True)
+    titles = re.findall(r"<h3>(.*?)</h3>", page, re.S)
+    assert len(titles) == 2 and all("Introduction" in title for title in titles)
