@@ -176,3 +176,14 @@ def test_the_history_of_the_introduction_is_titled(client, create_policy, create
     page = client.get("/policies/guidelines/clauses/preamble/history").get_data(as_text=True)
     titles = re.findall(r"<h3>(.*?)</h3>", page, re.S)
     assert len(titles) == 2 and all("Introduction" in title for title in titles)
+
+
+def test_a_clause_only_renumbered_says_so_where_it_is_collapsed(client, published, create_revision):
+    from tests.factories import DOCUMENT
+    text = DOCUMENT.replace("## Behaviour", "## Scope\n\nEveryone who takes part.\n\n## Behaviour")
+    create_revision(published.policy, text, summary="Scope")
+    page = client.get("/policies/guidelines/compare/1/2").get_data(as_text=True)
+    reporting = section(page, "reporting")
+    summary = re.search(r"<summary>(.*?)</summary>", reporting, re.S).group(1)
+    assert "Unchanged" in summary and "was 3, now 4" in summary
+    assert "was" not in re.search(r"<summary>(.*?)</summary>", section(page, "purpose"), re.S).group(1)
