@@ -2,6 +2,7 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from consult.i18n import page_language
 from consult.redline.render import Labels
 
 CHANGE_LABELS = {
@@ -20,4 +21,5 @@ def change_label(code: str) -> str:
 
 
 def screen_reader_labels() -> Labels:
-    return Labels(inserted=_("insertion:"), deleted=_("deletion:"), end=_("(end)"))
+    return Labels(inserted=_("insertion:"), deleted=_("deletion:"), end=_("(end)"),
+                  lang=page_language()["lang"])

@@ -36,6 +36,8 @@ class Labels:
     inserted: str
     deleted: str
     end: str
+    # The interface's language: the announcements sit inside text in the clause's.
+    lang: str = ""
 
 
 def wrap_segment(text: str, kind: str, at_line_start: bool) -> str:
@@ -87,13 +89,18 @@ def without_markers(tag: str) -> str:
     return "".join(char for char in one_side(tag, keep_deleted=False) if char not in SENTINELS)
 
 
+def announcement(text: str, labels: Labels) -> str:
+    lang = f' lang="{escape(labels.lang)}"' if labels.lang else ""
+    return f'<span class="visually-hidden"{lang}>{escape(text)}</span>'
+
+
 def opening_tag(kind: str, labels: Labels) -> str:
     label = labels.inserted if kind == "ins" else labels.deleted
-    return f'<{kind}><span class="visually-hidden">{escape(label)} </span>'
+    return f"<{kind}>{announcement(label + ' ', labels)}"
 
 
 def closing_tag(kind: str, labels: Labels) -> str:
-    return f'<span class="visually-hidden"> {escape(labels.end)}</span></{kind}>'
+    return f"{announcement(' ' + labels.end, labels)}</{kind}>"
 
 
 def markup_text(text: str, state: list[str | None], labels: Labels) -> str:

@@ -5,6 +5,7 @@ from functools import cached_property
 import drafts
 from consult.i18n import language_direction
 from consult.policies.models import Clause, Revision
+from consult.redline.presenter import ClauseLanguages
 from consult.translating.errors import TranslationError
 from consult.translating.services import (ClauseStatus, is_source_language, language_tag,
                                           languages_of, progress_of, revision_statuses)
@@ -95,15 +96,18 @@ def reading_of(revision: Revision, raw_language: str | None) -> Reading:
     return Reading(revision, language, languages_of(revision), statuses)
 
 
-def translated_clauses(revision: Revision, language: str) -> list[drafts.Clause]:
-    """The revision as a reader of `language` sees it: translated where a translation exists
-    (current or not), the source text where none does."""
-    reading = reading_of(revision, language)
-    return [drafts.Clause(c.level, text.heading, text.body, c.key, c.number)
-            for c in revision.clauses for text in [reading.text_for(c)]]
+def shown_clauses(reading: Reading) -> list[tuple[drafts.Clause, str]]:
+    """The revision as a reader of the reading's language sees it, each clause with the
+    language it is written in: translated where a translation exists (current or not), the
+    source text where none does."""
+    return [(drafts.Clause(c.level, text.heading, text.body, c.key, c.number), text.lang)
+            for c in reading.revision.clauses for text in [reading.text_for(c)]]
 
 
-def compare_in(old: Revision, new: Revision, language: str) -> drafts.Comparison:
+def compare_in(old: Revision, new: Revision, language: str) -> tuple[drafts.Comparison, ClauseLanguages]:
     if reading_language(new, language) is None:
         raise TranslationError("same_as_source", language=language)
-    return drafts.compare(translated_clauses(old, language), translated_clauses(new, language))
+    old_shown, new_shown = shown_clauses(reading_of(old, language)), shown_clauses(reading_of(new, language))
+    languages = ClauseLanguages(new.policy.source_language, old={c.key: tag for c, tag in old_shown},
+                                new={c.key: tag for c, tag in new_shown})
+    return drafts.compare([c for c, _ in old_shown], [c for c, _ in new_shown]), languages

@@ -195,14 +195,14 @@ def compare(slug: str, old: int, new: int, language: str):
     policy, old_revision = load(slug, old)
     _policy, new_revision = load(slug, new)
     try:
-        comparison = compare_in(old_revision, new_revision, language_tag(language))
+        comparison, clause_languages = compare_in(old_revision, new_revision, language_tag(language))
     except TranslationError as error:
         abort(404, error_message(error))
     mode = "side" if request.args.get("mode") == "side" else "inline"
     return render_template("translating/compare.html", policy=policy, old=old_revision,
                            new=new_revision, language=language_tag(language), mode=mode,
-                           comparison=comparison, revisions=revisions_of(policy, is_staff()),
-                           **render_tools())
+                           comparison=comparison, clause_languages=clause_languages,
+                           revisions=revisions_of(policy, is_staff()), **render_tools())
 
 
 def api_revision(slug: str, number: int) -> Revision:

@@ -187,3 +187,15 @@ def test_a_clause_only_renumbered_says_so_where_it_is_collapsed(client, publishe
     summary = re.search(r"<summary>(.*?)</summary>", reporting, re.S).group(1)
     assert "Unchanged" in summary and "was 3, now 4" in summary
     assert "was" not in re.search(r"<summary>(.*?)</summary>", section(page, "purpose"), re.S).group(1)
+
+
+def test_the_history_page_speaks_the_interface_language_around_the_clause(client, published,
+                                                                         create_revision):
+    from tests.factories import DOCUMENT
+    create_revision(published.policy, DOCUMENT.replace("Be kind.", "Be kind and patient."), summary="2")
+    html = client.get("/policies/guidelines/clauses/expected/history",
+                      headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html and '<article class="clause-history">' in html
+    bodies = re.findall(r'class="clause-body[^"]*"( lang="en" dir="ltr")?', html)
+    assert len(bodies) == 2 and all(bodies)
+    assert re.search(r'<h1>[^<]*<bdi lang="en" dir="ltr">Expected</bdi></h1>', html)

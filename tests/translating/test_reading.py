@@ -183,3 +183,34 @@ def test_translated_text_is_rendered_safely(client, auth, published, greta, tran
         html = client.get(path).get_data(as_text=True)
         assert "<script>alert" not in html and "<img src=x" not in html, path
         assert 'href="javascript' not in html and "&lt;script&gt;" in html, path
+
+
+def body_languages(html: str) -> dict[str, tuple[str, str]]:
+    """Each compared clause's key and the lang/dir of its text."""
+    found = re.findall(r'id="change-([\w-]+)".*?class="clause-body[^"]*" lang="([\w-]+)" dir="(\w+)"', html, re.S)
+    return {key: (lang, direction) for key, lang, direction in found}
+
+
+def test_a_translated_redline_marks_each_clause_and_leaves_the_page_in_the_interface_language(
+        client, published, create_translator, translate, create_revision):
+    layla = create_translator("layla", "ar")
+    translate(layla, published, "purpose", "مكان ودود.", "الغرض", "ar")
+    second = republish(create_revision, published.policy, EDITED)
+    translate(layla, second, "purpose", "مكان ودود وهادئ.", "الغرض", "ar")
+    html = client.get("/policies/guidelines/compare/1/2/in/ar").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in html and '<article class="redline-page">' in html
+    languages = body_languages(html)
+    assert languages["purpose"] == ("ar", "rtl")
+    assert {languages[key] for key in ("expected", "unacceptable", "reporting")} == {("en", "ltr")}
+    assert re.search(r'<bdi lang="ar" dir="rtl">[^<]*الغرض', html)
+
+
+def test_a_redline_read_with_a_right_to_left_interface(client, published, create_revision):
+    republish(create_revision, published.policy, EDITED)
+    html = client.get("/policies/guidelines/compare/1/2", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html and '<article class="redline-page">' in html
+    assert set(body_languages(html).values()) == {("en", "ltr")}
+    assert re.search(r'<ins><span class="visually-hidden" lang="ar">', html)
+    download = client.get("/policies/guidelines/compare/1/2/download", headers={"Accept-Language": "ar"})
+    assert '<html lang="ar" dir="rtl">' in download.get_data(as_text=True)
+    assert set(body_languages(download.get_data(as_text=True)).values()) == {("en", "ltr")}
