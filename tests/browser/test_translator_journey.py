@@ -69,9 +69,9 @@ def test_translator_updates_an_outdated_clause_and_a_second_translator_reviews(
     assert "reviewed by Dieter" in page.locator(".translation-current").inner_text()
     screenshot("reviewed")
     page.goto("/policies/guidelines/revisions/2?lang=de")
-    section = page.locator("section#clause-purpose")
-    assert section.get_attribute("lang") == "de"
-    assert "ruhigen Ort" in section.inner_text()
+    text = page.locator("section#clause-purpose .clause-body")
+    assert text.get_attribute("lang") == "de"
+    assert "ruhigen Ort" in text.inner_text()
     screenshot("reading-in-german")
 
 
@@ -88,7 +88,10 @@ def test_reading_in_arabic_lays_out_translated_clauses_right_to_left(page, scree
         page.get_by_role("button", name="Read", exact=True).click()
     assert page.url.endswith("/policies/guidelines/revisions/1?lang=ar")
     direction = "e => getComputedStyle(e).direction"
-    assert page.locator("section#clause-purpose").evaluate(direction) == "rtl"
-    assert page.locator("section#clause-reporting").evaluate(direction) == "ltr"
+    assert page.locator("section#clause-purpose .clause-body").evaluate(direction) == "rtl"
+    assert page.locator("section#clause-purpose h2 bdi").evaluate(direction) == "rtl"
+    assert page.locator("section#clause-reporting .clause-body").evaluate(direction) == "ltr"
+    # The links and labels around the clause speak the interface's language.
+    assert page.locator("section#clause-purpose").evaluate(direction) == "ltr"
     assert page.locator("html").evaluate(direction) == "ltr"
     screenshot("arabic-inside-english-page")

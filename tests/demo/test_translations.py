@@ -1,4 +1,6 @@
 """The demo's translations: French carried from revision 1 (some outdated), Arabic on revision 3."""
+import re
+
 import sqlalchemy as sa
 
 from consult.demo.services import POLICY_SLUG
@@ -54,7 +56,7 @@ def test_loading_again_adds_no_translation(runner):
 def test_reading_the_demo_in_arabic(runner, client):
     load(runner)
     html = client.get(f"/policies/{POLICY_SLUG}?lang=ar").get_data(as_text=True)
-    assert 'id="clause-harassment" aria-labelledby="heading-harassment" lang="ar" dir="rtl"' in html
+    assert re.search(r'id="clause-harassment".*?<div class="clause-body" lang="ar" dir="rtl">', html, re.S)
     assert '<h1 lang="ar" dir="rtl">إرشادات المشاركة المجتمعية في ريفربانك كومنز</h1>' in html
     html = client.get(f"/policies/{POLICY_SLUG}?lang=fr").get_data(as_text=True)
     assert '<h1 lang="fr" dir="ltr">Règles de participation à la communauté Riverbank Commons</h1>' in html

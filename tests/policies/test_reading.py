@@ -80,3 +80,12 @@ def test_policy_page_query_count_does_not_grow_with_clauses(client, create_polic
     with count_queries() as many:
         client.get("/policies/big")
     assert len(few) == len(many), "\n".join(few) + "\n-----\n" + "\n".join(many)
+
+
+def test_the_policy_speaks_its_language_inside_a_page_in_the_interface_language(client, published):
+    html = client.get("/policies/guidelines", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html and '<article class="policy">' in html
+    assert '<h1 lang="en" dir="ltr">Community Guidelines</h1>' in html
+    assert html.count('<div class="clause-body" lang="en" dir="ltr">') == len(published.clauses)
+    assert '<bdi lang="en" dir="ltr">Purpose</bdi>' in html
+    assert '<section class="clause" id="clause-purpose" aria-labelledby="heading-purpose">' in html
