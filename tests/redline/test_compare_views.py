@@ -83,6 +83,7 @@ def test_download_is_self_contained(client, covenant):
     assert "<style>" in html and "<link" not in html and "<script" not in html
     assert not re.search(r'(src|href)="(https?:)?//', html.split("</head>")[0])
     assert "caste, color," in html
+    assert re.search(r"Changes from revision 2 to 3 · <time", html)
 
 
 def test_published_pairs_are_computed_once(client, covenant, monkeypatch):
