@@ -36,6 +36,8 @@ def test_create_policy_then_import_and_publish(client, auth, staff):
     revision = db.session.scalar(sa.select(Revision))
     assert revision.is_draft and len(revision.clauses) == 6
     assert revision.title == "Community Guidelines"
+    page = client.get("/policies/guidelines/revisions/1/publish").get_data(as_text=True)
+    assert "This revision has 6 clauses. Once published" in page
     response = client.post("/policies/guidelines/revisions/1/publish",
                            data={"change_summary": "First public draft"})
     assert response.status_code == 302
