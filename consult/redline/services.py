@@ -29,6 +29,8 @@ class HistoryEntry:
     revision: Revision
     clause: Clause
     change: drafts.ClauseComparison | None
+    # The revision holding the version before (the other end of `change`).
+    previous: Revision | None = None
 
 
 def clause_versions(policy: Policy, key: str, include_drafts: bool) -> list[tuple[Revision, Clause]]:
@@ -43,10 +45,9 @@ def clause_versions(policy: Policy, key: str, include_drafts: bool) -> list[tupl
 def clause_history(policy: Policy, key: str, include_drafts: bool) -> list[HistoryEntry]:
     """Every revision holding the clause, each with the redline from the one before."""
     entries: list[HistoryEntry] = []
-    previous: Clause | None = None
     for revision, clause in clause_versions(policy, key, include_drafts):
-        change = drafts.compare([as_domain(previous)], [as_domain(clause)]).clauses[0] \
-            if previous is not None else None
-        entries.append(HistoryEntry(revision, clause, change))
-        previous = clause
+        before = entries[-1] if entries else None
+        change = drafts.compare([as_domain(before.clause)], [as_domain(clause)]).clauses[0] \
+            if before is not None else None
+        entries.append(HistoryEntry(revision, clause, change, before.revision if before else None))
     return entries

@@ -73,6 +73,7 @@ def test_clause_history(client, covenant):
     page = client.get("/policies/covenant/clauses/our-pledge/history").get_data(as_text=True)
     assert page.count('class="history-entry"') == 3
     assert "<ins>" in page
+    assert '<a href="/policies/covenant/compare/2/3#change-our-pledge">Changes from revision 2 to 3</a>' in page
     assert client.get("/policies/covenant/clauses/nope/history").status_code == 404
 
 
