@@ -1,7 +1,10 @@
 """Interface language, time zone and text direction."""
+from functools import lru_cache
+
 from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
+from markupsafe import Markup
 
 from consult.extensions import babel
 
@@ -30,9 +33,17 @@ def parse_language(tag: str) -> Locale | None:
         return None
 
 
+# Pages ask once per clause, and parsing a locale costs more than rendering the attribute.
+@lru_cache(maxsize=256)
 def language_direction(tag: str) -> str:
     locale = parse_language(tag)
     return "rtl" if locale is not None and locale.character_order == "right-to-left" else "ltr"
+
+
+@lru_cache(maxsize=256)
+def language_attributes(tag: str) -> Markup:
+    """` lang="…" dir="…"` for an element holding text in language `tag`."""
+    return Markup(' lang="%s" dir="%s"') % (tag, language_direction(tag))
 
 
 def language_name(tag: str) -> str:

@@ -2,7 +2,10 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 import drafts
+from consult.i18n import language_attributes
 from consult.policies.models import Policy, Revision
 from consult.redline.labels import change_label, screen_reader_labels
 from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, redline_html
@@ -27,6 +30,10 @@ class ClauseLanguages:
         if side == "old" or item.new is None:
             return self.old.get(item.key, self.default)
         return self.new.get(item.key, self.default)
+
+    def attributes(self, item: drafts.ClauseComparison, side: str = "new") -> Markup:
+        """The lang and dir attributes for that side's text."""
+        return language_attributes(self.of(item, side))
 
 
 def render_tools() -> dict:
