@@ -67,5 +67,6 @@ def init_app(app: Flask) -> None:
         "page_language": page_language(),
         "interface_languages": interface_languages(),
         "language_direction": language_direction,
+        "language_attributes": language_attributes,
         "language_name": language_name,
     })
