@@ -1,4 +1,6 @@
 """Readable names for the redline's codes."""
+from collections.abc import Callable
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -16,8 +18,10 @@ CHANGE_LABELS = {
 }
 
 
-def change_label(code: str) -> str:
-    return str(CHANGE_LABELS.get(str(code), code))
+def change_labels() -> Callable[[str], str]:
+    """The label of each change code, every label translated once: a long comparison shows hundreds."""
+    labels = {code: str(label) for code, label in CHANGE_LABELS.items()}
+    return lambda code: labels.get(str(code), str(code))
 
 
 def screen_reader_labels() -> Labels:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 import drafts
 from consult.i18n import language_attributes
 from consult.policies.models import Policy, Revision
-from consult.redline.labels import change_label, screen_reader_labels
+from consult.redline.labels import change_labels, screen_reader_labels
 from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, redline_html
 from consult.redline.services import compare_revisions
 
@@ -36,12 +36,33 @@ class ClauseLanguages:
         return language_attributes(self.of(item, side))
 
 
+class ChangeSteps:
+    """Where each changed clause's "previous change" and "next change" links lead.
+
+    A long comparison is read change by change; these links let a reader step
+    through them without going back to the list at the top.
+    """
+
+    def __init__(self, comparison: drafts.Comparison) -> None:
+        self._keys = [item.key for item in comparison.changed]
+        self._at = {key: at for at, key in enumerate(self._keys)}
+
+    def before(self, key: str) -> str | None:
+        at = self._at.get(key, 0)
+        return self._keys[at - 1] if at else None
+
+    def after(self, key: str) -> str | None:
+        at = self._at.get(key, len(self._keys)) + 1
+        return self._keys[at] if at < len(self._keys) else None
+
+
 def render_tools() -> dict:
-    return {"redline": redline_html, "change_label": change_label, "labels": screen_reader_labels(),
+    return {"redline": redline_html, "change_label": change_labels(), "labels": screen_reader_labels(),
             "shown": {"inline": INLINE, "old": OLD_SIDE, "new": NEW_SIDE}}
 
 
 def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> dict:
+    comparison = compare_revisions(old, new)
     return {**render_tools(), "policy": policy, "old": old, "new": new, "mode": mode,
-            "comparison": compare_revisions(old, new),
+            "comparison": comparison, "change_steps": ChangeSteps(comparison),
             "clause_languages": ClauseLanguages(policy.source_language)}

@@ -189,6 +189,9 @@ def test_a_clause_only_renumbered_says_so_where_it_is_collapsed(client, publishe
     summary = re.search(r"<summary>(.*?)</summary>", reporting, re.S).group(1)
     assert "Unchanged" in summary and "was 3, now 4" in summary
     assert "was" not in re.search(r"<summary>(.*?)</summary>", section(page, "purpose"), re.S).group(1)
+    history = client.get("/policies/guidelines/clauses/reporting/history").get_data(as_text=True)
+    second = re.search(r'id="revision-2".*?</li>', history, re.S).group(0)
+    assert re.search(r"Unchanged\. <span[^>]*>was 3, now 4</span>", second)
 
 
 def test_the_history_page_speaks_the_interface_language_around_the_clause(client, published,
@@ -201,3 +204,65 @@ def test_the_history_page_speaks_the_interface_language_around_the_clause(client
     bodies = re.findall(r'class="clause-body[^"]*"( lang="en" dir="ltr")?', html)
     assert len(bodies) == 2 and all(bodies)
     assert re.search(r'<h1>[^<]*<bdi lang="en" dir="ltr">Expected</bdi></h1>', html)
+
+
+def change_ids(page: str) -> list[str]:
+    """The ids of the changed clauses' sections, in page order."""
+    return re.findall(r'<section class="compared changed[^"]*" id="change-([^"]+)"', page)
+
+
+@pytest.mark.parametrize("url", ["/policies/covenant/compare/1/2", "/policies/covenant/compare/1/2?mode=side",
+                                 "/policies/covenant/compare/1/2/download"])
+def test_each_change_steps_to_its_neighbours_and_back_to_the_summary(client, covenant, url):
+    page = client.get(url).get_data(as_text=True)
+    keys = change_ids(page)
+    assert len(keys) > 3 and 'id="summary-title"' in page
+    for at, key in enumerate(keys):
+        links = re.search(r'<p class="clause-links">(.*?)</p>', section(page, key), re.S).group(1)
+        steps = re.findall(r'<a href="#change-([^"]+)">([^<]+)</a>', links)
+        expected = ([(keys[at - 1], "Previous change")] if at else []) \
+            + ([(keys[at + 1], "Next change")] if at + 1 < len(keys) else [])
+        assert steps == expected
+        assert '<a href="#summary-title">Back to the summary</a>' in links
+
+
+def test_the_download_lists_the_changes_like_the_page(client, covenant):
+    page = client.get("/policies/covenant/compare/1/2").get_data(as_text=True)
+    download = client.get("/policies/covenant/compare/1/2/download").get_data(as_text=True)
+    jumps = re.compile(r'<ol class="jump-links">.*?</ol>', re.S)
+    assert jumps.search(download).group(0) == jumps.search(page).group(0)
+    assert re.findall(r'href="#change-([^"]+)"', jumps.search(page).group(0)) == change_ids(page)
+
+
+def test_the_revision_pickers_date_each_published_revision(client, auth, draft):
+    published = re.compile(r'<option value="1"( selected)?>1 · \w{3} \d{1,2}, \d{4}</option>')
+    assert published.search(client.get("/policies/guidelines/compare/1/1").get_data(as_text=True))
+    auth.login()
+    for url in ("/policies/guidelines/compare/1/2", "/policies/guidelines/revisions/2"):
+        page = client.get(url).get_data(as_text=True)
+        assert published.search(page), url
+        assert re.search(r'<option value="2"( selected)?>2 \(draft\)</option>', page), url
+
+
+def missing_anchors(page: str) -> set[str]:
+    """In-page links whose target id the page does not have."""
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    return set(re.findall(r'href="#([^"]+)"', page)) - ids
+
+
+@pytest.mark.parametrize("url", ["/policies/covenant/compare/1/3", "/policies/covenant/compare/1/3?mode=side",
+                                 "/policies/covenant/compare/1/3/download",
+                                 "/policies/covenant/clauses/our-pledge/history"])
+def test_every_in_page_link_of_a_redline_view_has_its_target(client, covenant, url):
+    page = client.get(url).get_data(as_text=True)
+    assert 'href="#' in page and missing_anchors(page) == set()
+
+
+def test_the_publish_preview_steps_through_its_changes(client, auth, draft):
+    auth.login()
+    for key, body in (("purpose", "We want a *calm* place."), ("behaviour", "Be kind, always.")):
+        client.post(f"/policies/guidelines/revisions/2/clauses/{key}/edit",
+                    data={"heading": key.title(), "level": "2", "body": body, "version": "1"})
+    page = client.get("/policies/guidelines/revisions/2/publish").get_data(as_text=True)
+    assert "Next change" in page and "Back to the summary" in page
+    assert missing_anchors(page) == set()

@@ -130,6 +130,7 @@ def test_translation_redline_between_revisions(client, published, greta, transla
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert 'lang="de"' in html and re.search(r"<ins>.*ruhiger.*</ins>", html)
+    assert '<a href="#change-purpose"><span class="num">1</span> <bdi lang="de" dir="ltr">Zweck</bdi></a>' in html
     assert client.get("/policies/guidelines/compare/1/2/in/en").status_code == 404
 
 
@@ -200,7 +201,7 @@ def test_a_translated_redline_marks_each_clause_and_leaves_the_page_in_the_inter
     second = republish(create_revision, published.policy, EDITED)
     translate(layla, second, "purpose", "مكان ودود وهادئ.", "الغرض", "ar")
     html = client.get("/policies/guidelines/compare/1/2/in/ar").get_data(as_text=True)
-    assert '<html lang="en" dir="ltr">' in html and '<article class="redline-page">' in html
+    assert '<html lang="en" dir="ltr">' in html and '<article class="redline-page mode-inline">' in html
     languages = body_languages(html)
     assert languages["purpose"] == ("ar", "rtl")
     assert {languages[key] for key in ("expected", "unacceptable", "reporting")} == {("en", "ltr")}
@@ -210,7 +211,7 @@ def test_a_translated_redline_marks_each_clause_and_leaves_the_page_in_the_inter
 def test_a_redline_read_with_a_right_to_left_interface(client, published, create_revision):
     republish(create_revision, published.policy, EDITED)
     html = client.get("/policies/guidelines/compare/1/2", headers={"Accept-Language": "ar"}).get_data(as_text=True)
-    assert '<html lang="ar" dir="rtl">' in html and '<article class="redline-page">' in html
+    assert '<html lang="ar" dir="rtl">' in html and '<article class="redline-page mode-inline">' in html
     assert set(body_languages(html).values()) == {("en", "ltr")}
     assert re.search(r'<ins><span class="visually-hidden" lang="ar">', html)
     download = client.get("/policies/guidelines/compare/1/2/download", headers={"Accept-Language": "ar"})
