@@ -2,6 +2,7 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from flask import request
 from markupsafe import Markup
 
 import drafts
@@ -54,6 +55,11 @@ class ChangeSteps:
     def after(self, key: str) -> str | None:
         at = self._at.get(key, len(self._keys)) + 1
         return self._keys[at] if at < len(self._keys) else None
+
+
+def unchanged_open() -> bool:
+    """Whether the reader asked to see every unchanged clause in full (``?unchanged=open``)."""
+    return request.args.get("unchanged") == "open"
 
 
 def render_tools() -> dict:

@@ -5,7 +5,7 @@ from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
-from consult.redline.presenter import redline_context, render_tools
+from consult.redline.presenter import redline_context, render_tools, unchanged_open
 from consult.redline.services import clause_history
 
 bp = Blueprint("redline", __name__, template_folder="templates")
@@ -24,6 +24,7 @@ def compare(slug: str, old: int, new: int):
     if mode not in MODES:
         abort(404)
     return render_template("redline/compare.html", revisions=revisions_of(policy, is_staff()),
+                           unchanged_open=unchanged_open(),
                            **redline_context(policy, old_revision, new_revision, mode))
 
 
@@ -34,14 +35,15 @@ def pick(slug: str):
     if old is None or new is None:
         abort(404)
     mode = request.args.get("mode", "inline")
-    return redirect(url_for("redline.compare", slug=slug, old=old, new=new, mode=mode))
+    return redirect(url_for("redline.compare", slug=slug, old=old, new=new, mode=mode,
+                            unchanged="open" if unchanged_open() else None))
 
 
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/download")
 def download(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
     mode = request.args.get("mode", "inline")
-    html = render_template("redline/download.html",
+    html = render_template("redline/download.html", unchanged_open=unchanged_open(),
                            **redline_context(policy, old_revision, new_revision,
                                              mode if mode in MODES else "inline"))
     filename = f"{policy.slug}-{old}-to-{new}-redline.html"

@@ -10,7 +10,7 @@ from consult.policies.errors import PolicyError, StaleEdit
 from consult.policies.loading import policy_or_404, revision_or_404
 from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import revisions_of
-from consult.redline.presenter import ChangeSteps, render_tools
+from consult.redline.presenter import ChangeSteps, render_tools, unchanged_open
 from consult.translating import presenter
 from consult.translating.errors import NotAllowed, TranslationError
 from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
@@ -202,6 +202,7 @@ def compare(slug: str, old: int, new: int, language: str):
     return render_template("translating/compare.html", policy=policy, old=old_revision,
                            new=new_revision, language=language_tag(language), mode=mode,
                            comparison=comparison, change_steps=ChangeSteps(comparison),
+                           unchanged_open=unchanged_open(),
                            clause_languages=clause_languages, revisions=revisions_of(policy, is_staff()),
                            **render_tools())
 

@@ -1,5 +1,7 @@
 """Compare pages, clause history, download and JSON over real and hostile revisions."""
 import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -266,3 +268,33 @@ def test_the_publish_preview_steps_through_its_changes(client, auth, draft):
     page = client.get("/policies/guidelines/revisions/2/publish").get_data(as_text=True)
     assert "Next change" in page and "Back to the summary" in page
     assert missing_anchors(page) == set()
+
+
+def query_of(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(unescape(url)).query)
+
+
+def test_every_unchanged_clause_opens_at_once_and_the_links_keep_it_open(client, covenant):
+    page = client.get("/policies/covenant/compare/2/3").get_data(as_text=True)
+    collapsed = re.findall(r'<details class="compared unchanged"[^>]*>', page)
+    assert collapsed and not any(" open" in tag for tag in collapsed)
+    toggle = re.search(r'<p class="unchanged-toggle">(.*?)</p>', page, re.S).group(1)
+    assert f"{len(collapsed)} unchanged clauses are collapsed." in " ".join(toggle.split())
+    show = re.search(r'<a href="([^"]+)">Show unchanged clauses in full</a>', toggle).group(1)
+    assert query_of(show) == {"mode": ["inline"], "unchanged": ["open"]}
+
+    opened = client.get(unescape(show)).get_data(as_text=True)
+    tags = re.findall(r'<details class="compared unchanged"[^>]*>', opened)
+    assert len(tags) == len(collapsed) and all(tag.endswith(" open>") for tag in tags)
+    links = dict(re.findall(r'<a href="([^"]+)"[^>]*>(Side by side|Download \(HTML\)|Collapse unchanged clauses)</a>',
+                            opened))
+    by_label = {label: query_of(url) for url, label in links.items()}
+    assert by_label["Side by side"] == {"mode": ["side"], "unchanged": ["open"]}
+    assert by_label["Download (HTML)"] == {"mode": ["inline"], "unchanged": ["open"]}
+    assert by_label["Collapse unchanged clauses"] == {"mode": ["inline"]}
+    assert '<input type="hidden" name="unchanged" value="open">' in opened
+
+    download = client.get("/policies/covenant/compare/2/3/download?unchanged=open").get_data(as_text=True)
+    assert all(tag.endswith(" open>") for tag in re.findall(r'<details class="compared unchanged"[^>]*>', download))
+    picked = client.get("/policies/covenant/compare?old=1&new=3&mode=side&unchanged=open")
+    assert query_of(picked.headers["Location"]) == {"mode": ["side"], "unchanged": ["open"]}

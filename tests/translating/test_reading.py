@@ -131,6 +131,9 @@ def test_translation_redline_between_revisions(client, published, greta, transla
     html = response.get_data(as_text=True)
     assert 'lang="de"' in html and re.search(r"<ins>.*ruhiger.*</ins>", html)
     assert '<a href="#change-purpose"><span class="num">1</span> <bdi lang="de" dir="ltr">Zweck</bdi></a>' in html
+    assert re.search(r'href="/policies/guidelines/compare/1/2/in/de\?[^"]*unchanged=open', html)
+    opened = client.get("/policies/guidelines/compare/1/2/in/de?unchanged=open").get_data(as_text=True)
+    assert re.search(r'<details class="compared unchanged"[^>]* open>', opened)
     assert client.get("/policies/guidelines/compare/1/2/in/en").status_code == 404
 
 
