@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from drafts.errors import DraftsError
@@ -124,9 +124,24 @@ class ComparisonSummary:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Every clause of both revisions in reading order: the new order, removed ones where they were."""
+    """Every clause of both revisions in reading order: the new order, removed ones where they were.
+
+    ``departures`` marks the place each moved clause left: ``(index, key)``, its old place
+    coming just before ``clauses[index]`` (``index == len(clauses)``: after the last one).
+    """
 
     clauses: tuple[ClauseComparison, ...]
+    departures: tuple[tuple[int, str], ...] = ()
+
+    @memoised
+    def departed_before(self) -> Mapping[str | None, tuple[ClauseComparison, ...]]:
+        """The moved clauses whose old place comes just before a clause, by that clause's key (None: the end)."""
+        moved = {item.key: item for item in self.clauses if ClauseChange.MOVED in item.changes}
+        places: dict[str | None, list[ClauseComparison]] = {}
+        for index, key in self.departures:
+            following = self.clauses[index].key if index < len(self.clauses) else None
+            places.setdefault(following, []).append(moved[key])
+        return {following: tuple(items) for following, items in places.items()}
 
     @memoised
     def summary(self) -> ComparisonSummary:
@@ -241,14 +256,25 @@ def compare(old: Sequence[Clause], new: Sequence[Clause]) -> Comparison:
     steady = steady_positions([old_at[str(clause.key)] for clause in kept])
     moved = {str(clause.key) for index, clause in enumerate(kept) if index not in steady}
     items: list[ClauseComparison] = []
+    departures: list[tuple[int, str]] = []
     next_old = 0
     for clause, anchor in zip(new, _anchors(new, old_at, moved)):
         if clause.key not in moved:
-            items.extend(removed(gone) for gone in old[next_old:anchor] if gone.key not in new_at)
+            _left_behind(old[next_old:anchor], new_at, moved, items, departures)
             next_old = max(next_old, anchor)
         if clause.key in old_at:
             items.append(paired(old[old_at[str(clause.key)]], clause, moved=clause.key in moved))
         else:
             items.append(added(clause))
-    items.extend(removed(gone) for gone in old[next_old:] if gone.key not in new_at)
-    return Comparison(tuple(items))
+    _left_behind(old[next_old:], new_at, moved, items, departures)
+    return Comparison(tuple(items), tuple(departures))
+
+
+def _left_behind(passed: Sequence[Clause], new_at: dict[str, int], moved: set[str],
+                 items: list[ClauseComparison], departures: list[tuple[int, str]]) -> None:
+    """Old clauses the reading order has gone past: the removed ones listed, the moved ones' places marked."""
+    for gone in passed:
+        if gone.key not in new_at:
+            items.append(removed(gone))
+        elif gone.key in moved:
+            departures.append((len(items), str(gone.key)))

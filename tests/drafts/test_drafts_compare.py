@@ -51,6 +51,46 @@ def test_only_the_clause_that_jumped_is_moved():
     assert comparison.summary.moved == 1 and comparison.summary.unchanged == 5
 
 
+def reading_with_departures(comparison) -> list[str]:
+    """The keys in reading order, with "<key" where a moved clause used to stand."""
+    departed = comparison.departed_before
+    keys: list[str] = []
+    for item in (*comparison.clauses, None):
+        keys.extend(f"<{gone.key}" for gone in departed.get(item.key if item else None, ()))
+        keys.extend([item.key] if item else [])
+    return keys
+
+
+@pytest.mark.parametrize(("old", "new", "reading"), [
+    ("abcdef", "abdefc", ["a", "b", "<c", "d", "e", "f", "c"]),
+    ("abcdef", "cabdef", ["c", "a", "b", "<c", "d", "e", "f"]),
+    ("abcd", "dabc", ["d", "a", "b", "c", "<d"]),
+    ("abcd", "bcda", ["<a", "b", "c", "d", "a"]),
+    ("abcde", "aedbc", ["a", "e", "d", "b", "c", "<d", "<e"]),
+    # d removed, x added, f moved: the removed clause before what follows it, the mark at the end.
+    ("abcdef", "afbxce", ["a", "f", "b", "x", "c", "d", "e", "<f"]),
+])
+def test_a_moved_clause_leaves_a_mark_where_it_stood(old, new, reading):
+    comparison = compare([clause(k) for k in old], [clause(k) for k in new])
+    assert reading_with_departures(comparison) == reading
+
+
+def test_a_mark_keeps_its_old_order_among_removed_clauses():
+    comparison = compare([clause(k) for k in "abcde"], [clause(k) for k in "aeb"])
+    assert reading_with_departures(comparison) == ["a", "e", "b", "c", "d", "<e"]
+    assert [str(item.kind) for item in comparison.clauses] == ["unchanged", "moved", "unchanged", "removed",
+                                                              "removed"]
+
+
+@given(st.permutations("abcdefgh"))
+def test_every_moved_clause_leaves_exactly_one_mark(order):
+    comparison = compare([clause(k) for k in "abcdefgh"], [clause(k) for k in order])
+    moved = [item.key for item in comparison.clauses if ClauseChange.MOVED in item.changes]
+    marks = [key for _, key in comparison.departures]
+    assert sorted(marks) == sorted(moved)
+    assert all(0 <= index <= len(comparison.clauses) for index, _ in comparison.departures)
+
+
 def test_renumbering_is_reported_with_both_numbers():
     old = [clause("a", number="1"), clause("b", number="2")]
     new = [clause("z", number="1"), clause("a", number="2"), clause("b", number="3")]

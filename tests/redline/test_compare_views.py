@@ -298,3 +298,36 @@ def test_every_unchanged_clause_opens_at_once_and_the_links_keep_it_open(client,
     assert all(tag.endswith(" open>") for tag in re.findall(r'<details class="compared unchanged"[^>]*>', download))
     picked = client.get("/policies/covenant/compare?old=1&new=3&mode=side&unchanged=open")
     assert query_of(picked.headers["Location"]) == {"mode": ["side"], "unchanged": ["open"]}
+
+
+@pytest.fixture
+def reporting_moved_first(published, create_revision):
+    from tests.factories import DOCUMENT
+    body = DOCUMENT.split("## Reporting")[0]
+    moved = body.replace("## Purpose", "## Reporting\n\nWrite to the team.\n\n## Purpose")
+    create_revision(published.policy, moved, summary="Reporting first")
+    return published.policy
+
+
+@pytest.mark.parametrize("url", ["/policies/guidelines/compare/1/2", "/policies/guidelines/compare/1/2?mode=side",
+                                 "/policies/guidelines/compare/1/2/download"])
+def test_a_moved_clause_is_marked_where_it_stood_and_each_place_links_to_the_other(client, reporting_moved_first,
+                                                                                   url):
+    page = client.get(url).get_data(as_text=True)
+    order = re.findall(r'id="(change-[^"]+|moved-from-[^"]+)"', page)
+    assert order == ["change-preamble", "change-reporting", "change-purpose", "change-behaviour",
+                     "change-expected", "change-unacceptable", "moved-from-reporting"]
+    mark = re.search(r'<p class="moved-away" id="moved-from-reporting">(.*?)</p>', page, re.S).group(1)
+    assert '<span class="num">3</span>' in mark and "Reporting" in mark
+    assert '<a href="#change-reporting">Moved to 1</a>' in mark
+    assert '<a href="#moved-from-reporting">Where it was</a>' in section(page, "reporting")
+    assert missing_anchors(page) == set()
+
+
+def test_the_publish_preview_marks_where_a_moved_clause_stood(client, auth, draft):
+    auth.login()
+    moved = client.post("/policies/guidelines/revisions/2/clauses/reporting/move",
+                        data={"direction": "up", "structure_version": "1"})
+    assert moved.status_code == 302
+    page = client.get("/policies/guidelines/revisions/2/publish").get_data(as_text=True)
+    assert 'id="moved-from-' in page and missing_anchors(page) == set()
