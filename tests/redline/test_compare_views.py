@@ -331,3 +331,18 @@ def test_the_publish_preview_marks_where_a_moved_clause_stood(client, auth, draf
     assert moved.status_code == 302
     page = client.get("/policies/guidelines/revisions/2/publish").get_data(as_text=True)
     assert 'id="moved-from-' in page and missing_anchors(page) == set()
+
+
+@pytest.mark.parametrize("url", ["/policies/covenant/compare/1/3", "/policies/covenant/compare/1/3/download",
+                                 "/policies/covenant/compare/1/3?mode=side"])
+def test_the_clauses_sit_under_their_own_heading_and_no_level_is_skipped(client, covenant, url):
+    page = client.get(url).get_data(as_text=True)
+    headings = [(int(level), re.sub(r"<[^>]+>", "", text).strip())
+                for level, text in re.findall(r"<h([1-6])\b[^>]*>(.*?)</h\1>", page, re.S)]
+    levels = [level for level, _ in headings]
+    assert levels[0] == 1 and all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:]))
+    h2s = [text for level, text in headings if level == 2]
+    assert h2s[-1] == "Clause by clause"
+    clauses_at = headings.index((2, "Clause by clause"))
+    clause_titles = re.findall(r'<h3 id="title-', page)
+    assert len(clause_titles) == len(headings) - clauses_at - 1
