@@ -226,6 +226,7 @@ def test_each_change_steps_to_its_neighbours_and_back_to_the_summary(client, cov
             + ([(keys[at + 1], "Next change")] if at + 1 < len(keys) else [])
         assert steps == expected
         assert '<a href="#summary-title">Back to the summary</a>' in links
+        assert f'<a class="anchor" href="#change-{key}" aria-label="Link to this clause">#</a></h3>' in section(page, key)
 
 
 def test_the_download_lists_the_changes_like_the_page(client, covenant):
