@@ -7,7 +7,7 @@ import pytest
 
 from consult.extensions import db
 from consult.redline import services
-from tests.policies.test_xss import PAYLOADS, problems
+from tests.policies.test_xss import HEADINGS, PAYLOADS, problems
 
 
 @pytest.fixture
@@ -347,3 +347,24 @@ def test_the_clauses_sit_under_their_own_heading_and_no_level_is_skipped(client,
     clauses_at = headings.index((2, "Clause by clause"))
     clause_titles = re.findall(r'<h3 id="title-', page)
     assert len(clause_titles) == len(headings) - clauses_at - 1
+
+
+@pytest.fixture
+def hostile_move(create_policy, create_revision):
+    body = "\n\n".join(PAYLOADS)
+    hostile = "".join(f"## {heading}\n\n{body}\n\n" for heading in HEADINGS)
+    plain = "".join(f"## {name}\n\nText of {name}.\n\n" for name in "ABC")
+    policy = create_policy()
+    create_revision(policy, f"# T\n\n{plain}{hostile}## D\n\nText of D.\n")
+    create_revision(policy, f"# T\n\n{hostile}{plain}## D\n\nText of D.\n", summary="Hostile first")
+    return policy
+
+
+@pytest.mark.parametrize("url", [
+    "/policies/guidelines/compare/1/2", "/policies/guidelines/compare/1/2?mode=side&unchanged=open",
+    "/policies/guidelines/compare/1/2/download?unchanged=open",
+])
+def test_the_mark_a_moved_hostile_clause_leaves_is_inert(client, hostile_move, url):
+    page = client.get(url).get_data(as_text=True)
+    assert page.count('<p class="moved-away"') == len(HEADINGS)
+    assert problems(page) == []
