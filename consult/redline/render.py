@@ -20,6 +20,14 @@ WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
 # A changed line keeps its list/quote/heading marker outside the sentinel, so
 # the block still parses as what it is.
 BLOCK_MARKER = re.compile(r"^(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)+")
+# Lines that are all syntax (a code fence, a table's delimiter row, a thematic break) have no
+# words to mark, and marked they would stop being syntax and show as text: a line changed on
+# one side only keeps them unmarked.
+SYNTAX_LINE = re.compile(r"[ \t]*(?:(?:`{3,}|~{3,})[ \t]*[\w+#.-]*|(?:[-*_][ \t]*){3,}"
+                         r"|\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?)[ \t]*")
+# A table row's outer pipes stay outside a marked run, or the row would gain or lose a cell.
+ROW_START = re.compile(rf"^([ \t]*)([{INS_OPEN}{DEL_OPEN}])([ \t]*\|)")
+ROW_END = re.compile(rf"(\|[ \t]*)([{INS_CLOSE}{DEL_CLOSE}])([ \t]*)$")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 SENTINEL = re.compile(f"([{SENTINELS}])")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
@@ -57,7 +65,20 @@ def merged_markdown(ops: Iterable[Sequence[str]], shown: frozenset[str]) -> str:
             parts.append(text)
         elif kind in shown:
             parts.append(wrap_lines(text, kind, not parts or parts[-1].endswith("\n")))
-    return "".join(parts)
+    return "\n".join(map(kept_syntax, "".join(parts).split("\n")))
+
+
+def kept_syntax(line: str) -> str:
+    """A changed line that still parses as the kind of line it was: syntax line, table row."""
+    if not SENTINEL.search(line):
+        return line
+    plain = SENTINEL.sub("", line)
+    one_sided = not (INS_OPEN in line and DEL_OPEN in line)
+    if one_sided and SYNTAX_LINE.fullmatch(plain):
+        return plain
+    if plain.lstrip(" \t").startswith("|"):
+        return ROW_END.sub(r"\2\1\3", ROW_START.sub(r"\1\3\2", line))
+    return line
 
 
 def wrap_lines(text: str, kind: str, at_line_start: bool) -> str:

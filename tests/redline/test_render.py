@@ -1,9 +1,12 @@
 """Redline HTML: structure kept, tags balanced, nothing raw or unsafe leaks."""
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 
 from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, Labels, redline_html
+from drafts import diff_text, normalise, render_markdown
 from tests.policies.test_xss import PAYLOADS, problems
 
 LABELS = Labels(inserted="ins:", deleted="del:", end="end")
@@ -98,3 +101,44 @@ def test_screen_readers_hear_the_changes():
     out = html([("equal", "a "), ("insert", "b")])
     assert '<span class="visually-hidden">ins: </span>' in out
     assert '<span class="visually-hidden"> end</span></ins>' in out
+
+
+TABLE = "| Role | Duty |\n| --- | --- |\n| Steward | Keeps the *tools* |\n| Coordinator | Runs meetings |"
+STRUCTURES = {
+    "a table row added": (TABLE, TABLE + "\n| Treasurer | Keeps the money |"),
+    "a table cell edited": (TABLE, TABLE.replace("*tools*", "*seeds* and tools")),
+    "a table row removed": (TABLE, TABLE.replace("\n| Coordinator | Runs meetings |", "")),
+    "a column added": (TABLE, "| Role | Duty | Since |\n| --- | --- | --- |\n| Steward | Keeps the *tools* | 2020 |\n"
+                              "| Coordinator | Runs meetings | 2021 |"),
+    "a table added": ("Roles are listed below.", "Roles are listed below.\n\n" + TABLE),
+    "a code block added": ("Write to us.", "Write to us.\n\n```\ncontact: care@example.org\n```"),
+    "a code block edited": ("```\ncontact: team@example.org\nphone: 123\n```",
+                            "```\ncontact: care@example.org\nphone: 123\n```"),
+    "a code block becomes a paragraph": ("```\ncontact: team@example.org\n```", "Write to care@example.org."),
+    "a rule added": ("One part.\n\nAnother part.", "One part.\n\n---\n\nAnother part."),
+    "a list item added under a quote": ("> - one\n> - two", "> - one\n> - two\n> - three"),
+}
+
+
+def visible_text(html_text: str) -> str:
+    """What a reader sees: no announcements, no tags, spaces collapsed."""
+    text = re.sub(r'<span class="visually-hidden"[^>]*>[^<]*</span>', "", html_text)
+    text = re.sub(r"</?(?:ins|del|em|strong|code|a)\b[^>]*>", "", text)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+@pytest.mark.parametrize("name", STRUCTURES)
+def test_each_side_of_a_structural_change_reads_exactly_as_its_own_text(name):
+    old, new = STRUCTURES[name]
+    ops = diff_text(old, new).ops
+    for shown, text in ((NEW_SIDE, new), (OLD_SIDE, old)):
+        out = html(ops, shown)
+        assert balanced(out), out
+        assert visible_text(out) == visible_text(render_markdown(normalise(text))), out
+    inline = html(ops)
+    assert balanced(inline), inline
+    either = old + new
+    shown_inline = visible_text(inline)
+    assert all(word in shown_inline for word in re.findall(r"\w+", either)), inline
+    assert inline.count("<table>") == ("| ---" in either), inline
+    assert inline.count("<pre>") == ("```" in either), inline
