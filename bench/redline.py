@@ -188,7 +188,8 @@ def breakdown(old: list[drafts.Clause], new: list[drafts.Clause], edited_keys: s
               old_revision: Revision, new_revision: Revision) -> list[tuple[str, tuple[float, float]]]:
     """Where the uncached time goes, each part timed on its own (they overlap a little)."""
     edited = [(a, b) for a, b in zip(old, new) if a.key in edited_keys]
-    texts = [(a.normalised_heading, a.normalised_body, b.normalised_heading, b.normalised_body) for a, b in edited]
+    texts = [(a.normalised_heading, a.normalised_body, b.normalised_heading, b.normalised_body)
+             for a, b in edited]
     return [
         ("clause rows → clause values (800)", timed_ms(as_values, lambda: (old_revision, new_revision))),
         ("pairing 400 clauses, none edited", timed_ms(library_compare,

@@ -231,9 +231,13 @@ def _middle_ops(old: str, new: str) -> list[Op]:
 
 
 def is_balanced(text: str) -> bool:
-    """True when ``text`` opens no Markdown emphasis, code span or link it does not close."""
+    """True when ``text`` opens no Markdown emphasis, code span or link it does not close.
+
+    A link goes on past its text to the ")" of its destination ("](" is one token), so a run
+    holding half a pair of parentheses is not balanced either.
+    """
     return (text.count("*") % 2 == 0 and text.count("`") % 2 == 0 and text.count("~") % 2 == 0
-            and text.count("[") == text.count("]"))
+            and text.count("[") == text.count("]") and text.count("(") == text.count(")"))
 
 
 class _Run:
@@ -249,6 +253,11 @@ class _Run:
         else:
             self.new, self.had_new = self.new + op.text, True
 
+    def take(self, other: _Run) -> None:
+        """Join the change that follows this one (no equal text left between them)."""
+        self.old, self.new = self.old + other.old, self.new + other.new
+        self.had_old, self.had_new = self.had_old or other.had_old, self.had_new or other.had_new
+
     def balanced(self) -> bool:
         return (not self.had_old or is_balanced(self.old)) and (not self.had_new or is_balanced(self.new))
 
@@ -257,11 +266,14 @@ class _Run:
 
 
 def _segments(ops: Iterable[Op]) -> list[str | _Run]:
-    """Equal text as strings, each stretch of changes between them as one run."""
+    """Equal text as strings, each stretch of changes between them as one run: they alternate."""
     segments: list[str | _Run] = []
     for op in ops:
         if op.kind is _EQUAL:
-            segments.append(op.text)
+            if segments and isinstance(segments[-1], str):
+                segments[-1] += op.text
+            else:
+                segments.append(op.text)
             continue
         if not segments or isinstance(segments[-1], str):
             segments.append(_Run())
@@ -284,6 +296,12 @@ def _absorb(segments: list[str | _Run], at: int) -> None:
         if token := first_token(after):
             run.old, run.new = run.old + token, run.new + token
             segments[at + 1] = after[len(token):]
+        elif not after and at + 2 < len(segments):
+            # The equal text up to the next change is all taken: the two changes are one.
+            following = segments[at + 2]
+            assert isinstance(following, _Run)
+            run.take(following)
+            del segments[at + 1:at + 3]
         elif token := last_token(before):
             run.old, run.new = token + run.old, token + run.new
             segments[at - 1] = before[: -len(token)]

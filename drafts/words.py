@@ -20,14 +20,15 @@ _TRAILING_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0
 _WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
     r"\u06d6-\u06ed\u0900-\u0dff\u200c\u200d"
 # Emphasis, strike-through and code markers stay glued to the word they wrap,
-# so "*friendly*" → "*kind*" is one word replaced, not two bare asterisks kept.
+# so "*friendly*" → "*kind*" is one word replaced, not two bare asterisks kept;
+# a link's "](" is one token, so no change ends between a link's text and its destination.
 # The first two alternatives are the common cases (a plain word, a space),
 # matched without backtracking; the rest are the general rules.
 TOKEN = re.compile(
     f"[^\\W{_UNSPACED}]++(?![*~`{_WORD_CHARS}])|[^\\S\\n]+"
     f"|[{_UNSPACED}][{_TRAILING_MARKS}]*"
     f"|[*~`]*(?:(?![{_UNSPACED}])[{_WORD_CHARS}])+[*~`]*"
-    r"|\n+|[^\w\s]",
+    r"|\n+|\]\(|[^\w\s]",
 )
 # Characters no token runs across (see TOKEN): a token boundary lies on both
 # sides of each. Newlines are left out: two of them make one token.

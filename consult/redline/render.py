@@ -17,19 +17,24 @@ from drafts import CLAUSE_PROFILE, RenderProfile, render_inline, render_markdown
 INS_OPEN, INS_CLOSE, DEL_OPEN, DEL_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
 SENTINELS = INS_OPEN + INS_CLOSE + DEL_OPEN + DEL_CLOSE
 WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
-# A changed line keeps its list/quote/heading marker outside the sentinel, so
-# the block still parses as what it is.
-BLOCK_MARKER = re.compile(r"^(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)+")
 # Lines that are all syntax (a code fence, a table's delimiter row, a thematic break) have no
 # words to mark, and marked they would stop being syntax and show as text: a line changed on
 # one side only keeps them unmarked.
 SYNTAX_LINE = re.compile(r"[ \t]*(?:(?:`{3,}|~{3,})[ \t]*[\w+#.-]*|(?:[-*_][ \t]*){3,}"
                          r"|\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?)[ \t]*")
-# A table row's outer pipes stay outside a marked run, or the row would gain or lose a cell.
-ROW_START = re.compile(rf"^([ \t]*)([{INS_OPEN}{DEL_OPEN}])([ \t]*\|)")
+# What makes a line the block it belongs to (indentation, list, quote and heading markers, a
+# table row's first pipe), and a table row's last pipe: both stay outside a marked run, or the
+# line would stop being a list item or quote, or the row would gain or lose a cell.
+LINE_HEAD = re.compile(r"(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)*"
+                       r"[ \t]*(?:\|[ \t]*)?")
 ROW_END = re.compile(rf"(\|[ \t]*)([{INS_CLOSE}{DEL_CLOSE}])([ \t]*)$")
+OPENERS = INS_OPEN + DEL_OPEN
+CELL_TEXT = re.compile(r"\S(?:.*\S)?")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+BLOCK_END = re.compile(r"</(?:p|li|tr|pre|blockquote|h[1-6]|table|ul|ol)>")
+EMPTY_RUN = re.compile(r"<(ins|del)>(\s*)</\1>")
 SENTINEL = re.compile(f"([{SENTINELS}])")
+NEW_LINES = re.compile(r"(\n+)|[^\n]+")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
 INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
 # Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
@@ -48,14 +53,6 @@ class Labels:
     lang: str = ""
 
 
-def wrap_segment(text: str, kind: str, at_line_start: bool) -> str:
-    opening, closing = WRAP[kind]
-    marker = BLOCK_MARKER.match(text) if at_line_start else None
-    head = marker.group(0) if marker else ""
-    body = text[len(head):]
-    return head + (opening + body + closing if body else "")
-
-
 def merged_markdown(ops: Iterable[Sequence[str]], shown: frozenset[str]) -> str:
     """One Markdown text: equal text, plus the shown kinds of change wrapped in sentinels."""
     parts: list[str] = []
@@ -64,7 +61,7 @@ def merged_markdown(ops: Iterable[Sequence[str]], shown: frozenset[str]) -> str:
         if kind == "equal":
             parts.append(text)
         elif kind in shown:
-            parts.append(wrap_lines(text, kind, not parts or parts[-1].endswith("\n")))
+            parts.append(wrap_lines(text, kind))
     return "\n".join(map(kept_syntax, "".join(parts).split("\n")))
 
 
@@ -73,25 +70,62 @@ def kept_syntax(line: str) -> str:
     if not SENTINEL.search(line):
         return line
     plain = SENTINEL.sub("", line)
-    one_sided = not (INS_OPEN in line and DEL_OPEN in line)
-    if one_sided and SYNTAX_LINE.fullmatch(plain):
+    both = INS_OPEN in line and DEL_OPEN in line
+    if not both and SYNTAX_LINE.fullmatch(plain):
         return plain
+    if both and SYNTAX_LINE.fullmatch(new := side_text(line, "new")):
+        # Text replaced by syntax (a rule, a fence): the old text struck, then the syntax.
+        return kept_syntax(INSERTION.sub("", line)) + "\n\n" + new
     if plain.lstrip(" \t").startswith("|"):
-        return ROW_END.sub(r"\2\1\3", ROW_START.sub(r"\1\3\2", line))
-    return line
+        return table_row(line, plain, both)
+    return head_outside(line, len(LINE_HEAD.match(plain).group(0)))
 
 
-def wrap_lines(text: str, kind: str, at_line_start: bool) -> str:
-    pieces = re.split(r"(\n+)", text)
-    out = []
-    for piece in pieces:
-        if not piece or piece.startswith("\n"):
-            out.append(piece)
-            at_line_start = at_line_start or bool(piece)
-            continue
-        out.append(wrap_segment(piece, kind, at_line_start))
-        at_line_start = False
-    return "".join(out)
+def side_text(line: str, side: str) -> str:
+    """One side of a marked line, unmarked: "old" drops its inserted runs, "new" its deleted ones."""
+    return SENTINEL.sub("", (INSERTION if side == "old" else DELETION).sub("", line))
+
+
+def table_row(line: str, plain: str, both: bool) -> str:
+    old, new = side_text(line, "old"), side_text(line, "new")
+    if both and not plain.count("|") == old.count("|") == new.count("|"):
+        # Cells came and went inside the row: merged, it would have neither side's cells.
+        return cells_marked(old, DEL_OPEN, DEL_CLOSE) + "\n" + cells_marked(new, INS_OPEN, INS_CLOSE)
+    line = head_outside(line, len(LINE_HEAD.match(plain).group(0)))
+    return ROW_END.sub(r"\2\1\3", line)
+
+
+def cells_marked(row: str, opening: str, closing: str) -> str:
+    """A table row with the text of each of its cells marked as one run."""
+    return "|".join(CELL_TEXT.sub(lambda found: opening + found.group(0) + closing, cell, count=1)
+                    for cell in row.split("|"))
+
+
+def head_outside(line: str, head_length: int) -> str:
+    """The line with its first ``head_length`` visible characters unmarked: a run wholly inside
+    them is dropped, one that goes on past them starts right after them."""
+    head: list[str] = []
+    opened = ""
+    at = 0
+    while len(head) < head_length:
+        character = line[at]
+        if character not in SENTINELS:
+            head.append(character)
+        else:
+            opened = character if character in OPENERS else ""
+        at += 1
+    return "".join(head) + opened + line[at:]
+
+
+def wrap_lines(text: str, kind: str) -> str:
+    """Each line of a changed run marked on its own, so no run spans lines (kept_syntax then
+    moves each line's block markers out of its run)."""
+    opening, closing = WRAP[kind]
+
+    def marked(line: re.Match[str]) -> str:
+        return line.group(0) if line.group(1) else opening + line.group(0) + closing
+
+    return NEW_LINES.sub(marked, text)
 
 
 def one_side(text: str, keep_deleted: bool) -> str:
@@ -148,7 +182,11 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
             if open_kind:
                 out.append(f"</{open_kind}>")
             out.append(without_markers(piece))
-            if open_kind:
+            if open_kind and BLOCK_END.fullmatch(piece):
+                # A run never spans lines, so none outlives the block it is in, even if
+                # the renderer dropped the sentinel that closes it.
+                state[0] = None
+            elif open_kind:
                 out.append(f"<{open_kind}>")
         elif any(c in piece for c in SENTINELS):
             out.append(markup_text(piece, state, labels))
@@ -156,7 +194,8 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
             out.append(piece)
     if state[0]:
         out.append(f"</{state[0]}>")
-    return "".join(out)
+    # Reopened between two tags (table cells, list items), a run may hold nothing but a line break.
+    return EMPTY_RUN.sub(r"\2", "".join(out))
 
 
 def redline_html(ops, labels: Labels, shown: frozenset[str] = frozenset({"insert", "delete"}),

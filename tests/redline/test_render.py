@@ -4,10 +4,13 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, Labels, redline_html
 from drafts import diff_text, normalise, render_markdown
 from tests.policies.test_xss import PAYLOADS, problems
+from tests.redline import markdown_documents
 
 LABELS = Labels(inserted="ins:", deleted="del:", end="end")
 
@@ -108,8 +111,8 @@ STRUCTURES = {
     "a table row added": (TABLE, TABLE + "\n| Treasurer | Keeps the money |"),
     "a table cell edited": (TABLE, TABLE.replace("*tools*", "*seeds* and tools")),
     "a table row removed": (TABLE, TABLE.replace("\n| Coordinator | Runs meetings |", "")),
-    "a column added": (TABLE, "| Role | Duty | Since |\n| --- | --- | --- |\n| Steward | Keeps the *tools* | 2020 |\n"
-                              "| Coordinator | Runs meetings | 2021 |"),
+    "a column added": (TABLE, "| Role | Duty | Since |\n| --- | --- | --- |\n"
+                              "| Steward | Keeps the *tools* | 2020 |\n| Coordinator | Runs meetings | 2021 |"),
     "a table added": ("Roles are listed below.", "Roles are listed below.\n\n" + TABLE),
     "a code block added": ("Write to us.", "Write to us.\n\n```\ncontact: care@example.org\n```"),
     "a code block edited": ("```\ncontact: team@example.org\nphone: 123\n```",
@@ -142,3 +145,22 @@ def test_each_side_of_a_structural_change_reads_exactly_as_its_own_text(name):
     assert all(word in shown_inline for word in re.findall(r"\w+", either)), inline
     assert inline.count("<table>") == ("| ---" in either), inline
     assert inline.count("<pre>") == ("```" in either), inline
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_any_edit_of_any_structure_renders_each_side_as_its_own_text(rng):
+    old_blocks = markdown_documents.document(rng)
+    old = "\n\n".join(old_blocks)
+    new = "\n\n".join(markdown_documents.edited(rng, old_blocks))
+    ops = diff_text(old, new).ops
+    for shown, text in ((NEW_SIDE, new), (OLD_SIDE, old)):
+        out = html(ops, shown)
+        assert balanced(out), out
+        assert visible_text(out) == visible_text(render_markdown(normalise(text))), out
+    inline = html(ops)
+    assert balanced(inline), inline
+    shown_words = set(re.findall(r"[a-z]+", unescape(re.sub(r"<[^>]+>", " ", inline))))
+    # Every word of both sides shows (link destinations and list numbers are not words shown).
+    expected = set(re.findall(r"[a-z]+", re.sub(r"\(https://[^)]*\)", "", f"{old}\n{new}")))
+    assert expected <= shown_words, (old, new, inline)
