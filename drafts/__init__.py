@@ -37,15 +37,9 @@ from drafts.render import (
     render_inline,
     render_markdown,
 )
-from drafts.redline import (
-    Op,
-    OpKind,
-    TextDiff,
-    diff_normalised,
-    diff_text,
-    is_balanced,
-    mirrored,
-)
+from drafts.ops import Op, OpKind
+from drafts.pairs import is_balanced
+from drafts.redline import TextDiff, diff_normalised, diff_text, mirrored
 from drafts.staleness import (
     Outline,
     Pin,

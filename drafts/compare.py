@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from drafts.errors import DraftsError
 from drafts.memo import memoised
 from drafts.model import Clause
-from drafts.redline import Op, OpKind, TextDiff, diff_normalised
+from drafts.ops import Op, OpKind
+from drafts.redline import TextDiff, diff_normalised
 
 
 class ClauseKind(enum.StrEnum):

@@ -18,39 +18,21 @@ sentence.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import fast_diff_match_patch
 
+from drafts.ops import DELETE as _DELETE
+from drafts.ops import EQUAL as _EQUAL
+from drafts.ops import INSERT as _INSERT
+from drafts.ops import Op
+from drafts.pairs import is_balanced, markup_balanced
 from drafts.text import normalise
-from drafts.words import ONE_WORD, anchor, count_words, first_token, last_token, shared_ends, tokens
+from drafts.words import ONE_WORD, anchor, count_words, shared_ends, tokens
 
 _BLOCK_SEPARATOR = "\n\n"
-# How far a change may grow to take in the other half of a Markdown pair.
-_MAX_ABSORBED_TOKENS = 64
 
-
-class OpKind(enum.StrEnum):
-    """What a redline operation does to the old text."""
-
-    EQUAL = "equal"
-    INSERT = "insert"
-    DELETE = "delete"
-
-
-class Op(NamedTuple):
-    """One run of text and what happened to it; unpacks as ``kind, text``."""
-
-    kind: OpKind
-    text: str
-
-
-# Plain names for the members: reading an enum member off its class costs
-# about 100 ns on Python 3.11, and the diff reads them for every run.
-_EQUAL, _INSERT, _DELETE = OpKind.EQUAL, OpKind.INSERT, OpKind.DELETE
 
 _DMP_KIND = {"=": _EQUAL, "+": _INSERT, "-": _DELETE}
 
@@ -230,97 +212,6 @@ def _middle_ops(old: str, new: str) -> list[Op]:
     return _unit_diff(tokens(old), tokens(new), semantic=True)
 
 
-def is_balanced(text: str) -> bool:
-    """True when ``text`` opens no Markdown emphasis, code span or link it does not close.
-
-    A link goes on past its text to the ")" of its destination ("](" is one token), so a run
-    holding half a pair of parentheses is not balanced either.
-    """
-    return (text.count("*") % 2 == 0 and text.count("`") % 2 == 0 and text.count("~") % 2 == 0
-            and text.count("[") == text.count("]") and text.count("(") == text.count(")"))
-
-
-class _Run:
-    """One changed stretch: the old and new text between two equal stretches."""
-
-    def __init__(self) -> None:
-        self.old, self.new = "", ""
-        self.had_old = self.had_new = False
-
-    def add(self, op: Op) -> None:
-        if op.kind is _DELETE:
-            self.old, self.had_old = self.old + op.text, True
-        else:
-            self.new, self.had_new = self.new + op.text, True
-
-    def take(self, other: _Run) -> None:
-        """Join the change that follows this one (no equal text left between them)."""
-        self.old, self.new = self.old + other.old, self.new + other.new
-        self.had_old, self.had_new = self.had_old or other.had_old, self.had_new or other.had_new
-
-    def balanced(self) -> bool:
-        return (not self.had_old or is_balanced(self.old)) and (not self.had_new or is_balanced(self.new))
-
-    def ops(self) -> list[Op]:
-        return [Op(_DELETE, self.old), Op(_INSERT, self.new)]
-
-
-def _segments(ops: Iterable[Op]) -> list[str | _Run]:
-    """Equal text as strings, each stretch of changes between them as one run: they alternate."""
-    segments: list[str | _Run] = []
-    for op in ops:
-        if op.kind is _EQUAL:
-            if segments and isinstance(segments[-1], str):
-                segments[-1] += op.text
-            else:
-                segments.append(op.text)
-            continue
-        if not segments or isinstance(segments[-1], str):
-            segments.append(_Run())
-        run = segments[-1]
-        assert isinstance(run, _Run)
-        run.add(op)
-    return segments
-
-
-def _absorb(segments: list[str | _Run], at: int) -> None:
-    """Grow run ``at`` into its equal neighbours, within the block, until its Markdown pairs close."""
-    run = segments[at]
-    assert isinstance(run, _Run)
-    for _ in range(_MAX_ABSORBED_TOKENS):
-        if run.balanced():
-            return
-        after = segments[at + 1] if at + 1 < len(segments) else ""
-        before = segments[at - 1] if at > 0 else ""
-        assert isinstance(after, str) and isinstance(before, str)
-        if token := first_token(after):
-            run.old, run.new = run.old + token, run.new + token
-            segments[at + 1] = after[len(token):]
-        elif not after and at + 2 < len(segments):
-            # The equal text up to the next change is all taken: the two changes are one.
-            following = segments[at + 2]
-            assert isinstance(following, _Run)
-            run.take(following)
-            del segments[at + 1:at + 3]
-        elif token := last_token(before):
-            run.old, run.new = token + run.old, token + run.new
-            segments[at - 1] = before[: -len(token)]
-        else:
-            return
-
-
-def _markup_balanced(ops: Sequence[Op]) -> list[Op]:
-    """The same diff, with every change holding both halves of the Markdown pairs it touches."""
-    segments = _segments(ops)
-    result: list[Op] = []
-    for at, segment in enumerate(segments):
-        if isinstance(segment, _Run):
-            _absorb(segments, at)
-    for segment in segments:
-        result.extend([Op(_EQUAL, segment)] if isinstance(segment, str) else segment.ops())
-    return result
-
-
 _MIRROR = {_EQUAL: _EQUAL, _INSERT: _DELETE, _DELETE: _INSERT}
 
 
@@ -352,7 +243,7 @@ def _oriented_diff(old: str, new: str) -> tuple[Op, ...]:
         ops.extend([run] if isinstance(run, Op) else _word_ops(*run))
     if all(op.kind is _EQUAL or is_balanced(op.text) for op in ops):
         return _merged(ops)
-    return _merged(_markup_balanced(ops))
+    return _merged(markup_balanced(ops))
 
 
 def diff_text(old: str, new: str) -> TextDiff:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,6 +75,21 @@ def test_emphasis_is_replaced_whole_never_left_as_a_bare_asterisk():
     assert ops == [("delete", "*friendly*"), ("insert", "calm and *kind*")]
     ops = changes("a *very friendly* b", "a *quite friendly* b")
     assert all(is_balanced(text) for _, text in ops)
+
+
+@pytest.mark.parametrize(("text", "balanced"), [
+    ("[the code](https://x.org)", True), ("see (below) and [this]", True),
+    ("care) calm [next](", False), ("[text](", False), ("](https://x.org)", False), ("a ) b ( c", False),
+])
+def test_brackets_and_parentheses_must_close_in_order(text, balanced):
+    assert is_balanced(text) is balanced
+
+
+def test_a_change_to_a_links_text_never_splits_the_link_from_its_destination():
+    old = "- [people garden](https://example.org/a)\n- [team calm](https://example.org/b)"
+    new = "- [people](https://example.org/c) calm.\n- [report team](https://example.org/b)"
+    for kind, text in changes(old, new):
+        assert is_balanced(text), (kind, text)
 
 
 def test_link_targets_change_without_breaking_the_link_text():

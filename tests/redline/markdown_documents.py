@@ -17,15 +17,25 @@ def paragraph(rng: random.Random) -> str:
     ])()
 
 
+def phrase(rng: random.Random) -> str:
+    """A few words, now and then emphasised or linked, for list items and table cells."""
+    text = words(rng, rng.randint(1, 4))
+    return rng.choice([text, text, f"*{text}*", f"[{text}](https://example.org/{rng.choice(WORDS)})"])
+
+
 def structure(rng: random.Random) -> str:
-    kind = rng.choice(["list", "ordered", "table", "code", "quote", "rule"])
+    kind = rng.choice(["list", "nested", "ordered", "table", "code", "quote", "quoted list", "rule"])
     lines = range(rng.randint(1, 4))
     if kind == "list":
-        return "\n".join(f"- {words(rng, rng.randint(1, 5))}" for _ in lines)
+        return "\n".join(f"- {phrase(rng)}" for _ in lines)
+    if kind == "nested":
+        return "\n".join(f"- {phrase(rng)}\n  - {phrase(rng)}" for _ in lines)
+    if kind == "quoted list":
+        return "\n".join(f"> - {phrase(rng)}" for _ in lines)
     if kind == "ordered":
         return "\n".join(f"{n + 1}. {words(rng, rng.randint(1, 5))}" for n in lines)
     if kind == "table":
-        rows = (f"| {words(rng, 1)} | {words(rng, 2)} |" for _ in lines)
+        rows = (f"| {words(rng, 1)} | {phrase(rng)} |" for _ in lines)
         return "| A | B |\n| --- | --- |\n" + "\n".join(rows)
     if kind == "code":
         return "```\n" + "\n".join(words(rng, 3) for _ in lines) + "\n```"
@@ -57,7 +67,7 @@ def edited_line(rng: random.Random, line: str) -> str:
 
 def edited_block(rng: random.Random, text: str) -> str:
     lines = text.split("\n")
-    if rng.random() < 0.3 and text.startswith(("| A", "- ", "1. ", "> ")):
+    if rng.random() < 0.3 and text.startswith(("| A", "- ", "1. ", "> ")) and "\n  - " not in text:
         lines.append(lines[-1])
     else:
         at = rng.randrange(len(lines))
