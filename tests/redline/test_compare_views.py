@@ -46,6 +46,12 @@ def test_1_4_to_2_0_reports_rename_and_additions(client, covenant):
     assert data["summary"]["added"] == 5 and data["summary"]["renamed"] >= 1
     page = client.get("/policies/covenant/compare/1/2").get_data(as_text=True)
     assert "Renamed" in page and "Added" in page
+    titles = re.findall(r'<h3 id="title-[^"]+" class="compared-title">(.*?)</h3>', page, re.S)
+    renamed_title = next(title for title in titles if "Responsibilities" in title)
+    assert re.search(r"<del>.*Our.*</del>", renamed_title) and re.search(r"<ins>.*Enforcement.*</ins>", renamed_title)
+    collapsed = client.get("/policies/covenant/compare/2/3").get_data(as_text=True)
+    summaries = re.findall(r"<summary>(.*?)</summary>", collapsed, re.S)
+    assert summaries and not any("<ins>" in text or "<del>" in text for text in summaries)
 
 
 def test_api_compare_shape(client, covenant):
