@@ -71,4 +71,5 @@ def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> 
     comparison = compare_revisions(old, new)
     return {**render_tools(), "policy": policy, "old": old, "new": new, "mode": mode,
             "comparison": comparison, "change_steps": ChangeSteps(comparison),
+            "unchanged_open": unchanged_open(),
             "clause_languages": ClauseLanguages(policy.source_language)}

@@ -140,10 +140,6 @@ def clean_destinations(source: str, keep_deleted: bool) -> str:
     return DESTINATION.sub(lambda m: one_side(m.group(0), keep_deleted), source)
 
 
-def without_markers(tag: str) -> str:
-    return "".join(char for char in one_side(tag, keep_deleted=False) if char not in SENTINELS)
-
-
 def announcement(text: str, labels: Labels) -> str:
     lang = f' lang="{escape(labels.lang)}"' if labels.lang else ""
     return f'<span class="visually-hidden"{lang}>{escape(text)}</span>'
@@ -181,7 +177,7 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
             open_kind = state[0]
             if open_kind:
                 out.append(f"</{open_kind}>")
-            out.append(without_markers(piece))
+            out.append(side_text(piece, "new"))
             if open_kind and BLOCK_END.fullmatch(piece):
                 # A run never spans lines, so none outlives the block it is in, even if
                 # the renderer dropped the sentinel that closes it.

@@ -24,7 +24,6 @@ def compare(slug: str, old: int, new: int):
     if mode not in MODES:
         abort(404)
     return render_template("redline/compare.html", revisions=revisions_of(policy, is_staff()),
-                           unchanged_open=unchanged_open(),
                            **redline_context(policy, old_revision, new_revision, mode))
 
 
@@ -43,7 +42,7 @@ def pick(slug: str):
 def download(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
     mode = request.args.get("mode", "inline")
-    html = render_template("redline/download.html", unchanged_open=unchanged_open(),
+    html = render_template("redline/download.html",
                            **redline_context(policy, old_revision, new_revision,
                                              mode if mode in MODES else "inline"))
     filename = f"{policy.slug}-{old}-to-{new}-redline.html"
