@@ -6,6 +6,7 @@
 
 Both create `.venv/` on first use and reinstall only when pyproject.toml changes.
 """
+
 import hashlib
 import os
 import secrets
@@ -27,7 +28,7 @@ def run(*args: str, env: dict | None = None) -> None:
 
 
 def install(extras: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs under whatever python3 is found)
         raise SystemExit("Consult needs Python 3.11 or newer.")
     if not (BIN / "python").exists():
         print("Creating .venv …", flush=True)
@@ -62,7 +63,9 @@ def demo(args: list[str]) -> None:
     port = os.environ.get("PORT", "5000")
     print(f"\nConsult demo: http://127.0.0.1:{port}/  (Ctrl+C to stop)\n", flush=True)
     os.chdir(ROOT)
-    os.execve(str(BIN / "flask"), [*flask, "run", "--host", "127.0.0.1", "--port", port, *args], env)
+    os.execve(
+        str(BIN / "flask"), [*flask, "run", "--host", "127.0.0.1", "--port", port, *args], env
+    )
 
 
 def test(args: list[str]) -> None:

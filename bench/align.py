@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from drafts import Clause, align  # noqa: E402
+from drafts import Clause, align
 
 CLAUSES = 400
 WORDS_PER_CLAUSE = 250
@@ -125,11 +125,17 @@ def main() -> int:
     recovered = sum(c.key == key for c, key in zip(alignment.clauses, true_keys)) / CLAUSES
     elapsed, cpu = best_times(old, new)
     baseline = baseline_estimate(old, new, rng)
-    print(f"clauses: {CLAUSES} old x {CLAUSES} new, ~{WORDS_PER_CLAUSE} words each, "
-          f"all headings changed, ~{EDIT_RATE:.0%} of words edited, shuffled")
-    print(f"align():            {elapsed * 1000:8.1f} ms  wall clock, {cpu * 1000:.1f} ms CPU (best of {RUNS})")
-    print(f"naive baseline:     {baseline * 1000:8.0f} ms  (difflib.SequenceMatcher.ratio() on all "
-          f"{CLAUSES * CLAUSES} pairs, extrapolated from {BASELINE_SAMPLE} timed pairs)")
+    print(
+        f"clauses: {CLAUSES} old x {CLAUSES} new, ~{WORDS_PER_CLAUSE} words each, "
+        f"all headings changed, ~{EDIT_RATE:.0%} of words edited, shuffled"
+    )
+    print(
+        f"align():            {elapsed * 1000:8.1f} ms  wall clock, {cpu * 1000:.1f} ms CPU (best of {RUNS})"
+    )
+    print(
+        f"naive baseline:     {baseline * 1000:8.0f} ms  (difflib.SequenceMatcher.ratio() on all "
+        f"{CLAUSES * CLAUSES} pairs, extrapolated from {BASELINE_SAMPLE} timed pairs)"
+    )
     print(f"speed-up:           {baseline / elapsed:8.0f} x")
     print(f"keys recovered:     {recovered:8.1%}  (required >= {REQUIRED_RECALL:.0%})")
     return 0 if recovered >= REQUIRED_RECALL else 1

@@ -20,6 +20,7 @@ Checks, per backend: no 5xx and no transport error, and every acknowledged post
 Prints comments/s, hello/s and their ratio; the exit status is 0 only when
 every check passes on every backend.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,8 +91,9 @@ class Client:
     def sign_in(self, username: str) -> str:
         _status, page = self.request("GET", "/login")
         token = CSRF.search(page).group(1)
-        status, _page = self.request("POST", "/login", {"username": username,
-                                                        "password": PASSWORD, "csrf_token": token})
+        status, _page = self.request(
+            "POST", "/login", {"username": username, "password": PASSWORD, "csrf_token": token}
+        )
         if status != 302:
             raise RuntimeError(f"sign-in of {username} answered {status}")
         return token
@@ -155,15 +157,20 @@ def postgresql_backend(admin_url: str) -> Backend:
 
 
 def server_env(backend: Backend) -> dict[str, str]:
-    return {**os.environ, "SECRET_KEY": secrets.token_urlsafe(32), "DATABASE_URL": backend.url,
-            "CONSULT_RATELIMIT_ENABLED": "false"}
+    return {
+        **os.environ,
+        "SECRET_KEY": secrets.token_urlsafe(32),
+        "DATABASE_URL": backend.url,
+        "CONSULT_RATELIMIT_ENABLED": "false",
+    }
 
 
 def prepare(env: dict[str, str], clients: int) -> str:
     """Migrate, then create the accounts, the policy and an open window; return the thread path."""
     flask = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "wsgi"]
-    subprocess.run(flask + ["db", "upgrade"], env=env, cwd=ROOT, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        flask + ["db", "upgrade"], env=env, cwd=ROOT, check=True, capture_output=True, timeout=300
+    )
     os.environ.update({"SECRET_KEY": env["SECRET_KEY"], "DATABASE_URL": env["DATABASE_URL"]})
     from consult import create_app
     from consult.accounts.models import Role
@@ -180,8 +187,9 @@ def prepare(env: dict[str, str], clients: int) -> str:
         for index in range(clients):
             create_user(f"bench{index}", PASSWORD, f"Bench client {index}")
         policy = create_policy(staff, "bench", "Bench", "en")
-        revision = import_document(staff, policy, parse(DOCUMENT), ImportOptions(
-            change_summary="Bench", publish=True))
+        revision = import_document(
+            staff, policy, parse(DOCUMENT), ImportOptions(change_summary="Bench", publish=True)
+        )
         set_window(staff, policy, None, utcnow() - timedelta(hours=1), utcnow() + timedelta(days=1))
         key = next(c.key for c in revision.clauses if c.heading == "Purpose")
         db.session.commit()
@@ -190,9 +198,18 @@ def prepare(env: dict[str, str], clients: int) -> str:
 
 
 def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", str(workers),
-               "--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning",
-               "wsgi:app"]
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "120",
+        "--log-level",
+        "warning",
+        "wsgi:app",
+    ]
     server = subprocess.Popen(command, env=env, cwd=ROOT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -235,8 +252,11 @@ def measure(backend: Backend, args) -> bool:
         tokens = [client.sign_in(f"bench{i}") for i, client in enumerate(clients)]
 
         def post(client: Client, index: int, sequence: int) -> int:
-            form = {"csrf_token": tokens[index], "language": "en",
-                    "body": f"Comment {sequence} from client {index}: this clause reads well."}
+            form = {
+                "csrf_token": tokens[index],
+                "language": "en",
+                "body": f"Comment {sequence} from client {index}: this clause reads well.",
+            }
             return client.request("POST", thread_path, form)[0]
 
         def hello(client: Client, _index: int, _sequence: int) -> int:
@@ -254,16 +274,24 @@ def report(backend: Backend, args, posts: Tally, hellos: Tally, stored: int) -> 
     acknowledged = posts.statuses[302]
     per_second, hello_per_second = acknowledged / args.seconds, hellos.statuses[200] / args.seconds
     server_errors = sum(n for s, n in (posts.statuses + hellos.statuses).items() if s >= 500)
-    print(f"{backend.name}: {args.clients} clients, {args.workers} gunicorn workers, {args.seconds:g} s each")
+    print(
+        f"{backend.name}: {args.clients} clients, {args.workers} gunicorn workers, {args.seconds:g} s each"
+    )
     print(f"  posts: {dict(posts.statuses)} transport errors: {dict(posts.errors)}")
     print(f"  hello: {dict(hellos.statuses)} transport errors: {dict(hellos.errors)}")
     print(f"  acknowledged {acknowledged}, stored {stored}")
-    print(f"  {per_second:.1f} comments/s; hello-world {hello_per_second:.1f} requests/s; "
-          f"ratio {per_second / hello_per_second:.3f}" if hello_per_second else "  no hello answered")
-    checks = {"every acknowledged comment stored": stored == acknowledged,
-              "no 5xx": server_errors == 0,
-              "no transport errors": not posts.errors and not hellos.errors,
-              "only 302 for posts": set(posts.statuses) <= {302}}
+    print(
+        f"  {per_second:.1f} comments/s; hello-world {hello_per_second:.1f} requests/s; "
+        f"ratio {per_second / hello_per_second:.3f}"
+        if hello_per_second
+        else "  no hello answered"
+    )
+    checks = {
+        "every acknowledged comment stored": stored == acknowledged,
+        "no 5xx": server_errors == 0,
+        "no transport errors": not posts.errors and not hellos.errors,
+        "only 302 for posts": set(posts.statuses) <= {302},
+    }
     for name, passed in checks.items():
         print(f"  {'ok' if passed else 'FAILED'}: {name}")
     return all(checks.values())
@@ -284,8 +312,11 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for name in args.backends.split(","):
-            backend = (sqlite_backend(Path(folder)) if name == "sqlite"
-                       else postgresql_backend(args.postgres_url))
+            backend = (
+                sqlite_backend(Path(folder))
+                if name == "sqlite"
+                else postgresql_backend(args.postgres_url)
+            )
             try:
                 results.append(measure(backend, args))
             finally:

@@ -37,18 +37,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import redline as synthetic  # noqa: E402 (bench/redline.py: the same synthetic policy)
-from flask.testing import FlaskClient  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
+import redline as synthetic
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
 
-import drafts  # noqa: E402
-from consult import create_app  # noqa: E402
-from consult.accounts.models import Role  # noqa: E402
-from consult.accounts.services import create_user  # noqa: E402
-from consult.drafting.importing import ImportOptions, import_document, parse  # noqa: E402
-from consult.extensions import db  # noqa: E402
-from consult.policies.services import create_policy  # noqa: E402
-from consult.redline import services  # noqa: E402
+import drafts
+from consult import create_app
+from consult.accounts.models import Role
+from consult.accounts.services import create_user
+from consult.drafting.importing import ImportOptions, import_document, parse
+from consult.extensions import db
+from consult.policies.services import create_policy
+from consult.redline import services
 
 RUNS = 10
 SLUG = "big"
@@ -56,8 +56,13 @@ COMPARE = f"/policies/{SLUG}/compare/1/2"
 
 
 def app_with_policy(directory: str):
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{directory}/bench.sqlite3",
-                      "BABEL_DEFAULT_LOCALE": "en"})
+    app = create_app(
+        {
+            "SECRET_KEY": "bench",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{directory}/bench.sqlite3",
+            "BABEL_DEFAULT_LOCALE": "en",
+        }
+    )
     old, new, edited_keys = synthetic.build()
     with app.app_context():
         logging.disable(logging.INFO)  # the migration's progress lines
@@ -77,7 +82,9 @@ def forget_everything() -> None:
     drafts.forget_renderings()
 
 
-def timed_ms(client: FlaskClient, url: str, prepare: Callable[[], None] = lambda: None) -> tuple[float, float]:
+def timed_ms(
+    client: FlaskClient, url: str, prepare: Callable[[], None] = lambda: None
+) -> tuple[float, float]:
     samples = []
     for _ in range(RUNS):
         prepare()
@@ -98,14 +105,18 @@ def main() -> int:
         app, edited = app_with_policy(directory)
         client = app.test_client()
         hello = timed_ms(client, "/healthz")
-        rows = [("compare, first view (nothing cached)", timed_ms(client, COMPARE, forget_everything)),
-                ("compare, inline", timed_ms(client, COMPARE)),
-                ("compare, side by side", timed_ms(client, COMPARE + "?mode=side")),
-                ("download (one HTML file)", timed_ms(client, COMPARE + "/download")),
-                ("JSON API", timed_ms(client, f"/api/v1/policies/{SLUG}/compare/1/2")),
-                ("policy page", timed_ms(client, f"/policies/{SLUG}"))]
+        rows = [
+            ("compare, first view (nothing cached)", timed_ms(client, COMPARE, forget_everything)),
+            ("compare, inline", timed_ms(client, COMPARE)),
+            ("compare, side by side", timed_ms(client, COMPARE + "?mode=side")),
+            ("download (one HTML file)", timed_ms(client, COMPARE + "/download")),
+            ("JSON API", timed_ms(client, f"/api/v1/policies/{SLUG}/compare/1/2")),
+            ("policy page", timed_ms(client, f"/policies/{SLUG}")),
+        ]
         listed = changed_clauses_listed(client)
-    print(f"policy: {synthetic.CLAUSES} clauses × {synthetic.WORDS_PER_CLAUSE} words, {edited} edited")
+    print(
+        f"policy: {synthetic.CLAUSES} clauses × {synthetic.WORDS_PER_CLAUSE} words, {edited} edited"
+    )
     print(f"{'best of ' + str(RUNS):>48} {'median':>11} {'× hello':>9}")
     print(f"{'/healthz (hello world):':<36} {hello[0]:8.2f} ms {hello[1]:8.2f} ms {1:8.0f} ×")
     for label, (best, median) in rows:

@@ -57,10 +57,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import drafts  # noqa: E402
-from consult.policies.models import Clause, Revision, RevisionState  # noqa: E402
-from consult.drafting.services import as_domain  # noqa: E402
-from consult.redline import services  # noqa: E402
+import drafts
+from consult.drafting.services import as_domain
+from consult.policies.models import Clause, Revision, RevisionState
+from consult.redline import services
 
 CLAUSES = 400
 WORDS_PER_CLAUSE = 250
@@ -74,14 +74,17 @@ TARGETS = {"uncached_ms": 50.0, "cached_ms": 2.0, "speedup": 20.0}
 
 def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     letters = "abcdefghijklmnopqrstuvwxyz"
-    words = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(VOCABULARY_SIZE)]
+    words = [
+        "".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+        for _ in range(VOCABULARY_SIZE)
+    ]
     weights = list(accumulate(1 / (rank + 1) ** 1.05 for rank in range(VOCABULARY_SIZE)))
     return words, weights
 
 
 def paragraphs(words: list[str], width: int) -> str:
     third = len(words) // 3
-    parts = [words[:third], words[third:2 * third], words[2 * third:]]
+    parts = [words[:third], words[third : 2 * third], words[2 * third :]]
     return "\n\n".join(textwrap.fill(" ".join(part) + ".", width) for part in parts)
 
 
@@ -92,7 +95,7 @@ def edited(rng: random.Random, words: list[str], pool: list[str]) -> list[str]:
         if edit == "insert":
             words[at:at] = rng.sample(pool, rng.randint(1, 4))
         elif edit == "delete":
-            del words[at:at + rng.randint(1, 4)]
+            del words[at : at + rng.randint(1, 4)]
         else:
             words[at] = rng.choice(pool)
     return words
@@ -116,11 +119,15 @@ def build() -> tuple[list[drafts.Clause], list[drafts.Clause], set[str]]:
 
 def fresh(clauses: list[drafts.Clause], stored_hash: bool = False) -> list[drafts.Clause]:
     """Copies with nothing memoised (a clause caches its hash and normalised text)."""
-    return [drafts.Clause(c.level, c.heading, c.body, c.key, c.number, c.hash if stored_hash else None)
-            for c in clauses]
+    return [
+        drafts.Clause(c.level, c.heading, c.body, c.key, c.number, c.hash if stored_hash else None)
+        for c in clauses
+    ]
 
 
-def timed_ms(run: Callable[..., object], prepare: Callable[[], tuple] = tuple) -> tuple[float, float]:
+def timed_ms(
+    run: Callable[..., object], prepare: Callable[[], tuple] = tuple
+) -> tuple[float, float]:
     """Best and median wall time; the garbage collector is paused while timing, as timeit does."""
     samples = []
     for _ in range(RUNS):
@@ -162,14 +169,28 @@ def cold_compare(old: list[drafts.Clause], new: list[drafts.Clause]) -> None:
 
 def published(number: int, clauses: list[drafts.Clause]) -> Revision:
     """A transient published revision, as the cache sees it (its content hash is stored)."""
-    rows = [Clause(key=c.key, position=i, level=c.level, number=c.number, heading=c.heading,
-                   body=c.body, hash=c.hash) for i, c in enumerate(clauses)]
-    return Revision(number=number, state=RevisionState.PUBLISHED, clauses=rows,
-                    content_hash=drafts.content_hash(None, clauses))
+    rows = [
+        Clause(
+            key=c.key,
+            position=i,
+            level=c.level,
+            number=c.number,
+            heading=c.heading,
+            body=c.body,
+            hash=c.hash,
+        )
+        for i, c in enumerate(clauses)
+    ]
+    return Revision(
+        number=number,
+        state=RevisionState.PUBLISHED,
+        clauses=rows,
+        content_hash=drafts.content_hash(None, clauses),
+    )
 
 
 def as_values(old: Revision, new: Revision) -> None:
-    [as_domain(c) for c in old.clauses], [as_domain(c) for c in new.clauses]  # noqa: B018
+    [as_domain(c) for c in old.clauses], [as_domain(c) for c in new.clauses]
 
 
 def normalised_texts(clauses: list[drafts.Clause]) -> None:
@@ -184,18 +205,32 @@ def word_diffs(pairs: list[tuple[str, str, str, str]]) -> None:
         body.words_added, body.words_removed  # noqa: B018
 
 
-def breakdown(old: list[drafts.Clause], new: list[drafts.Clause], edited_keys: set[str],
-              old_revision: Revision, new_revision: Revision) -> list[tuple[str, tuple[float, float]]]:
+def breakdown(
+    old: list[drafts.Clause],
+    new: list[drafts.Clause],
+    edited_keys: set[str],
+    old_revision: Revision,
+    new_revision: Revision,
+) -> list[tuple[str, tuple[float, float]]]:
     """Where the uncached time goes, each part timed on its own (they overlap a little)."""
     edited = [(a, b) for a, b in zip(old, new) if a.key in edited_keys]
-    texts = [(a.normalised_heading, a.normalised_body, b.normalised_heading, b.normalised_body)
-             for a, b in edited]
+    texts = [
+        (a.normalised_heading, a.normalised_body, b.normalised_heading, b.normalised_body)
+        for a, b in edited
+    ]
     return [
-        ("clause rows → clause values (800)", timed_ms(as_values, lambda: (old_revision, new_revision))),
-        ("pairing 400 clauses, none edited", timed_ms(library_compare,
-                                                      lambda: (fresh(old, True), fresh(old, True)))),
-        (f"normalising the {2 * len(edited)} edited texts", timed_ms(
-            normalised_texts, lambda: (fresh([c for pair in edited for c in pair]),))),
+        (
+            "clause rows → clause values (800)",
+            timed_ms(as_values, lambda: (old_revision, new_revision)),
+        ),
+        (
+            "pairing 400 clauses, none edited",
+            timed_ms(library_compare, lambda: (fresh(old, True), fresh(old, True))),
+        ),
+        (
+            f"normalising the {2 * len(edited)} edited texts",
+            timed_ms(normalised_texts, lambda: (fresh([c for pair in edited for c in pair]),)),
+        ),
         (f"word diffs of the {len(edited)} edited clauses", timed_ms(word_diffs, lambda: (texts,))),
     ]
 
@@ -203,25 +238,33 @@ def breakdown(old: list[drafts.Clause], new: list[drafts.Clause], edited_keys: s
 def main() -> int:
     old, new, edited_keys = build()
     comparison = drafts.compare(old, new)
-    modified = {item.key for item in comparison.clauses if item.kind is not drafts.ClauseKind.UNCHANGED}
+    modified = {
+        item.key for item in comparison.clauses if item.kind is not drafts.ClauseKind.UNCHANGED
+    }
     assert modified == edited_keys, "the redline must flag exactly the edited clauses"
     old_revision, new_revision = published(1, old), published(2, new)
     uncached = timed_ms(uncached_compare, lambda: (old_revision, new_revision))
-    library = timed_ms(library_compare, lambda: (fresh(old, stored_hash=True), fresh(new, stored_hash=True)))
+    library = timed_ms(
+        library_compare, lambda: (fresh(old, stored_hash=True), fresh(new, stored_hash=True))
+    )
     cold = timed_ms(cold_compare, lambda: (fresh(old), fresh(new)))
     services.compare_revisions(old_revision, new_revision)
     cached = timed_ms(lambda: services.compare_revisions(old_revision, new_revision))
     baseline = timed_ms(difflib_per_clause, lambda: (old, new))
     speedup, cached_speedup = baseline[0] / uncached[0], baseline[0] / cached[0]
     library_speedup = baseline[0] / library[0]
-    print(f"policy: {CLAUSES} clauses × {WORDS_PER_CLAUSE} words, {len(edited_keys)} edited, all re-wrapped")
+    print(
+        f"policy: {CLAUSES} clauses × {WORDS_PER_CLAUSE} words, {len(edited_keys)} edited, all re-wrapped"
+    )
     print(f"summary: {comparison.summary}")
     print(f"{'best of ' + str(RUNS):>50} {'median':>10}")
-    for label, (best, median) in (("ours, uncached (compute_comparison)", uncached),
-                                  ("ours, uncached, library (drafts.compare)", library),
-                                  ("ours, uncached, cold (no stored hashes)", cold),
-                                  ("ours, cached (compare_revisions)", cached),
-                                  ("difflib word-level, every clause pair", baseline)):
+    for label, (best, median) in (
+        ("ours, uncached (compute_comparison)", uncached),
+        ("ours, uncached, library (drafts.compare)", library),
+        ("ours, uncached, cold (no stored hashes)", cold),
+        ("ours, cached (compare_revisions)", cached),
+        ("difflib word-level, every clause pair", baseline),
+    ):
         print(f"{label + ':':<40} {best:9.3f} ms {median:9.3f} ms")
     print(f"ratio difflib / ours uncached:           {speedup:9.1f} ×")
     print(f"ratio difflib / ours uncached, library:  {library_speedup:9.1f} ×")
@@ -234,8 +277,10 @@ def main() -> int:
     }
     for name, met in checks.items():
         print(f"target {name}: {'met' if met else 'NOT MET'}")
-    print(f"where the uncached time goes (≥ {TARGETS['speedup']:.0f}× would leave "
-          f"{baseline[0] / TARGETS['speedup']:.2f} ms in all):")
+    print(
+        f"where the uncached time goes (≥ {TARGETS['speedup']:.0f}× would leave "
+        f"{baseline[0] / TARGETS['speedup']:.2f} ms in all):"
+    )
     for label, (best, median) in breakdown(old, new, edited_keys, old_revision, new_revision):
         print(f"  {label + ':':<46} {best:7.3f} ms {median:9.3f} ms")
     return 0 if all(checks.values()) else 1

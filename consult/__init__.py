@@ -1,5 +1,7 @@
 """Consult: draft a policy in public."""
-from typing import Any, Mapping
+
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -32,11 +34,11 @@ def _init_extensions(app: Flask) -> None:
 def _import_models() -> None:
     # Every model must be imported before the metadata is used (migrations,
     # mapper configuration); the packages themselves stay independent.
-    import consult.accounts.models  # noqa: F401
-    import consult.audit.models  # noqa: F401
-    import consult.comments.models  # noqa: F401
-    import consult.moderation.models  # noqa: F401
-    import consult.policies.models  # noqa: F401
+    import consult.accounts.models
+    import consult.audit.models
+    import consult.comments.models
+    import consult.moderation.models
+    import consult.policies.models
     import consult.translating.models  # noqa: F401
 
 
@@ -52,9 +54,18 @@ def _register_blueprints(app: Flask) -> None:
     from consult.redline import register as register_redline
     from consult.translating import register as register_translating
 
-    for register in (register_accounts, register_audit, register_policies,
-                     register_drafting, register_redline, register_api, register_demo,
-                     register_translating, register_comments, register_moderation):
+    for register in (
+        register_accounts,
+        register_audit,
+        register_policies,
+        register_drafting,
+        register_redline,
+        register_api,
+        register_demo,
+        register_translating,
+        register_comments,
+        register_moderation,
+    ):
         register(app)
 
 

@@ -1,7 +1,9 @@
 """Settings: defaults, then `CONSULT_*` environment variables, then the caller's mapping."""
+
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -22,9 +24,47 @@ DEFAULTS: dict[str, Any] = {
     "COMMENT_EDIT_MINUTES": 15,
     "COMMENT_AUTO_HIDE_FLAGS": 0,
     "COMMENT_LANGUAGES": [
-        "en", "fr", "de", "es", "ar", "pt", "pt-BR", "it", "nl", "pl", "ru", "uk", "tr", "fa",
-        "he", "hi", "bn", "ur", "id", "ms", "vi", "th", "zh-Hans", "zh-Hant", "ja", "ko", "sw",
-        "am", "yo", "ha", "el", "sv", "cs", "ro", "hu", "fi", "da", "nb", "ca", "eu", "tl",
+        "en",
+        "fr",
+        "de",
+        "es",
+        "ar",
+        "pt",
+        "pt-BR",
+        "it",
+        "nl",
+        "pl",
+        "ru",
+        "uk",
+        "tr",
+        "fa",
+        "he",
+        "hi",
+        "bn",
+        "ur",
+        "id",
+        "ms",
+        "vi",
+        "th",
+        "zh-Hans",
+        "zh-Hant",
+        "ja",
+        "ko",
+        "sw",
+        "am",
+        "yo",
+        "ha",
+        "el",
+        "sv",
+        "cs",
+        "ro",
+        "hu",
+        "fi",
+        "da",
+        "nb",
+        "ca",
+        "eu",
+        "tl",
     ],
     # Always set: Flask-Limiter keeps the previous app's value when a setting is absent.
     "RATELIMIT_ENABLED": True,
@@ -47,7 +87,7 @@ def database_uri(url: str) -> str:
     """Point bare PostgreSQL URLs at the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -1,4 +1,5 @@
 """Error pages: readable HTML for people, JSON for the API."""
+
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException

@@ -1,4 +1,5 @@
 """Flask extensions, created unbound and attached in `create_app`."""
+
 import sqlite3
 
 import sqlalchemy as sa

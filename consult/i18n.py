@@ -1,4 +1,5 @@
 """Interface language, time zone and text direction."""
+
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -16,9 +17,9 @@ def select_locale() -> str:
     chosen = session.get("locale")
     if chosen in available:
         return chosen
-    return request.accept_languages.best_match(available) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"
-    ]
+    return (
+        request.accept_languages.best_match(available) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def select_timezone() -> str | None:
@@ -63,10 +64,12 @@ def page_language() -> dict[str, str]:
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
-    app.context_processor(lambda: {
-        "page_language": page_language(),
-        "interface_languages": interface_languages(),
-        "language_direction": language_direction,
-        "language_attributes": language_attributes,
-        "language_name": language_name,
-    })
+    app.context_processor(
+        lambda: {
+            "page_language": page_language(),
+            "interface_languages": interface_languages(),
+            "language_direction": language_direction,
+            "language_attributes": language_attributes,
+            "language_name": language_name,
+        }
+    )

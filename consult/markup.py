@@ -1,4 +1,5 @@
 """Safe HTML from user-supplied Markdown, as template-ready Markup."""
+
 from markupsafe import Markup
 
 from drafts import CLAUSE_PROFILE, COMMENT_PROFILE, render_inline, render_markdown

@@ -1,6 +1,7 @@
 """Role checks for views: 401 → sign-in page, missing role → 403."""
+
+from collections.abc import Callable
 from functools import wraps
-from typing import Callable
 
 from flask import abort
 from flask_login import current_user, login_required
@@ -16,7 +17,9 @@ def role_required(role: Role) -> Callable:
             if not current_user.has_role(role):
                 abort(403)
             return view(*args, **kwargs)
+
         return wrapped
+
     return decorator
 
 

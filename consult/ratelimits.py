@@ -4,7 +4,8 @@ Limits come from settings (RATELIMIT_COMMENT, …) read at request time, so a
 deployment or a test changes them without code; RATELIMIT_ENABLED=false turns
 them all off and RATELIMIT_STORAGE_URI chooses memory:// or redis://….
 """
-from typing import Callable
+
+from collections.abc import Callable
 
 from flask import current_app, request
 from flask_limiter.util import get_remote_address
@@ -35,8 +36,9 @@ def message() -> str:
 
 
 def shared(name: str, scope: str, key_func: Callable[[], str]):
-    return limiter.shared_limit(setting(name), scope, key_func=key_func, methods=["POST"],
-                                error_message=message)
+    return limiter.shared_limit(
+        setting(name), scope, key_func=key_func, methods=["POST"], error_message=message
+    )
 
 
 def combined(*decorators) -> Callable:
@@ -44,14 +46,23 @@ def combined(*decorators) -> Callable:
         for decorate in reversed(decorators):
             view = decorate(view)
         return view
+
     return apply
 
 
-posting_limits = combined(shared("RATELIMIT_COMMENT", "comment-account", account_key),
-                          shared("RATELIMIT_COMMENT_IP", "comment-ip", get_remote_address))
-endorsing_limits = combined(shared("RATELIMIT_ENDORSE", "endorse-account", account_key),
-                            shared("RATELIMIT_COMMENT_IP", "endorse-ip", get_remote_address))
-flagging_limits = combined(shared("RATELIMIT_FLAG", "flag-account", account_key),
-                           shared("RATELIMIT_COMMENT_IP", "flag-ip", get_remote_address))
-login_limits = combined(shared("RATELIMIT_LOGIN", "login-account", login_name_key),
-                        shared("RATELIMIT_LOGIN_IP", "login-ip", get_remote_address))
+posting_limits = combined(
+    shared("RATELIMIT_COMMENT", "comment-account", account_key),
+    shared("RATELIMIT_COMMENT_IP", "comment-ip", get_remote_address),
+)
+endorsing_limits = combined(
+    shared("RATELIMIT_ENDORSE", "endorse-account", account_key),
+    shared("RATELIMIT_COMMENT_IP", "endorse-ip", get_remote_address),
+)
+flagging_limits = combined(
+    shared("RATELIMIT_FLAG", "flag-account", account_key),
+    shared("RATELIMIT_COMMENT_IP", "flag-ip", get_remote_address),
+)
+login_limits = combined(
+    shared("RATELIMIT_LOGIN", "login-account", login_name_key),
+    shared("RATELIMIT_LOGIN_IP", "login-ip", get_remote_address),
+)

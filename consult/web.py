@@ -1,4 +1,5 @@
 """Request-wide behaviour: the single commit point and template helpers."""
+
 from flask import Flask, Response
 
 from consult.extensions import db

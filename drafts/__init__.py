@@ -27,6 +27,9 @@ from drafts.compare import (
 from drafts.document import number_clauses, parse_document, render_document
 from drafts.errors import DocumentError, DocumentErrorCode, DraftsError
 from drafts.model import Clause, Document
+from drafts.ops import Op, OpKind
+from drafts.pairs import is_balanced
+from drafts.redline import TextDiff, diff_normalised, diff_text, mirrored
 from drafts.render import (
     CLAUSE_PROFILE,
     COMMENT_PROFILE,
@@ -37,9 +40,6 @@ from drafts.render import (
     render_inline,
     render_markdown,
 )
-from drafts.ops import Op, OpKind
-from drafts.pairs import is_balanced
-from drafts.redline import TextDiff, diff_normalised, diff_text, mirrored
 from drafts.staleness import (
     Outline,
     Pin,

@@ -11,7 +11,8 @@ import enum
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
-from collections.abc import Collection, Iterable, Sequence, Set as AbstractSet
+from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from itertools import chain, filterfalse
 

@@ -44,8 +44,9 @@ class ClauseChange(enum.StrEnum):
 
 
 # Each change that names a kind, most telling first (the order of ClauseKind).
-_KIND_OF_CHANGE = tuple((ClauseChange(kind.value), kind)
-                        for kind in ClauseKind if kind is not ClauseKind.UNCHANGED)
+_KIND_OF_CHANGE = tuple(
+    (ClauseChange(kind.value), kind) for kind in ClauseKind if kind is not ClauseKind.UNCHANGED
+)
 
 
 class CompareErrorCode(enum.StrEnum):
@@ -162,7 +163,9 @@ class Comparison:
 
     @memoised
     def changed(self) -> tuple[ClauseComparison, ...]:
-        return tuple(item for item in self.clauses if item.changes and item.kind is not ClauseKind.UNCHANGED)
+        return tuple(
+            item for item in self.clauses if item.changes and item.kind is not ClauseKind.UNCHANGED
+        )
 
 
 def _whole(kind: OpKind, normalised: str) -> TextDiff:
@@ -174,14 +177,18 @@ def _unchanged(normalised: str) -> TextDiff:
 
 
 def added(clause: Clause) -> ClauseComparison:
-    diffs = (_whole(OpKind.INSERT, clause.normalised_heading),
-             _whole(OpKind.INSERT, clause.normalised_body))
+    diffs = (
+        _whole(OpKind.INSERT, clause.normalised_heading),
+        _whole(OpKind.INSERT, clause.normalised_body),
+    )
     return ClauseComparison(None, clause, frozenset({ClauseChange.ADDED}), diffs)
 
 
 def removed(clause: Clause) -> ClauseComparison:
-    diffs = (_whole(OpKind.DELETE, clause.normalised_heading),
-             _whole(OpKind.DELETE, clause.normalised_body))
+    diffs = (
+        _whole(OpKind.DELETE, clause.normalised_heading),
+        _whole(OpKind.DELETE, clause.normalised_body),
+    )
     return ClauseComparison(clause, None, frozenset({ClauseChange.REMOVED}), diffs)
 
 
@@ -197,11 +204,14 @@ def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
     changes = {ClauseChange.MOVED: moved, ClauseChange.RENUMBERED: old.number != new.number}
     diffs = None
     if old.hash != new.hash:
-        diffs = (diff_normalised(old.normalised_heading, new.normalised_heading),
-                 diff_normalised(old.normalised_body, new.normalised_body))
+        diffs = (
+            diff_normalised(old.normalised_heading, new.normalised_heading),
+            diff_normalised(old.normalised_body, new.normalised_body),
+        )
         changes |= {ClauseChange.RENAMED: diffs[0].changed, ClauseChange.MODIFIED: diffs[1].changed}
-    return ClauseComparison(old, new, frozenset(change for change, happened in changes.items() if happened),
-                            diffs)
+    return ClauseComparison(
+        old, new, frozenset(change for change, happened in changes.items() if happened), diffs
+    )
 
 
 def _keys(clauses: Sequence[Clause]) -> dict[str, int]:
@@ -271,8 +281,13 @@ def compare(old: Sequence[Clause], new: Sequence[Clause]) -> Comparison:
     return Comparison(tuple(items), tuple(departures))
 
 
-def _left_behind(passed: Sequence[Clause], new_at: dict[str, int], moved: set[str],
-                 items: list[ClauseComparison], departures: list[tuple[int, str]]) -> None:
+def _left_behind(
+    passed: Sequence[Clause],
+    new_at: dict[str, int],
+    moved: set[str],
+    items: list[ClauseComparison],
+    departures: list[tuple[int, str]],
+) -> None:
     """Old clauses the reading order has gone past: the removed ones listed, the moved ones' places marked."""
     for gone in passed:
         if gone.key not in new_at:

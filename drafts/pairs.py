@@ -24,8 +24,12 @@ def is_balanced(text: str) -> bool:
     brackets and parentheses must each close in order: "a) b (c" closes one link and opens
     another, and is not balanced.
     """
-    return (text.count("*") % 2 == 0 and text.count("`") % 2 == 0 and text.count("~") % 2 == 0
-            and _nested(_BRACKETS.findall(text)))
+    return (
+        text.count("*") % 2 == 0
+        and text.count("`") % 2 == 0
+        and text.count("~") % 2 == 0
+        and _nested(_BRACKETS.findall(text))
+    )
 
 
 _BRACKETS = re.compile(r"[][()]")
@@ -65,7 +69,9 @@ class _Run:
         self.had_old, self.had_new = self.had_old or other.had_old, self.had_new or other.had_new
 
     def balanced(self) -> bool:
-        return (not self.had_old or is_balanced(self.old)) and (not self.had_new or is_balanced(self.new))
+        return (not self.had_old or is_balanced(self.old)) and (
+            not self.had_new or is_balanced(self.new)
+        )
 
     def ops(self) -> list[Op]:
         return [Op(DELETE, self.old), Op(INSERT, self.new)]
@@ -105,17 +111,17 @@ def _absorb(segments: list[str | _Run], at: int) -> int:
         assert isinstance(after, str) and isinstance(before, str)
         if token := first_token(after):
             run.old, run.new = run.old + token, run.new + token
-            segments[at + 1] = after[len(token):]
+            segments[at + 1] = after[len(token) :]
         elif not after and at + 2 < len(segments):
             run.take(_run_at(segments, at + 2))
-            del segments[at + 1:at + 3]
+            del segments[at + 1 : at + 3]
         elif token := last_token(before):
             run.old, run.new = token + run.old, token + run.new
             segments[at - 1] = before[: -len(token)]
         elif not before and at >= 2:
             previous = _run_at(segments, at - 2)
             previous.take(run)
-            del segments[at - 1:at + 1]
+            del segments[at - 1 : at + 1]
             run, at = previous, at - 2
         else:
             break

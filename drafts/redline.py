@@ -98,8 +98,11 @@ def _merged(ops: Iterable[Op]) -> tuple[Op, ...]:
 
 def _changes(deleted: list[str], inserted: list[str]) -> list[Op]:
     """One stretch of changes: what it deletes, then what it inserts."""
-    return [Op(kind, "".join(texts)) for kind, texts in ((_DELETE, deleted), (_INSERT, inserted))
-            if texts]
+    return [
+        Op(kind, "".join(texts))
+        for kind, texts in ((_DELETE, deleted), (_INSERT, inserted))
+        if texts
+    ]
 
 
 # Code points diff-match-patch can take: all of Unicode but the surrogates (and 0).
@@ -110,7 +113,9 @@ def _code_points(first: int, count: int) -> list[str]:
     """``count`` characters from code point ``first`` on, skipping the surrogates (not real characters)."""
     if first + count < 0xD800:
         return list(map(chr, range(first, first + count)))
-    return [chr(index if index < 0xD800 else index + 0x800) for index in range(first, first + count)]
+    return [
+        chr(index if index < 0xD800 else index + 0x800) for index in range(first, first + count)
+    ]
 
 
 def _encoded(old_units: Sequence[str], new_units: Sequence[str]) -> tuple[str, str, dict[str, str]]:
@@ -125,8 +130,11 @@ def _encoded(old_units: Sequence[str], new_units: Sequence[str]) -> tuple[str, s
         units = list(dict.fromkeys(units))
     codes = dict(zip(units, _code_points(1, len(units))))
     code_of = codes.__getitem__
-    return "".join(map(code_of, old_units)), "".join(map(code_of, new_units)), \
-        dict(zip(codes.values(), codes))
+    return (
+        "".join(map(code_of, old_units)),
+        "".join(map(code_of, new_units)),
+        dict(zip(codes.values(), codes)),
+    )
 
 
 def _unit_diff(old_units: Sequence[str], new_units: Sequence[str], semantic: bool) -> list[Op]:
@@ -134,8 +142,14 @@ def _unit_diff(old_units: Sequence[str], new_units: Sequence[str], semantic: boo
     # The C++ build of diff-match-patch: the same algorithm and clean-up, many
     # times faster. The time limit only guards pathological input; the result
     # stays a valid diff.
-    runs = fast_diff_match_patch.diff(old_codes, new_codes, timelimit=2.0, checklines=False,
-                                      cleanup="Semantic" if semantic else "No", counts_only=False)
+    runs = fast_diff_match_patch.diff(
+        old_codes,
+        new_codes,
+        timelimit=2.0,
+        checklines=False,
+        cleanup="Semantic" if semantic else "No",
+        counts_only=False,
+    )
     decode = unit_of.__getitem__
     return [Op(_DMP_KIND[kind], "".join(map(decode, codes))) for kind, codes in runs]
 
@@ -192,17 +206,17 @@ def _split_word_ops(old: str, new: str, ops: list[Op]) -> None:
     start, end = shared_ends(old, new)
     if start:
         ops.append(Op(_EQUAL, old[:start]))
-    old_middle, new_middle = old[start:len(old) - end], new[start:len(new) - end]
+    old_middle, new_middle = old[start : len(old) - end], new[start : len(new) - end]
     shared = anchor(old_middle, new_middle)
     if shared is None:
         ops.extend(_middle_ops(old_middle, new_middle))
     else:
         old_at, new_at, length = shared
         _split_word_ops(old_middle[:old_at], new_middle[:new_at], ops)
-        ops.append(Op(_EQUAL, old_middle[old_at:old_at + length]))
-        _split_word_ops(old_middle[old_at + length:], new_middle[new_at + length:], ops)
+        ops.append(Op(_EQUAL, old_middle[old_at : old_at + length]))
+        _split_word_ops(old_middle[old_at + length :], new_middle[new_at + length :], ops)
     if end:
-        ops.append(Op(_EQUAL, old[len(old) - end:]))
+        ops.append(Op(_EQUAL, old[len(old) - end :]))
 
 
 def _middle_ops(old: str, new: str) -> list[Op]:

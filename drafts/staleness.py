@@ -93,8 +93,9 @@ def progress(states: Iterable[TranslationState]) -> Progress:
     )
 
 
-def next_needing_work(keys: Sequence[str], states: Sequence[TranslationState],
-                      after: str | None = None) -> str | None:
+def next_needing_work(
+    keys: Sequence[str], states: Sequence[TranslationState], after: str | None = None
+) -> str | None:
     """The first missing or outdated clause after ``after`` (wrapping round), else None."""
     start = keys.index(after) + 1 if after in keys else 0
     order = list(range(start, len(keys))) + list(range(0, start))
@@ -128,15 +129,22 @@ def outline(clauses: Sequence[Clause]) -> tuple[Outline, ...]:
     return tuple(Outline(clause.number, clause.level, clause.heading) for clause in clauses)
 
 
-def match_structure(source: Sequence[Clause],
-                    translated: Sequence[Clause]) -> tuple[tuple[Clause, Clause], ...]:
+def match_structure(
+    source: Sequence[Clause], translated: Sequence[Clause]
+) -> tuple[tuple[Clause, Clause], ...]:
     """Pairs (source clause, translated clause) when both have the same headings in the same
     order at the same levels; otherwise :class:`StructureError`."""
     levels = [clause.level for clause in source]
     found = [clause.level for clause in translated]
     if levels != found:
-        position = next((i for i, (a, b) in enumerate(zip(levels, found)) if a != b),
-                        min(len(levels), len(found)))
-        raise StructureError(StructureErrorCode.MISMATCH, expected=outline(source),
-                             found=outline(translated), position=position)
+        position = next(
+            (i for i, (a, b) in enumerate(zip(levels, found)) if a != b),
+            min(len(levels), len(found)),
+        )
+        raise StructureError(
+            StructureErrorCode.MISMATCH,
+            expected=outline(source),
+            found=outline(translated),
+            position=position,
+        )
     return tuple(zip(source, translated))

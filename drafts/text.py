@@ -78,9 +78,7 @@ def _is_single_line_block(line: str) -> bool:
 def _starts_block(line: str) -> bool:
     """True when ``line`` (collapsed) opens a block, so the break before it is kept."""
     return bool(
-        _LIST_ITEM.match(line)
-        or line.startswith((">", "|"))
-        or _is_single_line_block(line)
+        _LIST_ITEM.match(line) or line.startswith((">", "|")) or _is_single_line_block(line)
     )
 
 

@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 
 # Han, kana, Thai, Lao, Khmer, Myanmar, and CJK compatibility ideographs.
-_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
 # Combining marks that belong to the character before them (Thai vowels and
 # tones, kana voicing marks), so a character token never loses its marks.
 _TRAILING_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u3099\u309a"
 # Letters plus the combining marks and joiners of scripts that write words with
 # them (Latin accents when decomposed, Hebrew points, Arabic harakat, Indic
 # vowel signs), so none of them splits a word.
-_WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
+_WORD_CHARS = (
+    r"\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     r"\u06d6-\u06ed\u0900-\u0dff\u200c\u200d"
+)
 # Emphasis, strike-through and code markers stay glued to the word they wrap,
 # so "*friendly*" → "*kind*" is one word replaced, not two bare asterisks kept;
 # a link's "](" is one token, so no change ends between a link's text and its destination.
@@ -87,7 +91,7 @@ def common_prefix_length(old: str, new: str) -> int:
     """
     limit = min(len(old), len(new))
     low, step = 0, 8
-    while low + step <= limit and old[low:low + step] == new[low:low + step]:
+    while low + step <= limit and old[low : low + step] == new[low : low + step]:
         low, step = low + step, step * 2
     high = min(low + step, limit)
     while low < high:
@@ -126,9 +130,13 @@ def anchor(old: str, new: str) -> tuple[int, int, int] | None:
         if stop < 0:
             continue
         # Spaces on both sides: the run starts and ends on a word boundary in both texts.
-        probe = old[start:stop + 1]
+        probe = old[start : stop + 1]
         at = new.find(probe)
-        if at >= 0 and new.find(probe, at + 1) < 0 and old.find(probe) == start \
-                and old.find(probe, start + 1) < 0:
+        if (
+            at >= 0
+            and new.find(probe, at + 1) < 0
+            and old.find(probe) == start
+            and old.find(probe, start + 1) < 0
+        ):
             return start + 1, at + 1, stop - start - 1
     return None

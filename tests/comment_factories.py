@@ -1,4 +1,5 @@
 """Comment fixtures, loaded as a pytest plugin by conftest: open windows, people, comments."""
+
 from datetime import timedelta
 
 import pytest
@@ -14,10 +15,16 @@ from consult.types import utcnow
 @pytest.fixture
 def open_window(app, staff):
     """`open_window(policy)`: comments open from an hour ago for a day (or given times)."""
+
     def open_(policy, opens=None, closes=None, revision=None):
         now = utcnow()
-        window = set_window(staff, policy, revision, opens or now - timedelta(hours=1),
-                            closes or now + timedelta(days=1))
+        window = set_window(
+            staff,
+            policy,
+            revision,
+            opens or now - timedelta(hours=1),
+            closes or now + timedelta(days=1),
+        )
         db.session.commit()
         return window
 
@@ -50,8 +57,15 @@ def clause_of(revision, key_or_position=1):
 @pytest.fixture
 def create_comment(app):
     """`create_comment(author, revision_or_clause, body=…, language=…, parent=…)`."""
-    def create(author, target, body: str = "A thoughtful comment.", language: str = "en",
-               parent: Comment | None = None, suggested_wording: str = "") -> Comment:
+
+    def create(
+        author,
+        target,
+        body: str = "A thoughtful comment.",
+        language: str = "en",
+        parent: Comment | None = None,
+        suggested_wording: str = "",
+    ) -> Comment:
         draft = Draft(body, language, suggested_wording)
         if parent is not None:
             comment = reply(author, parent, draft)

@@ -5,6 +5,7 @@ from empty; each test then gets a clean copy (SQLite) or truncated tables
 (PostgreSQL). Set CONSULT_TEST_STRICT=1 to turn "skipped" into "failed"
 where PostgreSQL or the browser is missing (CI does).
 """
+
 import contextvars
 import os
 import shutil
@@ -196,5 +197,7 @@ def count_queries(app):
 def shared_data() -> Path:
     path = SHARED_DATA / "contributor-covenant"
     if not path.is_dir():
-        skip_or_fail(f"{path} is absent: the shared Contributor Covenant data is not beside the project")
+        skip_or_fail(
+            f"{path} is absent: the shared Contributor Covenant data is not beside the project"
+        )
     return path

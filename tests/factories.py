@@ -1,4 +1,5 @@
 """`create_x` factories, loaded as a pytest plugin by conftest."""
+
 import pytest
 
 from consult.accounts.models import Role
@@ -13,8 +14,13 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def create_user(app):
-    def create(username: str = "volunteer", roles: tuple[Role, ...] = (),
-               languages: tuple[str, ...] = (), password: str = PASSWORD, display_name: str = ""):
+    def create(
+        username: str = "volunteer",
+        roles: tuple[Role, ...] = (),
+        languages: tuple[str, ...] = (),
+        password: str = PASSWORD,
+        display_name: str = "",
+    ):
         user = create_account(username, password, display_name, roles, languages)
         db.session.commit()
         return user
@@ -30,6 +36,7 @@ def staff(create_user):
 @pytest.fixture
 def admin(create_user):
     return create_user("admin", roles=(Role.ADMIN,), display_name="Ada Admin")
+
 
 DOCUMENT = """---
 title: Community Guidelines
@@ -60,8 +67,12 @@ Write to the team.
 
 @pytest.fixture
 def create_policy(app, staff):
-    def create(slug: str = "guidelines", title: str = "Community Guidelines",
-               language: str = "en", summary: str = ""):
+    def create(
+        slug: str = "guidelines",
+        title: str = "Community Guidelines",
+        language: str = "en",
+        summary: str = "",
+    ):
         policy = create_policy_row(staff, slug, title, language, summary)
         db.session.commit()
         return policy

@@ -4,6 +4,7 @@ Browser tests run on SQLite only (the server and the test share one database
 file); mark them with ``@browser_test``. Screenshots go to
 ``test-artifacts/<test name>/`` so CI keeps them.
 """
+
 import re
 import threading
 from collections.abc import Iterator

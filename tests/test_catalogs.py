@@ -15,6 +15,7 @@ A new language: `pybabel init -i translations/messages.pot -d translations -l <l
 (sets the Plural-Forms header), then add the tag to LANGUAGES in consult/config.py.
 The .mo files are committed, so a fresh clone needs no compile step.
 """
+
 import gettext
 import io
 import re
@@ -37,7 +38,8 @@ LANGUAGES = [tag for tag in DEFAULTS["LANGUAGES"] if tag != SOURCE_LANGUAGE]
 
 # A Python %-format conversion: `%(name)s`, `%d`, `%%`, ...
 FORMAT_SPEC = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<type>[diouxXeEfFgGcrsa%])")
+    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<type>[diouxXeEfFgGcrsa%])"
+)
 
 
 def po_path(lang: str) -> Path:
@@ -167,8 +169,10 @@ def test_flask_babel_finds_the_catalogs(app, lang):
     with app.test_request_context(headers={"Accept-Language": lang}):
         assert str(flask_babel.get_locale()) == lang
         assert flask_babel.gettext("Sign in") == sign_in
-        plural = ("{% trans count=n %}This revision has {{ count }} clause.{% pluralize %}"
-                  "This revision has {{ count }} clauses.{% endtrans %}")
+        plural = (
+            "{% trans count=n %}This revision has {{ count }} clause.{% pluralize %}"
+            "This revision has {{ count }} clauses.{% endtrans %}"
+        )
         assert render_template_string(plural, n=3) == many
         assert render_template_string(plural, n=1) == one
 

@@ -1,4 +1,5 @@
 """Acceptance: the schema exists only through migrations, and they match the models."""
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory

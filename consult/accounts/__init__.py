@@ -1,4 +1,5 @@
 """Accounts: registration, sign-in, interface language, roles and the `users` command."""
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 

@@ -1,4 +1,5 @@
 """`flask users create|grant`: accounts for people who cannot register themselves into a role."""
+
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -13,12 +14,18 @@ from consult.extensions import db
 users = AppGroup("users", help="Create accounts and grant roles.")
 
 role_option = click.option(
-    "--role", "roles", multiple=True,
+    "--role",
+    "roles",
+    multiple=True,
     type=click.Choice([role.value for role in GRANTABLE_ROLES], case_sensitive=False),
-    help="A role to grant; repeat for several.")
+    help="A role to grant; repeat for several.",
+)
 language_option = click.option(
-    "--language", "languages", multiple=True,
-    help="A language a translator writes, as a BCP 47 tag (de, pt-BR); repeat for several.")
+    "--language",
+    "languages",
+    multiple=True,
+    help="A language a translator writes, as a BCP 47 tag (de, pt-BR); repeat for several.",
+)
 
 
 def refuse_account_errors(action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -44,14 +51,27 @@ def as_roles(values: Iterable[str]) -> list[Role]:
 @click.argument("username")
 @role_option
 @language_option
-@click.option("--display-name", default="", help="The name shown on the site (default: the username).")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="Asked for without echo when not given.")
-def create_command(username: str, roles: tuple[str, ...], languages: tuple[str, ...],
-                   display_name: str, password: str) -> None:
+@click.option(
+    "--display-name", default="", help="The name shown on the site (default: the username)."
+)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="Asked for without echo when not given.",
+)
+def create_command(
+    username: str,
+    roles: tuple[str, ...],
+    languages: tuple[str, ...],
+    display_name: str,
+    password: str,
+) -> None:
     """Create the account USERNAME."""
-    user = refuse_account_errors(create_account, None, username, password, display_name,
-                                 as_roles(roles), languages)
+    user = refuse_account_errors(
+        create_account, None, username, password, display_name, as_roles(roles), languages
+    )
     db.session.commit()
     click.echo(f"Created {describe(user)}.")
 

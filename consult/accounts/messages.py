@@ -1,4 +1,5 @@
 """Words for roles and for broken account rules, shared by the pages and the command line."""
+
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
@@ -16,19 +17,22 @@ ROLE_LABELS = {
 
 # For each AccountError code: the form field it belongs to, and what it tells the person.
 ACCOUNT_ERRORS = {
-    "username_invalid": ("username", _l(
-        "Use 3 to 40 characters: letters, digits, dots, hyphens or underscores, "
-        "starting and ending with a letter or digit.")),
+    "username_invalid": (
+        "username",
+        _l(
+            "Use 3 to 40 characters: letters, digits, dots, hyphens or underscores, "
+            "starting and ending with a letter or digit."
+        ),
+    ),
     "username_taken": ("username", _l("That username is already taken.")),
-    "password_too_short": ("password", _l(
-        "The password needs at least %(minimum)d characters.")),
+    "password_too_short": ("password", _l("The password needs at least %(minimum)d characters.")),
     "language_unknown": ("languages", _l("“%(language)s” is not a language tag we know.")),
-    "languages_need_translator": ("languages", _l(
-        "Only translators have languages: tick Translator or clear the languages.")),
-    "translator_needs_languages": ("languages", _l(
-        "A translator needs at least one language.")),
-    "own_admin_role": ("admin", _l(
-        "You cannot remove your own admin role; another admin can.")),
+    "languages_need_translator": (
+        "languages",
+        _l("Only translators have languages: tick Translator or clear the languages."),
+    ),
+    "translator_needs_languages": ("languages", _l("A translator needs at least one language.")),
+    "own_admin_role": ("admin", _l("You cannot remove your own admin role; another admin can.")),
 }
 
 PASSWORD_HINT = _l("At least %(minimum)d characters.", minimum=MIN_PASSWORD_LENGTH)

@@ -1,4 +1,5 @@
 """Accounts and roles."""
+
 import enum
 from datetime import datetime
 
@@ -67,8 +68,14 @@ class UserRole(db.Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, name="role", native_enum=False, create_constraint=True,
-                values_callable=lambda roles: [r.value for r in roles], length=20),
+        sa.Enum(
+            Role,
+            name="role",
+            native_enum=False,
+            create_constraint=True,
+            values_callable=lambda roles: [r.value for r in roles],
+            length=20,
+        ),
         primary_key=True,
     )
     user: Mapped[User] = relationship(back_populates="role_grants")

@@ -1,4 +1,5 @@
 """Where to send someone after signing in or changing language."""
+
 from urllib.parse import urlsplit
 
 from flask import url_for

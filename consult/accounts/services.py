@@ -1,4 +1,5 @@
 """Accounts: creation, authentication, role and language grants."""
+
 import re
 from collections.abc import Iterable
 
@@ -40,12 +41,20 @@ def check_new_account(username: str, password: str) -> None:
         raise AccountError("username_taken")
 
 
-def create_user(username: str, password: str, display_name: str = "",
-                roles: Iterable[Role] = (), languages: Iterable[str] = ()) -> User:
+def create_user(
+    username: str,
+    password: str,
+    display_name: str = "",
+    roles: Iterable[Role] = (),
+    languages: Iterable[str] = (),
+) -> User:
     username = canonical_username(username)
     check_new_account(username, password)
-    user = User(username=username, display_name=display_name.strip() or username,
-                password_hash=generate_password_hash(password))
+    user = User(
+        username=username,
+        display_name=display_name.strip() or username,
+        password_hash=generate_password_hash(password),
+    )
     db.session.add(user)
     set_grants(user, roles, languages)
     db.session.flush()
@@ -78,26 +87,45 @@ def set_grants(user: User, roles: Iterable[Role], languages: Iterable[str]) -> N
     user.language_grants = [UserLanguage(language=tag) for tag in sorted(wanted_languages)]
 
 
-def change_grants(actor: User | None, user: User, roles: Iterable[Role],
-                  languages: Iterable[str]) -> None:
+def change_grants(
+    actor: User | None, user: User, roles: Iterable[Role], languages: Iterable[str]
+) -> None:
     """Set a user's roles and languages, and log the change."""
     before = (sorted(user.roles), sorted(user.languages))
     set_grants(user, roles, languages)
     after = (sorted(user.roles), sorted(user.languages))
     if before != after:
-        record(actor, "user.roles_changed", user, user.username,
-               roles_before=before[0], roles_after=after[0],
-               languages_before=before[1], languages_after=after[1])
+        record(
+            actor,
+            "user.roles_changed",
+            user,
+            user.username,
+            roles_before=before[0],
+            roles_after=after[0],
+            languages_before=before[1],
+            languages_after=after[1],
+        )
     db.session.flush()
 
 
-def create_account(actor: User | None, username: str, password: str, display_name: str = "",
-                   roles: Iterable[Role] = (), languages: Iterable[str] = ()) -> User:
+def create_account(
+    actor: User | None,
+    username: str,
+    password: str,
+    display_name: str = "",
+    roles: Iterable[Role] = (),
+    languages: Iterable[str] = (),
+) -> User:
     """Create a user on someone's behalf (an admin, the command line) and log it."""
     user = create_user(username, password, display_name, roles, languages)
-    record(actor, "user.created", user, user.username,
-           roles=[role.value for role in sorted(user.roles)],
-           languages=sorted(user.languages))
+    record(
+        actor,
+        "user.created",
+        user,
+        user.username,
+        roles=[role.value for role in sorted(user.roles)],
+        languages=sorted(user.languages),
+    )
     return user
 
 

@@ -1,5 +1,15 @@
 """Sign-in, registration, interface language and the admin's user pages."""
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -7,7 +17,13 @@ from consult.accounts.forms import GrantsForm, LoginForm, RegisterForm, show_acc
 from consult.accounts.messages import ROLE_LABELS
 from consult.accounts.models import User
 from consult.accounts.redirects import home_url, local_path, next_url
-from consult.accounts.services import AccountError, authenticate, create_user, edit_grants, search_users
+from consult.accounts.services import (
+    AccountError,
+    authenticate,
+    create_user,
+    edit_grants,
+    search_users,
+)
 from consult.extensions import db
 from consult.permissions import admin_required
 from consult.ratelimits import login_limits
@@ -78,8 +94,9 @@ def user_list():
     query = request.args.get("q", "").strip()
     page = request.args.get("page", 1, type=int)
     users = search_users(query, page, current_app.config["ITEMS_PER_PAGE"])
-    return render_template("accounts/user_list.html", users=users, query=query,
-                           role_labels=ROLE_LABELS)
+    return render_template(
+        "accounts/user_list.html", users=users, query=query, role_labels=ROLE_LABELS
+    )
 
 
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
@@ -89,8 +106,12 @@ def user_edit(user_id: int):
     form = GrantsForm.for_user(user)
     if form.validate_on_submit():
         try:
-            edit_grants(current_user._get_current_object(), user,
-                        form.selected_roles(), form.language_tags())
+            edit_grants(
+                current_user._get_current_object(),
+                user,
+                form.selected_roles(),
+                form.language_tags(),
+            )
         except AccountError as error:
             show_account_error(form, error)
         else:

@@ -1,4 +1,5 @@
 """The read-only JSON API, version 1."""
+
 from flask import Flask
 
 

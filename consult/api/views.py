@@ -1,4 +1,5 @@
 """JSON views: `/api/v1/...`. Errors are JSON too (see consult.errors)."""
+
 from flask import Blueprint, abort, jsonify
 from flask_babel import gettext as _
 
@@ -12,8 +13,14 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def clause_json(clause: Clause) -> dict:
-    return {"key": clause.key, "number": clause.number, "level": clause.level,
-            "heading": clause.heading, "body": clause.body, "hash": clause.hash}
+    return {
+        "key": clause.key,
+        "number": clause.number,
+        "level": clause.level,
+        "heading": clause.heading,
+        "body": clause.body,
+        "hash": clause.hash,
+    }
 
 
 def revision_json(revision: Revision) -> dict:
@@ -81,9 +88,23 @@ def compare(slug: str, old: int, new: int):
     revisions = revisions_or_404(policy, old, new, message=message)
     comparison = compare_revisions(*revisions)
     summary = {name: getattr(comparison.summary, name) for name in SUMMARY_FIELDS}
-    return jsonify({"from": old, "to": new, "summary": summary,
-                    "clauses": [compared_json(item) for item in comparison.clauses]})
+    return jsonify(
+        {
+            "from": old,
+            "to": new,
+            "summary": summary,
+            "clauses": [compared_json(item) for item in comparison.clauses],
+        }
+    )
 
 
-SUMMARY_FIELDS = ("unchanged", "modified", "added", "removed", "moved", "renamed",
-                  "words_added", "words_removed")
+SUMMARY_FIELDS = (
+    "unchanged",
+    "modified",
+    "added",
+    "removed",
+    "moved",
+    "renamed",
+    "words_added",
+    "words_removed",
+)

@@ -1,4 +1,5 @@
 """Audit log: every import, publish, delete and role change, readable by staff."""
+
 from flask import Flask
 
 

@@ -1,4 +1,5 @@
 """The audit log: who did what to which object, when."""
+
 from datetime import datetime
 from typing import Any
 

@@ -1,4 +1,5 @@
 """Recording and listing audit events."""
+
 from typing import Any
 
 import sqlalchemy as sa
@@ -8,8 +9,9 @@ from consult.audit.models import AuditEvent
 from consult.extensions import db
 
 
-def record(actor: User | None, action: str, target: Any, label: str = "",
-           **details: Any) -> AuditEvent:
+def record(
+    actor: User | None, action: str, target: Any, label: str = "", **details: Any
+) -> AuditEvent:
     """Add an event for `target` (any model with an `id`) in the current transaction."""
     event = AuditEvent(
         actor=actor,
@@ -32,4 +34,6 @@ def recent_events(page: int, per_page: int, action: str | None = None):
 
 
 def known_actions() -> list[str]:
-    return list(db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
+    return list(
+        db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    )

@@ -1,4 +1,5 @@
 """Comments per clause: threads, replies, endorsements, suggested wording, the consultation window."""
+
 from flask import Flask
 
 

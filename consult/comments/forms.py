@@ -1,4 +1,5 @@
 """Forms for writing, flagging and the consultation window."""
+
 from functools import lru_cache
 
 from flask import current_app
@@ -19,7 +20,9 @@ def language_choices() -> list[tuple[str, str]]:
 def named_languages(tags: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each language Babel knows, named in itself (the same for every reader), sorted by name."""
     known = [tag for tag in tags if parse_language(tag)]
-    return tuple(sorted(((tag, language_name(tag)) for tag in known), key=lambda c: c[1].casefold()))
+    return tuple(
+        sorted(((tag, language_name(tag)) for tag in known), key=lambda c: c[1].casefold())
+    )
 
 
 def interface_language() -> str:
@@ -27,12 +30,18 @@ def interface_language() -> str:
 
 
 class CommentForm(FlaskForm):
-    body = TextAreaField(_l("Your comment"), validators=[DataRequired()],
-                         description=_l("Markdown: *emphasis*, **bold**, [links](https://…), lists and quotes."))
+    body = TextAreaField(
+        _l("Your comment"),
+        validators=[DataRequired()],
+        description=_l("Markdown: *emphasis*, **bold**, [links](https://…), lists and quotes."),
+    )
     language = SelectField(_l("Language of your comment"))
     suggested_wording = TextAreaField(
         _l("Suggested wording (optional)"),
-        description=_l("Propose replacement text for the whole clause; it is shown as a redline against the clause."))
+        description=_l(
+            "Propose replacement text for the whole clause; it is shown as a redline against the clause."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,7 +68,13 @@ class ConfirmForm(FlaskForm):
 
 class WindowForm(FlaskForm):
     revision = SelectField(_l("Applies to"), default="")
-    opens_at = DateTimeLocalField(_l("Opens"), validators=[Optional()],
-                                  description=_l("In your time zone. Leave empty to keep comments closed."))
-    closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()],
-                                   description=_l("In your time zone. Leave empty for no closing date."))
+    opens_at = DateTimeLocalField(
+        _l("Opens"),
+        validators=[Optional()],
+        description=_l("In your time zone. Leave empty to keep comments closed."),
+    )
+    closes_at = DateTimeLocalField(
+        _l("Closes"),
+        validators=[Optional()],
+        description=_l("In your time zone. Leave empty for no closing date."),
+    )

@@ -1,5 +1,6 @@
 """Comments on a clause, their earlier versions, endorsements and flags, and the
 consultation window during which people may write them."""
+
 import enum
 from datetime import datetime
 
@@ -18,8 +19,14 @@ class CommentStatus(enum.StrEnum):
 
 
 def _enum(kind: type[enum.StrEnum], name: str) -> sa.Enum:
-    return sa.Enum(kind, name=name, native_enum=False, create_constraint=True,
-                   values_callable=lambda members: [m.value for m in members], length=20)
+    return sa.Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        values_callable=lambda members: [m.value for m in members],
+        length=20,
+    )
 
 
 class Comment(db.Model):
@@ -37,16 +44,19 @@ class Comment(db.Model):
     clause_id: Mapped[int] = mapped_column(sa.ForeignKey("clauses.id"))
     clause_key: Mapped[str] = mapped_column(sa.String(64))
     author_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True)
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     language: Mapped[str] = mapped_column(sa.String(35))
     body: Mapped[str] = mapped_column(sa.Text)
     suggested_wording: Mapped[str | None] = mapped_column(sa.Text)
     parent_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
     # 0 for a top-level comment; replies are limited in depth.
     depth: Mapped[int] = mapped_column(default=0)
     status: Mapped[CommentStatus] = mapped_column(
-        _enum(CommentStatus, "comment_status"), default=CommentStatus.PUBLISHED)
+        _enum(CommentStatus, "comment_status"), default=CommentStatus.PUBLISHED
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -82,7 +92,8 @@ class CommentVersion(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     comment_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
     body: Mapped[str] = mapped_column(sa.Text)
     suggested_wording: Mapped[str | None] = mapped_column(sa.Text)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -93,9 +104,11 @@ class Endorsement(db.Model):
     __tablename__ = "endorsements"
 
     comment_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True)
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
     user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -105,7 +118,8 @@ class Flag(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     comment_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True)
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -119,18 +133,21 @@ class ConsultationWindow(db.Model):
     """When a policy takes comments; a row with a revision overrides the policy's own."""
 
     __tablename__ = "consultation_windows"
-    __table_args__ = (sa.Index("ix_consultation_windows_policy_revision",
-                               "policy_id", "revision_id"),)
+    __table_args__ = (
+        sa.Index("ix_consultation_windows_policy_revision", "policy_id", "revision_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     policy_id: Mapped[int] = mapped_column(sa.ForeignKey("policies.id", ondelete="CASCADE"))
     revision_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("revisions.id", ondelete="CASCADE"))
+        sa.ForeignKey("revisions.id", ondelete="CASCADE")
+    )
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL"))
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
 
     def is_open(self, moment: datetime) -> bool:
         if self.opens_at is None or moment < self.opens_at:

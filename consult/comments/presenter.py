@@ -1,16 +1,17 @@
 """What the comment templates need: who may see and do what, suggestion redlines."""
+
 from flask import url_for
 from flask_login import current_user
 from markupsafe import Markup
 
 import drafts
-from drafts import COMMENT_PROFILE
 from consult.accounts.models import Role
 from consult.comments.models import Comment, CommentStatus
 from consult.comments.services import MAX_DEPTH, may_still_edit
 from consult.markup import comment_html
 from consult.redline.labels import screen_reader_labels
 from consult.redline.render import INLINE, redline_html
+from drafts import COMMENT_PROFILE
 
 
 def is_moderator() -> bool:
@@ -47,7 +48,13 @@ def thread_url(slug: str, number: int, key: str, **params) -> str:
 
 
 def template_helpers() -> dict:
-    return {"comment_html": comment_html, "comment_text_visible": text_visible,
-            "comment_may_edit": may_edit, "comment_may_reply": may_reply,
-            "comment_is_author": is_author, "is_moderator": is_moderator,
-            "suggestion_redline": suggestion_redline, "comment_thread_url": thread_url}
+    return {
+        "comment_html": comment_html,
+        "comment_text_visible": text_visible,
+        "comment_may_edit": may_edit,
+        "comment_may_reply": may_reply,
+        "comment_is_author": is_author,
+        "is_moderator": is_moderator,
+        "suggestion_redline": suggestion_redline,
+        "comment_thread_url": thread_url,
+    }

@@ -1,5 +1,6 @@
 """Writing comments: post, reply, edit, delete, endorse. Every write checks the
 window, the author's standing and the rules, then flushes; nothing commits here."""
+
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -50,9 +51,11 @@ def checked_text(text: str, required: bool) -> str:
 
 
 def checked_draft(draft: Draft) -> Draft:
-    return Draft(body=checked_text(draft.body, required=True),
-                 language=normalised_language(draft.language),
-                 suggested_wording=checked_text(draft.suggested_wording, required=False))
+    return Draft(
+        body=checked_text(draft.body, required=True),
+        language=normalised_language(draft.language),
+        suggested_wording=checked_text(draft.suggested_wording, required=False),
+    )
 
 
 def require_may_write(user: User, revision: Revision, window: WindowState | None = None) -> None:
@@ -65,9 +68,16 @@ def post_comment(author: User, clause: Clause, draft: Draft) -> Comment:
     revision = clause.revision
     require_may_write(author, revision)
     draft = checked_draft(draft)
-    comment = Comment(policy_id=revision.policy_id, revision_id=revision.id, clause_id=clause.id,
-                      clause_key=clause.key, author_id=author.id, language=draft.language,
-                      body=draft.body, suggested_wording=draft.suggested_wording or None)
+    comment = Comment(
+        policy_id=revision.policy_id,
+        revision_id=revision.id,
+        clause_id=clause.id,
+        clause_key=clause.key,
+        author_id=author.id,
+        language=draft.language,
+        body=draft.body,
+        suggested_wording=draft.suggested_wording or None,
+    )
     db.session.add(comment)
     db.session.flush()
     record(author, "comment.posted", comment, clause.key, revision=revision.number)
@@ -86,11 +96,18 @@ def reply(author: User, parent: Comment, draft: Draft) -> Comment:
     require_may_write(author, revision)
     require_replyable(parent)
     draft = checked_draft(draft)
-    comment = Comment(policy_id=parent.policy_id, revision_id=parent.revision_id,
-                      clause_id=parent.clause_id, clause_key=parent.clause_key,
-                      author_id=author.id, language=draft.language, body=draft.body,
-                      suggested_wording=draft.suggested_wording or None,
-                      parent_id=parent.id, depth=parent.depth + 1)
+    comment = Comment(
+        policy_id=parent.policy_id,
+        revision_id=parent.revision_id,
+        clause_id=parent.clause_id,
+        clause_key=parent.clause_key,
+        author_id=author.id,
+        language=draft.language,
+        body=draft.body,
+        suggested_wording=draft.suggested_wording or None,
+        parent_id=parent.id,
+        depth=parent.depth + 1,
+    )
     db.session.add(comment)
     db.session.flush()
     record(author, "comment.replied", comment, parent.clause_key, parent=parent.id)
@@ -116,15 +133,20 @@ def require_editable(author: User, comment: Comment) -> None:
     if comment.status is not CommentStatus.PUBLISHED:
         raise CommentForbidden("removed")
     if not may_still_edit(comment):
-        raise CommentForbidden("edit_window_over", minutes=current_app.config["COMMENT_EDIT_MINUTES"])
+        raise CommentForbidden(
+            "edit_window_over", minutes=current_app.config["COMMENT_EDIT_MINUTES"]
+        )
 
 
 def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
     require_editable(author, comment)
     draft = checked_draft(draft)
     wording = draft.suggested_wording or None
-    if (draft.body, draft.language, wording) == (comment.body, comment.language,
-                                                  comment.suggested_wording):
+    if (draft.body, draft.language, wording) == (
+        comment.body,
+        comment.language,
+        comment.suggested_wording,
+    ):
         raise CommentError("unchanged")
     keep_version(comment)
     comment.body, comment.language, comment.suggested_wording = draft.body, draft.language, wording
@@ -135,9 +157,14 @@ def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
 
 
 def keep_version(comment: Comment) -> None:
-    db.session.add(CommentVersion(comment_id=comment.id, body=comment.body,
-                                  suggested_wording=comment.suggested_wording,
-                                  written_at=comment.edited_at or comment.created_at))
+    db.session.add(
+        CommentVersion(
+            comment_id=comment.id,
+            body=comment.body,
+            suggested_wording=comment.suggested_wording,
+            written_at=comment.edited_at or comment.created_at,
+        )
+    )
 
 
 def delete_comment(author: User, comment: Comment) -> Comment:
@@ -184,6 +211,9 @@ def toggle_endorsement(user: User, comment: Comment) -> bool:
 def change_endorsement_count(comment: Comment, delta: int) -> None:
     # One UPDATE with the arithmetic in SQL: two concurrent endorsements both count.
     db.session.flush()
-    db.session.execute(sa.update(Comment).where(Comment.id == comment.id)
-                       .values(endorsement_count=Comment.endorsement_count + delta))
+    db.session.execute(
+        sa.update(Comment)
+        .where(Comment.id == comment.id)
+        .values(endorsement_count=Comment.endorsement_count + delta)
+    )
     db.session.refresh(comment, ["endorsement_count"])

@@ -3,6 +3,7 @@
 The policy page includes a partial per clause; each include asks again, so the
 answers are kept on `g` for the request and the queries run once per page.
 """
+
 from flask import g
 
 from consult.comments.threads import ClauseSummary, clause_summaries

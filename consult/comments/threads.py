@@ -4,6 +4,7 @@ Every function runs a fixed number of queries however many comments there
 are: a thread page is the page of top-level comments (count + rows), their
 replies (one recursive query), and what the reader endorsed and flagged.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,8 +23,9 @@ SORTS = {
 }
 DEFAULT_SORT = "newest"
 # Authors are shown by name only: their roles and languages (selectin by default) are not needed.
-WITH_AUTHOR = joinedload(Comment.author).options(lazyload(User.role_grants),
-                                                 lazyload(User.language_grants))
+WITH_AUTHOR = joinedload(Comment.author).options(
+    lazyload(User.role_grants), lazyload(User.language_grants)
+)
 EARLIER_PREVIEW = 5
 
 
@@ -36,9 +38,15 @@ class Thread:
 
 
 def top_level_query(revision: Revision, key: str, sort: str, language: str | None):
-    query = (sa.select(Comment).where(Comment.revision_id == revision.id,
-                                      Comment.clause_key == key, Comment.parent_id.is_(None))
-             .options(WITH_AUTHOR))
+    query = (
+        sa.select(Comment)
+        .where(
+            Comment.revision_id == revision.id,
+            Comment.clause_key == key,
+            Comment.parent_id.is_(None),
+        )
+        .options(WITH_AUTHOR)
+    )
     if language:
         query = query.where(Comment.language == language)
     return query.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
@@ -46,12 +54,18 @@ def top_level_query(revision: Revision, key: str, sort: str, language: str | Non
 
 def replies_to(roots: list[Comment]) -> dict[int, list[Comment]]:
     """Every reply below `roots`, at any depth, oldest first, grouped by parent (one query)."""
-    tree = sa.select(Comment.id).where(
-        Comment.parent_id.in_([root.id for root in roots])).cte("reply_tree", recursive=True)
+    tree = (
+        sa.select(Comment.id)
+        .where(Comment.parent_id.in_([root.id for root in roots]))
+        .cte("reply_tree", recursive=True)
+    )
     tree = tree.union_all(sa.select(Comment.id).join(tree, Comment.parent_id == tree.c.id))
-    rows = db.session.scalars(sa.select(Comment).where(Comment.id.in_(sa.select(tree.c.id)))
-                              .options(WITH_AUTHOR)
-                              .order_by(Comment.created_at, Comment.id))
+    rows = db.session.scalars(
+        sa.select(Comment)
+        .where(Comment.id.in_(sa.select(tree.c.id)))
+        .options(WITH_AUTHOR)
+        .order_by(Comment.created_at, Comment.id)
+    )
     grouped: dict[int, list[Comment]] = defaultdict(list)
     for comment in rows:
         grouped[comment.parent_id].append(comment)
@@ -61,29 +75,59 @@ def replies_to(roots: list[Comment]) -> dict[int, list[Comment]]:
 def ids_marked_by(user: User | None, model, comment_ids: list[int]) -> set[int]:
     if user is None or not user.is_authenticated:
         return set()
-    return set(db.session.scalars(sa.select(model.comment_id).where(
-        model.user_id == user.id, model.comment_id.in_(comment_ids))))
+    return set(
+        db.session.scalars(
+            sa.select(model.comment_id).where(
+                model.user_id == user.id, model.comment_id.in_(comment_ids)
+            )
+        )
+    )
 
 
-def thread(revision: Revision, key: str, reader: User | None, sort: str,
-           language: str | None, page: int, per_page: int) -> Thread:
-    comments = db.paginate(top_level_query(revision, key, sort, language),
-                           page=page, per_page=per_page, error_out=False)
+def thread(
+    revision: Revision,
+    key: str,
+    reader: User | None,
+    sort: str,
+    language: str | None,
+    page: int,
+    per_page: int,
+) -> Thread:
+    comments = db.paginate(
+        top_level_query(revision, key, sort, language),
+        page=page,
+        per_page=per_page,
+        error_out=False,
+    )
     replies = replies_to(list(comments.items))
     every_id = [c.id for c in comments.items] + [c.id for group in replies.values() for c in group]
-    return Thread(comments, replies, ids_marked_by(reader, Endorsement, every_id),
-                  ids_marked_by(reader, Flag, every_id))
+    return Thread(
+        comments,
+        replies,
+        ids_marked_by(reader, Endorsement, every_id),
+        ids_marked_by(reader, Flag, every_id),
+    )
 
 
 def thread_languages(revision: Revision, key: str) -> list[str]:
-    return list(db.session.scalars(sa.select(Comment.language).where(
-        Comment.revision_id == revision.id, Comment.clause_key == key,
-        Comment.parent_id.is_(None)).distinct().order_by(Comment.language)))
+    return list(
+        db.session.scalars(
+            sa.select(Comment.language)
+            .where(
+                Comment.revision_id == revision.id,
+                Comment.clause_key == key,
+                Comment.parent_id.is_(None),
+            )
+            .distinct()
+            .order_by(Comment.language)
+        )
+    )
 
 
 def find_clause(revision: Revision, key: str) -> Clause | None:
-    return db.session.scalar(sa.select(Clause).where(Clause.revision_id == revision.id,
-                                                     Clause.key == key))
+    return db.session.scalar(
+        sa.select(Clause).where(Clause.revision_id == revision.id, Clause.key == key)
+    )
 
 
 @dataclass(frozen=True)
@@ -107,17 +151,26 @@ def counts_by_revision(policy: Policy, up_to: int) -> dict[tuple[str, int], int]
     rows = db.session.execute(
         sa.select(Comment.clause_key, Revision.number, sa.func.count(Comment.id))
         .join(Revision, Revision.id == Comment.revision_id)
-        .where(Comment.policy_id == policy.id, Revision.number <= up_to,
-               Comment.status != CommentStatus.DELETED)
-        .group_by(Comment.clause_key, Revision.number))
+        .where(
+            Comment.policy_id == policy.id,
+            Revision.number <= up_to,
+            Comment.status != CommentStatus.DELETED,
+        )
+        .group_by(Comment.clause_key, Revision.number)
+    )
     return {(key, number): count for key, number, count in rows}
 
 
 def clause_hashes(policy: Policy, up_to: int) -> dict[tuple[str, int], str]:
     rows = db.session.execute(
-        sa.select(Clause.key, Revision.number, Clause.hash).join(Revision)
-        .where(Revision.policy_id == policy.id, Revision.number <= up_to,
-               Revision.state == RevisionState.PUBLISHED))
+        sa.select(Clause.key, Revision.number, Clause.hash)
+        .join(Revision)
+        .where(
+            Revision.policy_id == policy.id,
+            Revision.number <= up_to,
+            Revision.state == RevisionState.PUBLISHED,
+        )
+    )
     return {(key, number): clause_hash for key, number, clause_hash in rows}
 
 
@@ -140,17 +193,28 @@ def clause_summaries(revision: Revision) -> dict[str, ClauseSummary]:
 
 def earlier_previews(revision: Revision, key: str) -> dict[int, tuple[Comment, ...]]:
     """The latest top-level comments on `key` in each earlier revision (one query)."""
-    rank = sa.func.row_number().over(partition_by=Comment.revision_id,
-                                     order_by=(Comment.created_at.desc(), Comment.id.desc()))
-    ranked = (sa.select(Comment.id, Revision.number, rank.label("rank"))
-              .join(Revision, Revision.id == Comment.revision_id)
-              .where(Comment.policy_id == revision.policy_id, Comment.clause_key == key,
-                     Revision.number < revision.number, Comment.parent_id.is_(None),
-                     Comment.status != CommentStatus.DELETED).subquery())
+    rank = sa.func.row_number().over(
+        partition_by=Comment.revision_id, order_by=(Comment.created_at.desc(), Comment.id.desc())
+    )
+    ranked = (
+        sa.select(Comment.id, Revision.number, rank.label("rank"))
+        .join(Revision, Revision.id == Comment.revision_id)
+        .where(
+            Comment.policy_id == revision.policy_id,
+            Comment.clause_key == key,
+            Revision.number < revision.number,
+            Comment.parent_id.is_(None),
+            Comment.status != CommentStatus.DELETED,
+        )
+        .subquery()
+    )
     rows = db.session.execute(
-        sa.select(Comment, ranked.c.number).join(ranked, ranked.c.id == Comment.id)
-        .where(ranked.c.rank <= EARLIER_PREVIEW).options(WITH_AUTHOR)
-        .order_by(ranked.c.number.desc(), Comment.created_at.desc()))
+        sa.select(Comment, ranked.c.number)
+        .join(ranked, ranked.c.id == Comment.id)
+        .where(ranked.c.rank <= EARLIER_PREVIEW)
+        .options(WITH_AUTHOR)
+        .order_by(ranked.c.number.desc(), Comment.created_at.desc())
+    )
     previews: dict[int, list[Comment]] = defaultdict(list)
     for comment, number in rows:
         previews[number].append(comment)
@@ -161,6 +225,12 @@ def clause_overview(revision: Revision, key: str) -> ClauseSummary:
     """The clause's comment count here, and its earlier revisions' groups with previews."""
     summary = clause_summaries(revision).get(key, ClauseSummary())
     previews = earlier_previews(revision, key) if summary.earlier else {}
-    return ClauseSummary(summary.count, [
-        EarlierGroup(group.number, group.count, group.changed_since, previews.get(group.number, ()))
-        for group in summary.earlier])
+    return ClauseSummary(
+        summary.count,
+        [
+            EarlierGroup(
+                group.number, group.count, group.changed_since, previews.get(group.number, ())
+            )
+            for group in summary.earlier
+        ],
+    )

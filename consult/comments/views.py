@@ -1,4 +1,5 @@
 """Clause threads and writing comments: post, reply, edit, delete, endorse, flag."""
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -8,11 +9,26 @@ from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyFo
 from consult.comments.messages import comment_error_message
 from consult.comments.models import Comment, Endorsement, Flag
 from consult.comments.presenter import thread_url
-from consult.comments.services import (Draft, delete_comment, edit_comment, post_comment, reply,
-                                       require_editable, require_may_write, toggle_endorsement)
-from consult.comments.threads import (DEFAULT_SORT, SORTS, clause_overview, find_clause,
-                                      ids_marked_by, replies_to,
-                                      thread, thread_languages)
+from consult.comments.services import (
+    Draft,
+    delete_comment,
+    edit_comment,
+    post_comment,
+    reply,
+    require_editable,
+    require_may_write,
+    toggle_endorsement,
+)
+from consult.comments.threads import (
+    DEFAULT_SORT,
+    SORTS,
+    clause_overview,
+    find_clause,
+    ids_marked_by,
+    replies_to,
+    thread,
+    thread_languages,
+)
 from consult.comments.window import WindowState, window_state
 from consult.extensions import db
 from consult.moderation.services import flag_comment
@@ -44,8 +60,9 @@ def load_comment(comment_id: int) -> tuple[Comment, Revision]:
 
 
 def comment_url(comment: Comment, revision: Revision) -> str:
-    return thread_url(revision.policy.slug, revision.number, comment.clause_key,
-                      _anchor=f"comment-{comment.id}")
+    return thread_url(
+        revision.policy.slug, revision.number, comment.clause_key, _anchor=f"comment-{comment.id}"
+    )
 
 
 def refuse(error: CommentError, form) -> None:
@@ -87,13 +104,22 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
     window = window_state(revision)
     closed = closed_reason(revision, window)
     context = dict(
-        policy=revision.policy, revision=revision, clause=clause, sort=sort, language=language,
-        thread=thread(revision, clause.key, reader, sort, language, page,
-                      current_app.config["ITEMS_PER_PAGE"]),
-        languages=thread_languages(revision, clause.key), window=window,
-        overview=clause_overview(revision, clause.key), closed=closed,
+        policy=revision.policy,
+        revision=revision,
+        clause=clause,
+        sort=sort,
+        language=language,
+        thread=thread(
+            revision, clause.key, reader, sort, language, page, current_app.config["ITEMS_PER_PAGE"]
+        ),
+        languages=thread_languages(revision, clause.key),
+        window=window,
+        overview=clause_overview(revision, clause.key),
+        closed=closed,
         form=form if current_user.is_authenticated and closed is None else None,
-        reply_form=ReplyForm, confirm=ConfirmForm())
+        reply_form=ReplyForm,
+        confirm=ConfirmForm(),
+    )
     return render_template("comments/thread.html", **context), status
 
 
@@ -131,12 +157,19 @@ def show(comment_id: int):
     replies = replies_to([comment])
     every_id = [comment.id] + [c.id for group in replies.values() for c in group]
     reader = current_user if current_user.is_authenticated else None
-    return render_template("comments/comment.html", comment=comment, revision=revision,
-                           policy=revision.policy, clause=clause, replies=replies,
-                           reply_form=ReplyForm, confirm=ConfirmForm(),
-                           closed=closed_reason(revision),
-                           endorsed=ids_marked_by(reader, Endorsement, every_id),
-                           flagged=ids_marked_by(reader, Flag, every_id))
+    return render_template(
+        "comments/comment.html",
+        comment=comment,
+        revision=revision,
+        policy=revision.policy,
+        clause=clause,
+        replies=replies,
+        reply_form=ReplyForm,
+        confirm=ConfirmForm(),
+        closed=closed_reason(revision),
+        endorsed=ids_marked_by(reader, Endorsement, every_id),
+        flagged=ids_marked_by(reader, Flag, every_id),
+    )
 
 
 @bp.route("/comments/<int:comment_id>/reply", methods=["GET", "POST"])
@@ -159,8 +192,14 @@ def reply_page(comment_id: int):
 
 
 def compose(template: str, form, comment: Comment, revision: Revision):
-    page = render_template(template, form=form, comment=comment, revision=revision,
-                           policy=revision.policy, clause=db.session.get(Clause, comment.clause_id))
+    page = render_template(
+        template,
+        form=form,
+        comment=comment,
+        revision=revision,
+        policy=revision.policy,
+        clause=db.session.get(Clause, comment.clause_id),
+    )
     return page, 422 if form.errors or form.form_errors else 200
 
 

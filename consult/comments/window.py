@@ -4,6 +4,7 @@ A policy has one window, which applies to its latest published revision; a
 revision may have its own, which overrides the policy's (so an earlier
 revision can be reopened, or the latest one given different dates).
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,30 +30,47 @@ class WindowState:
 
     @property
     def not_yet_open(self) -> bool:
-        return self.opens_at is not None and not self.is_open and (
-            self.closes_at is None or utcnow() < self.closes_at)
+        return (
+            self.opens_at is not None
+            and not self.is_open
+            and (self.closes_at is None or utcnow() < self.closes_at)
+        )
 
 
 CLOSED = WindowState(None, None, False, False)
 
 
 def stored_window(policy: Policy, revision: Revision | None) -> ConsultationWindow | None:
-    revision_test = (ConsultationWindow.revision_id.is_(None) if revision is None
-                     else ConsultationWindow.revision_id == revision.id)
-    return db.session.scalar(sa.select(ConsultationWindow).where(
-        ConsultationWindow.policy_id == policy.id, revision_test).limit(1))
+    revision_test = (
+        ConsultationWindow.revision_id.is_(None)
+        if revision is None
+        else ConsultationWindow.revision_id == revision.id
+    )
+    return db.session.scalar(
+        sa.select(ConsultationWindow)
+        .where(ConsultationWindow.policy_id == policy.id, revision_test)
+        .limit(1)
+    )
 
 
 def latest_published_number(policy: Policy) -> int | None:
-    return db.session.scalar(sa.select(sa.func.max(Revision.number)).where(
-        Revision.policy_id == policy.id, Revision.state == RevisionState.PUBLISHED))
+    return db.session.scalar(
+        sa.select(sa.func.max(Revision.number)).where(
+            Revision.policy_id == policy.id, Revision.state == RevisionState.PUBLISHED
+        )
+    )
 
 
 def windows_of(revision: Revision) -> dict[int | None, ConsultationWindow]:
-    rows = db.session.scalars(sa.select(ConsultationWindow).where(
-        ConsultationWindow.policy_id == revision.policy_id,
-        sa.or_(ConsultationWindow.revision_id.is_(None),
-               ConsultationWindow.revision_id == revision.id)))
+    rows = db.session.scalars(
+        sa.select(ConsultationWindow).where(
+            ConsultationWindow.policy_id == revision.policy_id,
+            sa.or_(
+                ConsultationWindow.revision_id.is_(None),
+                ConsultationWindow.revision_id == revision.id,
+            ),
+        )
+    )
     return {row.revision_id: row for row in rows}
 
 
@@ -90,21 +108,32 @@ def closed_reason(revision: Revision) -> str:
     return "window_not_set"
 
 
-def set_window(actor: User, policy: Policy, revision: Revision | None,
-               opens_at: datetime | None, closes_at: datetime | None) -> ConsultationWindow:
+def set_window(
+    actor: User,
+    policy: Policy,
+    revision: Revision | None,
+    opens_at: datetime | None,
+    closes_at: datetime | None,
+) -> ConsultationWindow:
     if opens_at and closes_at and closes_at <= opens_at:
         raise CommentError("window_order")
     window = stored_window(policy, revision)
     if window is None:
-        window = ConsultationWindow(policy_id=policy.id,
-                                    revision_id=revision.id if revision else None)
+        window = ConsultationWindow(
+            policy_id=policy.id, revision_id=revision.id if revision else None
+        )
         db.session.add(window)
     window.opens_at, window.closes_at, window.updated_by_id = opens_at, closes_at, actor.id
     db.session.flush()
-    record(actor, "consultation.window_set", policy, policy.slug,
-           revision=revision.number if revision else None,
-           opens_at=opens_at.isoformat() if opens_at else None,
-           closes_at=closes_at.isoformat() if closes_at else None)
+    record(
+        actor,
+        "consultation.window_set",
+        policy,
+        policy.slug,
+        revision=revision.number if revision else None,
+        opens_at=opens_at.isoformat() if opens_at else None,
+        closes_at=closes_at.isoformat() if closes_at else None,
+    )
     return window
 
 
@@ -113,5 +142,4 @@ def clear_revision_window(actor: User, policy: Policy, revision: Revision) -> No
     if window is not None:
         db.session.delete(window)
         db.session.flush()
-        record(actor, "consultation.window_cleared", policy, policy.slug,
-               revision=revision.number)
+        record(actor, "consultation.window_cleared", policy, policy.slug, revision=revision.number)

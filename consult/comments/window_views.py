@@ -1,5 +1,6 @@
 """Staff set a policy's consultation window (or one revision's own)."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -12,14 +13,14 @@ from consult.comments.messages import comment_error_message
 from consult.comments.views import bp
 from consult.comments.window import clear_revision_window, set_window, stored_window
 from consult.permissions import staff_required
+from consult.policies.loading import policy_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
-from consult.policies.loading import policy_or_404
 
 
 def as_utc(local: datetime | None) -> datetime | None:
     """A time typed in the staff member's time zone, as an aware UTC datetime."""
-    return None if local is None else to_utc(local).replace(tzinfo=timezone.utc)
+    return None if local is None else to_utc(local).replace(tzinfo=UTC)
 
 
 def as_local(moment: datetime | None) -> datetime | None:
@@ -28,8 +29,9 @@ def as_local(moment: datetime | None) -> datetime | None:
 
 def revision_choices(revisions: list[Revision]) -> list[tuple[str, str]]:
     choices = [("", _("The policy (its latest published revision)"))]
-    return choices + [(str(r.number), _("Revision %(number)s only", number=r.number))
-                      for r in revisions]
+    return choices + [
+        (str(r.number), _("Revision %(number)s only", number=r.number)) for r in revisions
+    ]
 
 
 def chosen_revision(form: WindowForm, revisions: list[Revision]) -> Revision | None:

@@ -1,4 +1,5 @@
 """Demo accounts and content, loaded with `flask demo load`."""
+
 from flask import Flask
 
 

@@ -1,4 +1,5 @@
 """`flask demo load`: a ready-to-explore site for trying Consult out."""
+
 import click
 import sqlalchemy as sa
 from flask import current_app
@@ -12,7 +13,6 @@ from consult.demo.services import DEMO_PASSWORD, DemoError, DemoReport, load_dem
 from consult.drafting.messages import error_message
 from consult.extensions import db
 from consult.policies.errors import PolicyError
-
 
 demo_cli = AppGroup("demo", help="Demo accounts and content.")
 
@@ -30,8 +30,9 @@ def load_command() -> None:
 def require_schema() -> None:
     # Without this, an empty database fails deep inside with "no such table".
     if not sa.inspect(db.engine).has_table("users"):
-        raise click.ClickException(_(
-            "The database has no tables yet. Run “flask db upgrade” first, then load the demo."))
+        raise click.ClickException(
+            _("The database has no tables yet. Run “flask db upgrade” first, then load the demo.")
+        )
 
 
 def run_load() -> DemoReport:
@@ -40,14 +41,19 @@ def run_load() -> DemoReport:
         report = load_demo()
     except DemoError as error:
         db.session.rollback()
-        raise click.ClickException(_(
-            "The demo policy has an unpublished draft (revision %(revision)s) that the demo "
-            "would have to replace. Publish or delete it, then run this command again. "
-            "Nothing was loaded.", revision=error.details.get("revision"))) from error
+        raise click.ClickException(
+            _(
+                "The demo policy has an unpublished draft (revision %(revision)s) that the demo "
+                "would have to replace. Publish or delete it, then run this command again. "
+                "Nothing was loaded.",
+                revision=error.details.get("revision"),
+            )
+        ) from error
     except PolicyError as error:
         db.session.rollback()
         raise click.ClickException(
-            _("%(reason)s Nothing was loaded.", reason=error_message(error))) from error
+            _("%(reason)s Nothing was loaded.", reason=error_message(error))
+        ) from error
     db.session.commit()
     return report
 
@@ -59,30 +65,52 @@ def summary_lines(report: DemoReport) -> list[str]:
     if report.users_created:
         lines.append(_("Accounts created: %(names)s.", names=", ".join(report.users_created)))
     if report.policy_created and report.policy is not None:
-        lines.append(_("Policy created: %(title)s (/policies/%(slug)s).",
-                       title=report.policy.title, slug=report.policy.slug))
+        lines.append(
+            _(
+                "Policy created: %(title)s (/policies/%(slug)s).",
+                title=report.policy.title,
+                slug=report.policy.slug,
+            )
+        )
     if report.revisions_created:
-        lines.append(_("Revisions imported: %(numbers)s.",
-                       numbers=", ".join(str(n) for n in report.revisions_created)))
+        lines.append(
+            _(
+                "Revisions imported: %(numbers)s.",
+                numbers=", ".join(str(n) for n in report.revisions_created),
+            )
+        )
     return lines
 
 
 def roles_text(user: User) -> str:
     return ", ".join(str(ROLE_LABELS[role]) for role in sorted(user.roles)) or str(
-        ROLE_LABELS[Role.VOLUNTEER])
+        ROLE_LABELS[Role.VOLUNTEER]
+    )
 
 
 def accounts_table(report: DemoReport) -> list[str]:
     header = [_("Username"), _("Password"), _("Roles"), _("Languages"), _("Status")]
-    rows = [[user.username, DEMO_PASSWORD, roles_text(user), ", ".join(sorted(user.languages)),
-             _("created") if user.username in report.users_created else _("existing")]
-            for user in report.users]
+    rows = [
+        [
+            user.username,
+            DEMO_PASSWORD,
+            roles_text(user),
+            ", ".join(sorted(user.languages)),
+            _("created") if user.username in report.users_created else _("existing"),
+        ]
+        for user in report.users
+    ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [format_row(header, widths), format_row(["-" * w for w in widths], widths)]
     lines += [format_row(row, widths) for row in rows]
     if len(rows) > len(report.users_created):
-        lines += ["", _("Existing accounts were left as they were: their password is the one "
-                        "above unless someone changed it.")]
+        lines += [
+            "",
+            _(
+                "Existing accounts were left as they were: their password is the one "
+                "above unless someone changed it."
+            ),
+        ]
     return lines
 
 

@@ -6,6 +6,7 @@ are posted through the ordinary services during a comment period of their own
 (opened, then closed again), so the audit log tells the story as it happened.
 Loaded once: a policy that already has comments, or a window, is left alone.
 """
+
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -40,39 +41,107 @@ class DemoComment:
 
 
 COMMENTS = (
-    DemoComment(1, "Harassment", "volunteer", "en", (
-        "Please say plainly that unwanted physical contact is harassment. At the repair café "
-        "benches people stand close together, and it happens there more than online."),
-        endorsed_by=("translator", "reviewer")),
-    DemoComment(1, "What happens next", "layla", "ar", (
-        "ثلاثة أيام وعدٌ صعب على فريق من المتطوعين. الأفضل أن نعد بمدة واقعية ونلتزم بها.")),
-    DemoComment(2, "Confidentiality", "volunteer", "en", (
-        "People will only report if they trust this part, so it should come **first** in the "
-        "section, before the list of ways to report.")),
-    DemoComment(3, "What happens next", "reviewer", "fr", (
-        "Quatre semaines, c'est raisonnable pour une équipe de bénévoles. Merci d'avoir précisé "
-        "que vous préviendrez la personne si cela prend plus de temps."),
+    DemoComment(
+        1,
+        "Harassment",
+        "volunteer",
+        "en",
+        (
+            "Please say plainly that unwanted physical contact is harassment. At the repair café "
+            "benches people stand close together, and it happens there more than online."
+        ),
+        endorsed_by=("translator", "reviewer"),
+    ),
+    DemoComment(
+        1,
+        "What happens next",
+        "layla",
+        "ar",
+        ("ثلاثة أيام وعدٌ صعب على فريق من المتطوعين. الأفضل أن نعد بمدة واقعية ونلتزم بها."),
+    ),
+    DemoComment(
+        2,
+        "Confidentiality",
+        "volunteer",
+        "en",
+        (
+            "People will only report if they trust this part, so it should come **first** in the "
+            "section, before the list of ways to report."
+        ),
+    ),
+    DemoComment(
+        3,
+        "What happens next",
+        "reviewer",
+        "fr",
+        (
+            "Quatre semaines, c'est raisonnable pour une équipe de bénévoles. Merci d'avoir précisé "
+            "que vous préviendrez la personne si cela prend plus de temps."
+        ),
         endorsed_by=("volunteer",),
-        replies=(DemoComment(3, "What happens next", "staff", "en", (
-            "Thank you — the Care Team asked for exactly that sentence after the first round.")),)),
-    DemoComment(3, "Who handles reports", "translator", "de", (
-        "Gut, dass Mitglieder bei Befangenheit zurücktreten. Wer entscheidet, ob jemand "
-        "befangen ist?"), suggested_wording=(
-        "Reports are handled by the Care Team: four to six volunteers chosen at the annual "
-        "members' meeting, who complete training in listening and in handling conflict before "
-        "they take on a case. A member who is involved in a report, or close to someone "
-        "involved, steps aside from that case; when in doubt, the other members decide.")),
-    DemoComment(3, "Welcoming newcomers", "volunteer", "id", (
-        "Saya baru bergabung bulan lalu. Akan sangat membantu jika ada satu orang yang bisa "
-        "ditanya pada minggu pertama."), endorsed_by=("layla", "reviewer")),
-    DemoComment(3, "Harassment", "layla", "es", (
-        "Me parece bien que se mencione el contacto físico no deseado. ¿Incluye también los "
-        "mensajes privados en el foro?")),
-    DemoComment(3, "Range of responses", "volunteer", "en", (
-        "Honestly this whole list is pointless. The people it is aimed at will never read it, "
-        "and everyone else already behaves."), flagged_by=(
-        ("reviewer", "Dismissive of the people this section protects; not about the wording."),
-        ("layla", "Not a comment on the text."))),
+        replies=(
+            DemoComment(
+                3,
+                "What happens next",
+                "staff",
+                "en",
+                (
+                    "Thank you — the Care Team asked for exactly that sentence after the first round."
+                ),
+            ),
+        ),
+    ),
+    DemoComment(
+        3,
+        "Who handles reports",
+        "translator",
+        "de",
+        (
+            "Gut, dass Mitglieder bei Befangenheit zurücktreten. Wer entscheidet, ob jemand "
+            "befangen ist?"
+        ),
+        suggested_wording=(
+            "Reports are handled by the Care Team: four to six volunteers chosen at the annual "
+            "members' meeting, who complete training in listening and in handling conflict before "
+            "they take on a case. A member who is involved in a report, or close to someone "
+            "involved, steps aside from that case; when in doubt, the other members decide."
+        ),
+    ),
+    DemoComment(
+        3,
+        "Welcoming newcomers",
+        "volunteer",
+        "id",
+        (
+            "Saya baru bergabung bulan lalu. Akan sangat membantu jika ada satu orang yang bisa "
+            "ditanya pada minggu pertama."
+        ),
+        endorsed_by=("layla", "reviewer"),
+    ),
+    DemoComment(
+        3,
+        "Harassment",
+        "layla",
+        "es",
+        (
+            "Me parece bien que se mencione el contacto físico no deseado. ¿Incluye también los "
+            "mensajes privados en el foro?"
+        ),
+    ),
+    DemoComment(
+        3,
+        "Range of responses",
+        "volunteer",
+        "en",
+        (
+            "Honestly this whole list is pointless. The people it is aimed at will never read it, "
+            "and everyone else already behaves."
+        ),
+        flagged_by=(
+            ("reviewer", "Dismissive of the people this section protects; not about the wording."),
+            ("layla", "Not a comment on the text."),
+        ),
+    ),
 )
 
 
@@ -81,8 +150,10 @@ def clause_named(revision: Revision, heading: str):
 
 
 def has_comments(policy: Policy) -> bool:
-    return db.session.scalar(sa.select(Comment.id).where(Comment.policy_id == policy.id).limit(1)) \
+    return (
+        db.session.scalar(sa.select(Comment.id).where(Comment.policy_id == policy.id).limit(1))
         is not None
+    )
 
 
 def post(demo: DemoComment, revision: Revision, parent: Comment | None = None) -> Comment:

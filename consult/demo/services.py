@@ -3,14 +3,15 @@
 Everything goes through the ordinary services, so the demo data is exactly
 what staff would have produced by hand, audit trail included.
 """
+
 from dataclasses import dataclass, field
 from importlib.resources import files
 
 from consult.accounts.models import Role, User
 from consult.accounts.services import create_account, find_user
-from consult.drafting.importing import ImportOptions, import_document, parse
 from consult.demo.comments import load_comments
 from consult.demo.translations import load_comment_translations, load_translations
+from consult.drafting.importing import ImportOptions, import_document, parse
 from consult.drafting.services import current_draft
 from consult.policies.models import Policy
 from consult.policies.services import create_policy, find_policy, revisions_of
@@ -51,19 +52,31 @@ class DemoRevision:
 
 
 PUBLISHED = (
-    DemoRevision("revision-1.md", (
-        "First public draft, written by the volunteer working group after two open meetings. "
-        "Comments are welcome on every clause.")),
-    DemoRevision("revision-2.md", (
-        "Changes after the first comment period: harassment now names unwanted physical contact, "
-        "the Care Team's response times are ones a volunteer team can keep, and mediation is "
-        "listed as a possible response. 'Raising a concern' is now 'Reporting a concern', and a "
-        "new clause asks everyone to welcome newcomers.")),
-    DemoRevision("revision-3.md", (
-        "Confidentiality now comes first in 'Reporting a concern', so people read it before they "
-        "report. 'Making decisions together' was removed: decision-making belongs in the "
-        "Riverbank Commons Charter. A new clause says who handles reports and when a Care Team "
-        "member steps aside.")),
+    DemoRevision(
+        "revision-1.md",
+        (
+            "First public draft, written by the volunteer working group after two open meetings. "
+            "Comments are welcome on every clause."
+        ),
+    ),
+    DemoRevision(
+        "revision-2.md",
+        (
+            "Changes after the first comment period: harassment now names unwanted physical contact, "
+            "the Care Team's response times are ones a volunteer team can keep, and mediation is "
+            "listed as a possible response. 'Raising a concern' is now 'Reporting a concern', and a "
+            "new clause asks everyone to welcome newcomers."
+        ),
+    ),
+    DemoRevision(
+        "revision-3.md",
+        (
+            "Confidentiality now comes first in 'Reporting a concern', so people read it before they "
+            "report. 'Making decisions together' was removed: decision-making belongs in the "
+            "Riverbank Commons Charter. A new clause says who handles reports and when a Care Team "
+            "member steps aside."
+        ),
+    ),
 )
 DRAFT = "draft-4.md"
 
@@ -113,8 +126,14 @@ def load_accounts(report: DemoReport) -> None:
     for account in ACCOUNTS:
         user = find_user(account.username)
         if user is None:
-            user = create_account(None, account.username, DEMO_PASSWORD, account.display_name,
-                                  account.roles, account.languages)
+            user = create_account(
+                None,
+                account.username,
+                DEMO_PASSWORD,
+                account.display_name,
+                account.roles,
+                account.languages,
+            )
             report.users_created.append(user.username)
         report.users.append(user)
 

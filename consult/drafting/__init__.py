@@ -1,4 +1,5 @@
 """Staff drafting workflow and the `drafts` CLI group."""
+
 from flask import Flask
 
 

@@ -1,4 +1,5 @@
 """`flask drafts import SLUG FILE.md…`: import documents as revisions."""
+
 import sys
 from pathlib import Path
 
@@ -22,27 +23,38 @@ def read_document(path: Path) -> str:
 
 @drafts_cli.command("import")
 @click.argument("slug")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--title", help="Revision title (default: the document's own).")
 @click.option("--language", help="Source language, BCP 47 (default: front matter, else en).")
 @click.option("--summary", default="", help="Change summary (default: 'Imported from FILE').")
 @click.option("--publish", is_flag=True, help="Publish each imported revision.")
-def import_command(slug: str, files: tuple[Path, ...], title: str | None, language: str | None,
-                   summary: str, publish: bool) -> None:
+def import_command(
+    slug: str,
+    files: tuple[Path, ...],
+    title: str | None,
+    language: str | None,
+    summary: str,
+    publish: bool,
+) -> None:
     """Import FILES into policy SLUG in order (created when new); all or nothing."""
     results = []
-    with click.progressbar(files, label="Importing", file=sys.stderr,
-                           show_pos=True) as bar:
+    with click.progressbar(files, label="Importing", file=sys.stderr, show_pos=True) as bar:
         for path in bar:
-            options = ImportOptions(title=title, language=language, publish=publish,
-                                    change_summary=summary or f"Imported from {path.name}")
+            options = ImportOptions(
+                title=title,
+                language=language,
+                publish=publish,
+                change_summary=summary or f"Imported from {path.name}",
+            )
             results.append((path, import_file(slug, path, options)))
     db.session.commit()
     for path, revision in results:
         state = revision.state.value
-        click.echo(f"{path.name}: revision {revision.number} ({state}), "
-                   f"{len(revision.clauses)} clauses")
+        click.echo(
+            f"{path.name}: revision {revision.number} ({state}), {len(revision.clauses)} clauses"
+        )
 
 
 def import_file(slug: str, path: Path, options: ImportOptions):
@@ -50,4 +62,6 @@ def import_file(slug: str, path: Path, options: ImportOptions):
         return import_into(None, slug, read_document(path), options)
     except PolicyError as error:
         db.session.rollback()
-        raise click.ClickException(f"{path}: {error_message(error)} Nothing was imported.")
+        raise click.ClickException(
+            f"{path}: {error_message(error)} Nothing was imported."
+        ) from None

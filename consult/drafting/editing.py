@@ -1,4 +1,5 @@
 """Editing a draft's clauses, with optimistic locking."""
+
 from dataclasses import dataclass
 
 from sqlalchemy.orm.exc import StaleDataError
@@ -61,8 +62,9 @@ def flush_checked(key: str) -> None:
         raise StaleEdit(clause=key) from None
 
 
-def edit_clause(actor: User | None, revision: Revision, key: str, seen_version: int,
-                text: ClauseText) -> Clause:
+def edit_clause(
+    actor: User | None, revision: Revision, key: str, seen_version: int, text: ClauseText
+) -> Clause:
     """Save a clause; refused if it was saved by someone else since `seen_version`."""
     require_draft(revision)
     clause = find_clause(revision, key)
@@ -81,14 +83,22 @@ def check_structure(revision: Revision, seen_version: int) -> None:
     revision.structure_version += 1
 
 
-def add_clause(actor: User | None, revision: Revision, seen_version: int, after_key: str | None,
-               text: ClauseText) -> Clause:
+def add_clause(
+    actor: User | None,
+    revision: Revision,
+    seen_version: int,
+    after_key: str | None,
+    text: ClauseText,
+) -> Clause:
     """A new clause after `after_key` (at the start when None), with a fresh key."""
     text = text.checked()
     index = 0 if after_key is None else revision.clauses.index(find_clause(revision, after_key)) + 1
     check_structure(revision, seen_version)
-    clause = Clause(key=drafts.make_key(text.heading, keys_ever_used(revision.policy)),
-                    position=index, level=text.level)
+    clause = Clause(
+        key=drafts.make_key(text.heading, keys_ever_used(revision.policy)),
+        position=index,
+        level=text.level,
+    )
     apply_text(clause, text)
     revision.clauses.insert(index, clause)
     renumber(revision)
@@ -104,8 +114,9 @@ def delete_clause(actor: User | None, revision: Revision, seen_version: int, key
     db.session.flush()
 
 
-def move_clause(actor: User | None, revision: Revision, seen_version: int, key: str,
-                offset: int) -> None:
+def move_clause(
+    actor: User | None, revision: Revision, seen_version: int, key: str, offset: int
+) -> None:
     """Move a clause `offset` places (-1 up, +1 down); moving past either end is refused."""
     index = revision.clauses.index(find_clause(revision, key))
     target = index + offset

@@ -1,4 +1,5 @@
 """Forms of the staff drafting workflow."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -8,27 +9,44 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 LEVEL_CHOICES = [
     SelectChoice("0", _l("Introduction (no heading)")),
-    SelectChoice("1", _l("Level 1 heading")), SelectChoice("2", _l("Level 2 heading")),
-    SelectChoice("3", _l("Level 3 heading")), SelectChoice("4", _l("Level 4 heading")),
-    SelectChoice("5", _l("Level 5 heading")), SelectChoice("6", _l("Level 6 heading")),
+    SelectChoice("1", _l("Level 1 heading")),
+    SelectChoice("2", _l("Level 2 heading")),
+    SelectChoice("3", _l("Level 3 heading")),
+    SelectChoice("4", _l("Level 4 heading")),
+    SelectChoice("5", _l("Level 5 heading")),
+    SelectChoice("6", _l("Level 6 heading")),
 ]
 
 
 class PolicyForm(FlaskForm):
-    slug = StringField(_l("Address (slug)"), validators=[DataRequired(), Length(max=80)],
-                       description=_l("Lower-case letters, digits and hyphens, e.g. code-of-conduct."))
+    slug = StringField(
+        _l("Address (slug)"),
+        validators=[DataRequired(), Length(max=80)],
+        description=_l("Lower-case letters, digits and hyphens, e.g. code-of-conduct."),
+    )
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
-    source_language = StringField(_l("Source language"), default="en",
-                                  validators=[DataRequired(), Length(max=35)],
-                                  description=_l("A BCP 47 tag such as en, fr or pt-BR."))
+    source_language = StringField(
+        _l("Source language"),
+        default="en",
+        validators=[DataRequired(), Length(max=35)],
+        description=_l("A BCP 47 tag such as en, fr or pt-BR."),
+    )
     summary = TextAreaField(_l("Summary"), validators=[Length(max=5000)])
 
 
 class ImportForm(FlaskForm):
-    document = FileField(_l("Markdown file"), validators=[FileRequired()],
-                         description=_l("Headings become clauses. YAML (---) or TOML (+++) front matter is understood."))
-    title = StringField(_l("Revision title"), validators=[Optional(), Length(max=300)],
-                        description=_l("Leave empty to use the document's own title."))
+    document = FileField(
+        _l("Markdown file"),
+        validators=[FileRequired()],
+        description=_l(
+            "Headings become clauses. YAML (---) or TOML (+++) front matter is understood."
+        ),
+    )
+    title = StringField(
+        _l("Revision title"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Leave empty to use the document's own title."),
+    )
     change_summary = TextAreaField(_l("Change summary"), validators=[Length(max=5000)])
     publish = BooleanField(_l("Publish at once"))
 
@@ -52,8 +70,11 @@ class AddClauseForm(ClauseForm, StructureForm):
 
 
 class PublishForm(FlaskForm):
-    change_summary = TextAreaField(_l("Change summary"), validators=[DataRequired(), Length(max=5000)],
-                                   description=_l("What changed and why, for everyone who reads this revision."))
+    change_summary = TextAreaField(
+        _l("Change summary"),
+        validators=[DataRequired(), Length(max=5000)],
+        description=_l("What changed and why, for everyone who reads this revision."),
+    )
 
 
 class ConfirmForm(FlaskForm):

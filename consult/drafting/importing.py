@@ -1,4 +1,5 @@
 """Markdown documents in, draft (or published) revisions out."""
+
 from dataclasses import dataclass
 
 import drafts
@@ -8,8 +9,13 @@ from consult.drafting.services import as_domain, new_draft, publish
 from consult.i18n import parse_language
 from consult.policies.errors import ImportRejected
 from consult.policies.models import Policy, Revision
-from consult.policies.services import (clauses_of, create_policy, find_policy, keys_ever_used,
-                                       latest_revision)
+from consult.policies.services import (
+    clauses_of,
+    create_policy,
+    find_policy,
+    keys_ever_used,
+    latest_revision,
+)
 
 
 def decode_markdown(data: bytes, limit: int) -> str:
@@ -44,12 +50,15 @@ class ImportOptions:
 
 def front_matter_text(document: drafts.Document, name: str) -> str | None:
     value = document.front_matter.get(name)
-    return str(value).strip() if isinstance(value, (str, int, float)) and str(value).strip() else None
+    return (
+        str(value).strip() if isinstance(value, (str, int, float)) and str(value).strip() else None
+    )
 
 
 def document_title(document: drafts.Document, options: ImportOptions, fallback: str) -> str:
-    return (options.title or front_matter_text(document, "title") or document.title
-            or fallback)[:300]
+    return (options.title or front_matter_text(document, "title") or document.title or fallback)[
+        :300
+    ]
 
 
 def keyed_clauses(policy: Policy, document: drafts.Document) -> tuple[drafts.Clause, ...]:
@@ -64,18 +73,33 @@ def check_language(policy: Policy, document: drafts.Document, options: ImportOpt
     if declared and parse_language(declared) is None:
         raise ImportRejected("language_unknown", language=declared)
     if declared and parse_language(declared) != parse_language(policy.source_language):
-        raise ImportRejected("language_mismatch", language=declared,
-                             expected=policy.source_language)
+        raise ImportRejected(
+            "language_mismatch", language=declared, expected=policy.source_language
+        )
 
 
-def import_document(actor: User | None, policy: Policy, document: drafts.Document,
-                    options: ImportOptions = ImportOptions()) -> Revision:
+def import_document(
+    actor: User | None,
+    policy: Policy,
+    document: drafts.Document,
+    options: ImportOptions = ImportOptions(),
+) -> Revision:
     check_language(policy, document, options)
-    revision = new_draft(actor, policy, document_title(document, options, policy.title),
-                         keyed_clauses(policy, document), latest_revision(policy),
-                         dict(document.front_matter))
-    record(actor, "revision.imported", revision, f"{policy.slug} #{revision.number}",
-           clauses=len(revision.clauses))
+    revision = new_draft(
+        actor,
+        policy,
+        document_title(document, options, policy.title),
+        keyed_clauses(policy, document),
+        latest_revision(policy),
+        dict(document.front_matter),
+    )
+    record(
+        actor,
+        "revision.imported",
+        revision,
+        f"{policy.slug} #{revision.number}",
+        clauses=len(revision.clauses),
+    )
     if options.publish:
         publish(actor, revision, options.change_summary)
     return revision

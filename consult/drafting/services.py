@@ -1,4 +1,5 @@
 """The draft lifecycle: start a draft, publish it, delete it."""
+
 from collections.abc import Collection, Sequence
 
 import sqlalchemy as sa
@@ -20,40 +21,70 @@ def require_draft(revision: Revision) -> None:
 
 
 def current_draft(policy: Policy) -> Revision | None:
-    return db.session.scalar(sa.select(Revision).where(
-        Revision.policy_id == policy.id, Revision.state == RevisionState.DRAFT))
+    return db.session.scalar(
+        sa.select(Revision).where(
+            Revision.policy_id == policy.id, Revision.state == RevisionState.DRAFT
+        )
+    )
 
 
 def next_number(policy: Policy) -> int:
     highest = db.session.scalar(
-        sa.select(sa.func.max(Revision.number)).where(Revision.policy_id == policy.id))
+        sa.select(sa.func.max(Revision.number)).where(Revision.policy_id == policy.id)
+    )
     return (highest or 0) + 1
 
 
 def clause_rows(clauses: Sequence[drafts.Clause]) -> list[Clause]:
-    return [Clause(key=c.key, position=index, level=c.level, number=c.number,
-                   heading=c.heading, body=c.body, hash=c.hash)
-            for index, c in enumerate(clauses)]
+    return [
+        Clause(
+            key=c.key,
+            position=index,
+            level=c.level,
+            number=c.number,
+            heading=c.heading,
+            body=c.body,
+            hash=c.hash,
+        )
+        for index, c in enumerate(clauses)
+    ]
 
 
-def new_draft(actor: User | None, policy: Policy, title: str,
-              clauses: Sequence[drafts.Clause], base: Revision | None,
-              front_matter: dict | None = None) -> Revision:
+def new_draft(
+    actor: User | None,
+    policy: Policy,
+    title: str,
+    clauses: Sequence[drafts.Clause],
+    base: Revision | None,
+    front_matter: dict | None = None,
+) -> Revision:
     """A draft holding `clauses` (keys already assigned); one draft per policy at a time."""
     existing = current_draft(policy)
     if existing is not None:
         raise DraftExists(revision=existing.number)
-    revision = Revision(policy=policy, number=next_number(policy), title=title,
-                        base_revision=base, created_by=actor, front_matter=front_matter or {},
-                        clauses=clause_rows(drafts.number_clauses(clauses)))
+    revision = Revision(
+        policy=policy,
+        number=next_number(policy),
+        title=title,
+        base_revision=base,
+        created_by=actor,
+        front_matter=front_matter or {},
+        clauses=clause_rows(drafts.number_clauses(clauses)),
+    )
     db.session.add(revision)
     db.session.flush()
     return revision
 
 
 def as_domain(clause: Clause) -> drafts.Clause:
-    return drafts.Clause(level=clause.level, heading=clause.heading, body=clause.body,
-                         key=clause.key, number=clause.number, known_hash=clause.hash)
+    return drafts.Clause(
+        level=clause.level,
+        heading=clause.heading,
+        body=clause.body,
+        key=clause.key,
+        number=clause.number,
+        known_hash=clause.hash,
+    )
 
 
 def fork_draft(actor: User | None, policy: Policy) -> Revision:
@@ -62,13 +93,15 @@ def fork_draft(actor: User | None, policy: Policy) -> Revision:
     if base is None:
         raise NotFound(policy=policy.slug)
     revision = new_draft(actor, policy, base.title, [as_domain(c) for c in base.clauses], base)
-    record(actor, "revision.forked", revision, f"{policy.slug} #{revision.number}",
-           base=base.number)
+    record(
+        actor, "revision.forked", revision, f"{policy.slug} #{revision.number}", base=base.number
+    )
     return revision
 
 
-def publish(actor: User | None, revision: Revision, change_summary: str,
-            minor_keys: Collection[str] = ()) -> Revision:
+def publish(
+    actor: User | None, revision: Revision, change_summary: str, minor_keys: Collection[str] = ()
+) -> Revision:
     """Publish the draft; `minor_keys` are clauses whose edit keeps translations current."""
     require_draft(revision)
     minor_keys = set(minor_keys) & {clause.key for clause in revision.clauses}
@@ -77,14 +110,22 @@ def publish(actor: User | None, revision: Revision, change_summary: str,
     if not revision.clauses:
         raise InvalidEdit("no_clauses")
     revision.change_summary = change_summary.strip()
-    revision.content_hash = drafts.content_hash(revision.title, [as_domain(c) for c in revision.clauses])
+    revision.content_hash = drafts.content_hash(
+        revision.title, [as_domain(c) for c in revision.clauses]
+    )
     revision.publisher = actor
     revision.published_at = utcnow()
     revision.state = RevisionState.PUBLISHED
     db.session.flush()
-    record(actor, "revision.published", revision, f"{revision.policy.slug} #{revision.number}",
-           content_hash=revision.content_hash, clauses=len(revision.clauses),
-           minor_edits=sorted(minor_keys))
+    record(
+        actor,
+        "revision.published",
+        revision,
+        f"{revision.policy.slug} #{revision.number}",
+        content_hash=revision.content_hash,
+        clauses=len(revision.clauses),
+        minor_edits=sorted(minor_keys),
+    )
     carry_over(revision, minor_keys)
     return revision
 

@@ -1,12 +1,19 @@
 """Staff drafting: create a policy, import, fork, edit, publish, delete."""
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
-                   url_for)
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.drafting import editing
-from consult.drafting.forms import (AddClauseForm, ClauseForm, ConfirmForm, ImportForm,
-                                    PolicyForm, PublishForm, StructureForm)
+from consult.drafting.forms import (
+    AddClauseForm,
+    ClauseForm,
+    ConfirmForm,
+    ImportForm,
+    PolicyForm,
+    PublishForm,
+    StructureForm,
+)
 from consult.drafting.importing import ImportOptions, decode_markdown, import_document, parse
 from consult.drafting.messages import error_message
 from consult.drafting.services import delete_draft, fork_draft, publish
@@ -31,12 +38,19 @@ def load_draft(slug: str, number: int) -> Revision:
     """The draft to change; a published revision is refused (409), whatever the route."""
     _policy, revision = load(slug, number)
     if not revision.is_draft:
-        abort(409, _("This revision is published. Published text never changes: start a new draft instead."))
+        abort(
+            409,
+            _(
+                "This revision is published. Published text never changes: start a new draft instead."
+            ),
+        )
     return revision
 
 
 def editor_url(revision: Revision, **anchor) -> str:
-    return url_for("drafting.edit_draft", slug=revision.policy.slug, number=revision.number, **anchor)
+    return url_for(
+        "drafting.edit_draft", slug=revision.policy.slug, number=revision.number, **anchor
+    )
 
 
 @bp.route("/policies/new", methods=["GET", "POST"])
@@ -45,8 +59,13 @@ def new_policy():
     form = PolicyForm()
     if form.validate_on_submit():
         try:
-            policy = create_policy(current_user, form.slug.data, form.title.data,
-                                   form.source_language.data.strip(), form.summary.data or "")
+            policy = create_policy(
+                current_user,
+                form.slug.data,
+                form.title.data,
+                form.source_language.data.strip(),
+                form.summary.data or "",
+            )
         except PolicyError as error:
             form.slug.errors.append(error_message(error))
             return render_template("drafting/new_policy.html", form=form), 422
@@ -61,16 +80,27 @@ def import_revision(slug: str):
     policy, _revision = load(slug)
     form = ImportForm()
     if form.validate_on_submit():
-        options = ImportOptions(title=form.title.data or None, change_summary=form.change_summary.data or "",
-                                publish=form.publish.data)
+        options = ImportOptions(
+            title=form.title.data or None,
+            change_summary=form.change_summary.data or "",
+            publish=form.publish.data,
+        )
         try:
-            text = decode_markdown(form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"])
+            text = decode_markdown(
+                form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"]
+            )
             revision = import_document(current_user, policy, parse(text), options)
         except PolicyError as error:
             form.document.errors.append(error_message(error))
             return render_template("drafting/import.html", policy=policy, form=form), 422
-        flash(_("Imported %(count)d clauses as revision %(number)d.",
-                count=len(revision.clauses), number=revision.number), "success")
+        flash(
+            _(
+                "Imported %(count)d clauses as revision %(number)d.",
+                count=len(revision.clauses),
+                number=revision.number,
+            ),
+            "success",
+        )
         return redirect(url_for("policies.revision", slug=slug, number=revision.number))
     status = 422 if form.errors else 200
     return render_template("drafting/import.html", policy=policy, form=form), status
@@ -97,10 +127,14 @@ def edit_draft(slug: str, number: int):
 
 
 def render_editor(revision: Revision, error: str | None = None, status: int = 200):
-    return render_template("drafting/editor.html", revision=revision, policy=revision.policy,
-                           form=StructureForm(structure_version=revision.structure_version),
-                           add_form=AddClauseForm(structure_version=revision.structure_version),
-                           error=error), status
+    return render_template(
+        "drafting/editor.html",
+        revision=revision,
+        policy=revision.policy,
+        form=StructureForm(structure_version=revision.structure_version),
+        add_form=AddClauseForm(structure_version=revision.structure_version),
+        error=error,
+    ), status
 
 
 @bp.route("/policies/<slug>/revisions/<int:number>/clauses/<key>/edit", methods=["GET", "POST"])
@@ -115,11 +149,18 @@ def edit_clause(slug: str, number: int, key: str):
     try:
         editing.edit_clause(current_user, revision, key, int(form.version.data), text)
     except StaleEdit:
-        return render_template("drafting/conflict.html", revision=revision,
-                               clause=find_or_404(revision, key), mine=text, form=form), 409
+        return render_template(
+            "drafting/conflict.html",
+            revision=revision,
+            clause=find_or_404(revision, key),
+            mine=text,
+            form=form,
+        ), 409
     except PolicyError as error:
         form.heading.errors.append(error_message(error))
-        return render_template("drafting/clause.html", revision=revision, clause=clause, form=form), 422
+        return render_template(
+            "drafting/clause.html", revision=revision, clause=clause, form=form
+        ), 422
     flash(_("Clause saved."), "success")
     return redirect(editor_url(revision, _anchor=f"clause-{key}"))
 
@@ -139,8 +180,12 @@ def add_clause(slug: str, number: int):
     if not form.validate_on_submit():
         return render_editor(revision, _("Please fill in the new clause."), 422)
     text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
-    return structural_edit(revision, lambda: editing.add_clause(
-        current_user, revision, form.structure_version.data, form.after.data or None, text))
+    return structural_edit(
+        revision,
+        lambda: editing.add_clause(
+            current_user, revision, form.structure_version.data, form.after.data or None, text
+        ),
+    )
 
 
 @bp.post("/policies/<slug>/revisions/<int:number>/clauses/<key>/delete")
@@ -150,8 +195,10 @@ def delete_clause(slug: str, number: int, key: str):
     form = StructureForm()
     if not form.validate_on_submit():
         abort(400)
-    return structural_edit(revision, lambda: editing.delete_clause(
-        current_user, revision, form.structure_version.data, key))
+    return structural_edit(
+        revision,
+        lambda: editing.delete_clause(current_user, revision, form.structure_version.data, key),
+    )
 
 
 @bp.post("/policies/<slug>/revisions/<int:number>/clauses/<key>/move")
@@ -162,8 +209,12 @@ def move_clause(slug: str, number: int, key: str):
     offset = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
     if not form.validate_on_submit() or offset is None:
         abort(400)
-    return structural_edit(revision, lambda: editing.move_clause(
-        current_user, revision, form.structure_version.data, key, offset))
+    return structural_edit(
+        revision,
+        lambda: editing.move_clause(
+            current_user, revision, form.structure_version.data, key, offset
+        ),
+    )
 
 
 def structural_edit(revision: Revision, change):
@@ -183,8 +234,12 @@ def publish_draft(slug: str, number: int):
     form = PublishForm()
     if form.validate_on_submit():
         try:
-            publish(current_user, revision, form.change_summary.data,
-                    minor_keys=set(request.form.getlist("minor")))
+            publish(
+                current_user,
+                revision,
+                form.change_summary.data,
+                minor_keys=set(request.form.getlist("minor")),
+            )
         except PolicyError as error:
             form.change_summary.errors.append(error_message(error))
             return publish_page(revision, form, 422)
@@ -197,8 +252,9 @@ def publish_page(revision: Revision, form: PublishForm, status: int):
     """The publish form, with the redline of the draft against its base revision."""
     base = revision.base_revision
     context = redline_context(revision.policy, base, revision, "inline") if base else {}
-    return render_template("drafting/publish.html", **{**context, "revision": revision,
-                                                       "form": form}), status
+    return render_template(
+        "drafting/publish.html", **{**context, "revision": revision, "form": form}
+    ), status
 
 
 @bp.post("/policies/<slug>/revisions/<int:number>/delete")
@@ -212,5 +268,6 @@ def delete_revision(slug: str, number: int):
     except PolicyError as error:
         return render_template("error.html", code=409, message=error_message(error)), 409
     flash(_("Draft deleted."), "success")
-    return redirect(url_for("policies.policy", slug=slug) if revision.number > 1
-                    else url_for("policies.home"))
+    return redirect(
+        url_for("policies.policy", slug=slug) if revision.number > 1 else url_for("policies.home")
+    )

@@ -1,4 +1,5 @@
 """Moderation: flags, the moderators' queue, hiding and restoring comments, blocking accounts."""
+
 from flask import Flask
 
 

@@ -1,4 +1,5 @@
 """Blocking an account from posting (it can still sign in and read)."""
+
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db

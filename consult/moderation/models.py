@@ -1,4 +1,5 @@
 """Accounts blocked from posting."""
+
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -13,10 +14,12 @@ class PostingBlock(db.Model):
     __tablename__ = "posting_blocks"
 
     user_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     reason: Mapped[str] = mapped_column(sa.Text)
     blocked_by_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL"))
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])

@@ -1,4 +1,5 @@
 """Flags, the moderators' queue, hiding and restoring comments."""
+
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -30,8 +31,9 @@ def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
     reason = checked_reason(reason)
     if comment.status is CommentStatus.DELETED:
         raise CommentForbidden("removed")
-    if db.session.scalar(sa.select(Flag.id).where(Flag.comment_id == comment.id,
-                                                  Flag.user_id == user.id)):
+    if db.session.scalar(
+        sa.select(Flag.id).where(Flag.comment_id == comment.id, Flag.user_id == user.id)
+    ):
         raise CommentError("already_flagged")
     flag = Flag(comment_id=comment.id, user_id=user.id, reason=reason)
     try:
@@ -45,15 +47,28 @@ def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
 
 
 def open_flag_count(comment: Comment) -> int:
-    return db.session.scalar(sa.select(sa.func.count(sa.distinct(Flag.user_id))).where(
-        Flag.comment_id == comment.id, Flag.resolved_at.is_(None))) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count(sa.distinct(Flag.user_id))).where(
+                Flag.comment_id == comment.id, Flag.resolved_at.is_(None)
+            )
+        )
+        or 0
+    )
 
 
 def hide_when_flagged_enough(comment: Comment) -> None:
     threshold = current_app.config["COMMENT_AUTO_HIDE_FLAGS"]
-    if threshold and comment.status is CommentStatus.PUBLISHED \
-            and open_flag_count(comment) >= threshold:
-        comment.status, comment.hidden_at, comment.hidden_by_id = CommentStatus.HIDDEN, utcnow(), None
+    if (
+        threshold
+        and comment.status is CommentStatus.PUBLISHED
+        and open_flag_count(comment) >= threshold
+    ):
+        comment.status, comment.hidden_at, comment.hidden_by_id = (
+            CommentStatus.HIDDEN,
+            utcnow(),
+            None,
+        )
         comment.hidden_reason = f"{threshold}+ flags"
         db.session.flush()
         # The actor is nobody: the rule hid it, and a moderator reviews it in the queue.
@@ -61,9 +76,11 @@ def hide_when_flagged_enough(comment: Comment) -> None:
 
 
 def resolve_flags(comment: Comment) -> None:
-    db.session.execute(sa.update(Flag).where(Flag.comment_id == comment.id,
-                                             Flag.resolved_at.is_(None))
-                       .values(resolved_at=utcnow()))
+    db.session.execute(
+        sa.update(Flag)
+        .where(Flag.comment_id == comment.id, Flag.resolved_at.is_(None))
+        .values(resolved_at=utcnow())
+    )
 
 
 def hide(moderator: User, comment: Comment, reason: str) -> Comment:
@@ -105,25 +122,42 @@ class QueueItem:
 
 def queue(page: int, per_page: int, include_hidden: bool):
     """Comments with open flags (and, on request, every hidden one), most flagged first."""
-    open_flags = (sa.select(Flag.comment_id, sa.func.count().label("flags"),
-                            sa.func.min(Flag.created_at).label("first"))
-                  .where(Flag.resolved_at.is_(None)).group_by(Flag.comment_id).subquery())
-    query = (sa.select(Comment).outerjoin(open_flags, open_flags.c.comment_id == Comment.id)
-             .options(WITH_AUTHOR))
+    open_flags = (
+        sa.select(
+            Flag.comment_id,
+            sa.func.count().label("flags"),
+            sa.func.min(Flag.created_at).label("first"),
+        )
+        .where(Flag.resolved_at.is_(None))
+        .group_by(Flag.comment_id)
+        .subquery()
+    )
+    query = (
+        sa.select(Comment)
+        .outerjoin(open_flags, open_flags.c.comment_id == Comment.id)
+        .options(WITH_AUTHOR)
+    )
     wanted = open_flags.c.flags.is_not(None)
     if include_hidden:
         wanted = sa.or_(wanted, Comment.status == CommentStatus.HIDDEN)
     query = query.where(wanted, Comment.status != CommentStatus.DELETED).order_by(
-        sa.func.coalesce(open_flags.c.flags, 0).desc(), Comment.id.desc())
+        sa.func.coalesce(open_flags.c.flags, 0).desc(), Comment.id.desc()
+    )
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
 def flags_by_comment(comments: list[Comment]) -> dict[int, list[Flag]]:
     ids = [comment.id for comment in comments]
-    rows = db.session.scalars(sa.select(Flag).where(Flag.comment_id.in_(ids))
-                              .options(joinedload(Flag.user).options(
-                                  lazyload(User.role_grants), lazyload(User.language_grants)))
-                              .order_by(Flag.created_at))
+    rows = db.session.scalars(
+        sa.select(Flag)
+        .where(Flag.comment_id.in_(ids))
+        .options(
+            joinedload(Flag.user).options(
+                lazyload(User.role_grants), lazyload(User.language_grants)
+            )
+        )
+        .order_by(Flag.created_at)
+    )
     grouped: dict[int, list[Flag]] = {comment_id: [] for comment_id in ids}
     for flag in rows:
         grouped[flag.comment_id].append(flag)
@@ -143,12 +177,22 @@ def places_of(comments: list[Comment]) -> dict[int, CommentPlace]:
     """The policy, revision and clause of each comment, in one query for the whole page."""
     clause_ids = {comment.clause_id for comment in comments}
     rows = db.session.execute(
-        sa.select(Clause, Revision, Policy).join(Revision, Clause.revision_id == Revision.id)
-        .join(Policy, Revision.policy_id == Policy.id).where(Clause.id.in_(clause_ids)))
-    by_clause = {clause.id: CommentPlace(policy, revision, clause) for clause, revision, policy in rows}
+        sa.select(Clause, Revision, Policy)
+        .join(Revision, Clause.revision_id == Revision.id)
+        .join(Policy, Revision.policy_id == Policy.id)
+        .where(Clause.id.in_(clause_ids))
+    )
+    by_clause = {
+        clause.id: CommentPlace(policy, revision, clause) for clause, revision, policy in rows
+    }
     return {comment.id: by_clause[comment.clause_id] for comment in comments}
 
 
 def versions_of(comment: Comment) -> list[CommentVersion]:
-    return list(db.session.scalars(sa.select(CommentVersion).where(
-        CommentVersion.comment_id == comment.id).order_by(CommentVersion.replaced_at)))
+    return list(
+        db.session.scalars(
+            sa.select(CommentVersion)
+            .where(CommentVersion.comment_id == comment.id)
+            .order_by(CommentVersion.replaced_at)
+        )
+    )

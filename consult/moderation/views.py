@@ -1,4 +1,5 @@
 """The moderators' queue and their actions on comments and accounts."""
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -12,16 +13,25 @@ from consult.comments.presenter import thread_url
 from consult.extensions import db
 from consult.moderation.blocks import block, is_blocked, unblock
 from consult.moderation.forms import ModerationForm
-from consult.moderation.services import (dismiss_flags, flags_by_comment, hide, places_of, queue,
-                                         restore, versions_of)
+from consult.moderation.services import (
+    dismiss_flags,
+    flags_by_comment,
+    hide,
+    places_of,
+    queue,
+    restore,
+    versions_of,
+)
 from consult.permissions import role_required
 from consult.policies.models import Clause, Revision
 
 bp = Blueprint("moderation", __name__, template_folder="templates")
 moderator_required = role_required(Role.MODERATOR)
-COMMENT_ACTIONS = {"hide": (hide, _l("The comment is hidden.")),
-                   "restore": (restore, _l("The comment is visible again.")),
-                   "dismiss": (dismiss_flags, _l("The flags are dismissed."))}
+COMMENT_ACTIONS = {
+    "hide": (hide, _l("The comment is hidden.")),
+    "restore": (restore, _l("The comment is visible again.")),
+    "dismiss": (dismiss_flags, _l("The flags are dismissed.")),
+}
 
 
 def load_comment(comment_id: int) -> Comment:
@@ -35,24 +45,42 @@ def load_comment(comment_id: int) -> Comment:
 @moderator_required
 def queue_page():
     include_hidden = request.args.get("show") == "hidden"
-    page = queue(request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"],
-                 include_hidden)
+    page = queue(
+        request.args.get("page", 1, type=int), current_app.config["ITEMS_PER_PAGE"], include_hidden
+    )
     comments = list(page.items)
-    return render_template("moderation/queue.html", page=page, include_hidden=include_hidden,
-                           flags=flags_by_comment(comments), places=places_of(comments),
-                           thread_url=thread_url, form=ModerationForm())
+    return render_template(
+        "moderation/queue.html",
+        page=page,
+        include_hidden=include_hidden,
+        flags=flags_by_comment(comments),
+        places=places_of(comments),
+        thread_url=thread_url,
+        form=ModerationForm(),
+    )
 
 
 def comment_page(comment: Comment, form: ModerationForm, status: int = 200):
     revision = db.session.get(Revision, comment.revision_id)
     author = db.session.get(User, comment.author_id) if comment.author_id else None
     page = render_template(
-        "moderation/comment.html", comment=comment, revision=revision, policy=revision.policy,
-        clause=db.session.get(Clause, comment.clause_id), versions=versions_of(comment),
-        flags=flags_by_comment([comment])[comment.id], form=form, author=author,
+        "moderation/comment.html",
+        comment=comment,
+        revision=revision,
+        policy=revision.policy,
+        clause=db.session.get(Clause, comment.clause_id),
+        versions=versions_of(comment),
+        flags=flags_by_comment([comment])[comment.id],
+        form=form,
+        author=author,
         author_blocked=author is not None and is_blocked(author),
-        thread=thread_url(revision.policy.slug, revision.number, comment.clause_key,
-                          _anchor=f"comment-{comment.id}"))
+        thread=thread_url(
+            revision.policy.slug,
+            revision.number,
+            comment.clause_key,
+            _anchor=f"comment-{comment.id}",
+        ),
+    )
     return page, status
 
 
@@ -97,5 +125,6 @@ def account(user_id: int, action: str):
     else:
         unblock(current_user, user, form.reason.data)
         flash(_("%(name)s can post again.", name=user.display_name), "success")
-    return redirect(url_for("moderation.comment", comment_id=back) if back
-                    else url_for("moderation.queue_page"))
+    return redirect(
+        url_for("moderation.comment", comment_id=back) if back else url_for("moderation.queue_page")
+    )

@@ -1,4 +1,5 @@
 """Reading policies: the home page, a policy, a revision."""
+
 from flask import Flask
 
 

@@ -1,4 +1,5 @@
 """Errors of the policy workflow: a code for the rule broken, details for the message."""
+
 from typing import Any
 
 

@@ -3,6 +3,7 @@
 Services check first and give a clear message; this hook catches every other
 code path, and database triggers (see the migrations) catch raw SQL.
 """
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -26,8 +27,11 @@ def clause_revision_ids(clause: Clause) -> set[int | None]:
 
 
 def changed(session: Session, obj: object) -> bool:
-    return obj in session.new or obj in session.deleted or session.is_modified(
-        obj, include_collections=False)
+    return (
+        obj in session.new
+        or obj in session.deleted
+        or session.is_modified(obj, include_collections=False)
+    )
 
 
 def locked_revision_ids(session: Session, obj: object) -> set[int | None]:

@@ -3,6 +3,7 @@
 Drafts count only for staff, so a volunteer cannot learn that a draft exists.
 Kept apart from the views modules because views of other areas import it.
 """
+
 from flask import abort
 
 from consult.permissions import is_staff

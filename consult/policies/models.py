@@ -1,4 +1,5 @@
 """Policies, their revisions and the clauses of each revision."""
+
 import enum
 from datetime import datetime
 from typing import Any
@@ -30,7 +31,8 @@ class Policy(db.Model):
     )
 
     revisions: Mapped[list["Revision"]] = relationship(
-        back_populates="policy", order_by="Revision.number",
+        back_populates="policy",
+        order_by="Revision.number",
         foreign_keys="Revision.policy_id",
     )
 
@@ -43,8 +45,14 @@ class Revision(db.Model):
     policy_id: Mapped[int] = mapped_column(sa.ForeignKey("policies.id"))
     number: Mapped[int]
     state: Mapped[RevisionState] = mapped_column(
-        sa.Enum(RevisionState, name="revision_state", native_enum=False, create_constraint=True,
-                values_callable=lambda states: [s.value for s in states], length=20),
+        sa.Enum(
+            RevisionState,
+            name="revision_state",
+            native_enum=False,
+            create_constraint=True,
+            values_callable=lambda states: [s.value for s in states],
+            length=20,
+        ),
         default=RevisionState.DRAFT,
     )
     title: Mapped[str] = mapped_column(sa.String(300))
@@ -55,9 +63,7 @@ class Revision(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    publisher_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL")
-    )
+    publisher_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     content_hash: Mapped[str | None] = mapped_column(sa.String(64))
     # Bumped by every structural edit (add, delete, reorder) so a form built
@@ -69,8 +75,10 @@ class Revision(db.Model):
     publisher: Mapped[User | None] = relationship(foreign_keys=[publisher_id])
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
     clauses: Mapped[list["Clause"]] = relationship(
-        back_populates="revision", order_by="Clause.position",
-        cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="revision",
+        order_by="Clause.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     @property
@@ -87,9 +95,7 @@ class Clause(db.Model):
     __table_args__ = (sa.UniqueConstraint("revision_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    revision_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("revisions.id", ondelete="CASCADE")
-    )
+    revision_id: Mapped[int] = mapped_column(sa.ForeignKey("revisions.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(sa.String(64))
     position: Mapped[int]
     level: Mapped[int]

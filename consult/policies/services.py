@@ -1,4 +1,5 @@
 """Policies and the revisions people may read."""
+
 import re
 from dataclasses import dataclass
 
@@ -38,12 +39,18 @@ def check_new_policy(slug: str, title: str, source_language: str) -> None:
         raise SlugTaken(slug=slug)
 
 
-def create_policy(actor: User | None, slug: str, title: str, source_language: str,
-                  summary: str = "") -> Policy:
+def create_policy(
+    actor: User | None, slug: str, title: str, source_language: str, summary: str = ""
+) -> Policy:
     slug = slug.strip().lower()
     check_new_policy(slug, title, source_language)
-    policy = Policy(slug=slug, title=title.strip(), source_language=source_language,
-                    summary=summary.strip(), created_by_id=actor.id if actor else None)
+    policy = Policy(
+        slug=slug,
+        title=title.strip(),
+        source_language=source_language,
+        summary=summary.strip(),
+        created_by_id=actor.id if actor else None,
+    )
     db.session.add(policy)
     db.session.flush()
     record(actor, "policy.created", policy, slug)
@@ -75,9 +82,11 @@ def get_revision(policy: Policy, number: int, include_drafts: bool) -> Revision:
 
 
 def clauses_of(revision: Revision) -> list[Clause]:
-    return list(db.session.scalars(
-        sa.select(Clause).where(Clause.revision_id == revision.id).order_by(Clause.position)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(Clause).where(Clause.revision_id == revision.id).order_by(Clause.position)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -95,8 +104,9 @@ def policy_listings(include_drafts: bool) -> list[PolicyListing]:
     rows = db.session.execute(
         sa.select(Policy, Revision)
         .outerjoin(latest, latest.c.policy_id == Policy.id)
-        .outerjoin(Revision, sa.and_(Revision.policy_id == Policy.id,
-                                     Revision.number == latest.c.number))
+        .outerjoin(
+            Revision, sa.and_(Revision.policy_id == Policy.id, Revision.number == latest.c.number)
+        )
         .order_by(Policy.title)
     )
     listings = [PolicyListing(policy, revision) for policy, revision in rows]
@@ -105,6 +115,8 @@ def policy_listings(include_drafts: bool) -> list[PolicyListing]:
 
 def keys_ever_used(policy: Policy) -> set[str]:
     """Every clause key of the policy's history: a removed clause's key is never reused."""
-    return set(db.session.scalars(
-        sa.select(Clause.key).join(Revision).where(Revision.policy_id == policy.id).distinct()
-    ))
+    return set(
+        db.session.scalars(
+            sa.select(Clause.key).join(Revision).where(Revision.policy_id == policy.id).distinct()
+        )
+    )

@@ -1,4 +1,5 @@
 """Public reading views; drafts are visible to staff only."""
+
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 import drafts
@@ -37,9 +38,13 @@ def revision(slug: str, number: int):
 
 def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -> str:
     return render_template(
-        "policies/revision.html", policy=policy, revision=revision,
-        clauses=revision.clauses, revisions=revisions_of(policy, include_drafts=is_staff()),
-        latest=latest, content_hash=draft_content_hash(revision),
+        "policies/revision.html",
+        policy=policy,
+        revision=revision,
+        clauses=revision.clauses,
+        revisions=revisions_of(policy, include_drafts=is_staff()),
+        latest=latest,
+        content_hash=draft_content_hash(revision),
         draft=current_draft(policy) if is_staff() else None,
         reading=reading_for(revision),
     )
@@ -51,8 +56,11 @@ def revision_markdown(slug: str, number: int):
     revision = revision_or_404(policy, number)
     text = drafts.render_document(revision.title, [as_domain(c) for c in revision.clauses])
     filename = f"{policy.slug}-{revision.number}.md"
-    return Response(text, mimetype="text/markdown",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        text,
+        mimetype="text/markdown",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @bp.get("/policies/<slug>/revisions")
@@ -63,5 +71,11 @@ def pick_revision(slug: str):
     if number is None:
         return redirect(url_for("policies.policy", slug=policy.slug))
     # The reading language stays when the reader moves between revisions.
-    return redirect(url_for("policies.revision", slug=policy.slug, number=number,
-                            lang=request.args.get("lang") or None))
+    return redirect(
+        url_for(
+            "policies.revision",
+            slug=policy.slug,
+            number=number,
+            lang=request.args.get("lang") or None,
+        )
+    )

@@ -1,4 +1,5 @@
 """Redlines: compare any two revisions, one clause's history, downloads."""
+
 from flask import Flask
 
 

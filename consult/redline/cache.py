@@ -3,6 +3,7 @@
 Published text never changes, so a comparison keyed by the two content hashes
 is valid forever; the bound only limits memory.
 """
+
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable

@@ -1,4 +1,5 @@
 """Readable names for the redline's codes."""
+
 from collections.abc import Callable
 
 from flask_babel import gettext as _
@@ -25,5 +26,9 @@ def change_labels() -> Callable[[str], str]:
 
 
 def screen_reader_labels() -> Labels:
-    return Labels(inserted=_("insertion:"), deleted=_("deletion:"), end=_("(end)"),
-                  lang=page_language()["lang"])
+    return Labels(
+        inserted=_("insertion:"),
+        deleted=_("deletion:"),
+        end=_("(end)"),
+        lang=page_language()["lang"],
+    )

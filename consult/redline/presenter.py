@@ -1,4 +1,5 @@
 """What every redline template needs: the comparison and the means to render it."""
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -63,13 +64,24 @@ def unchanged_open() -> bool:
 
 
 def render_tools() -> dict:
-    return {"redline": redline_html, "change_label": change_labels(), "labels": screen_reader_labels(),
-            "shown": {"inline": INLINE, "old": OLD_SIDE, "new": NEW_SIDE}}
+    return {
+        "redline": redline_html,
+        "change_label": change_labels(),
+        "labels": screen_reader_labels(),
+        "shown": {"inline": INLINE, "old": OLD_SIDE, "new": NEW_SIDE},
+    }
 
 
 def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> dict:
     comparison = compare_revisions(old, new)
-    return {**render_tools(), "policy": policy, "old": old, "new": new, "mode": mode,
-            "comparison": comparison, "change_steps": ChangeSteps(comparison),
-            "unchanged_open": unchanged_open(),
-            "clause_languages": ClauseLanguages(policy.source_language)}
+    return {
+        **render_tools(),
+        "policy": policy,
+        "old": old,
+        "new": new,
+        "mode": mode,
+        "comparison": comparison,
+        "change_steps": ChangeSteps(comparison),
+        "unchanged_open": unchanged_open(),
+        "clause_languages": ClauseLanguages(policy.source_language),
+    }

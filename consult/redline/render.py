@@ -6,6 +6,7 @@ characters around changed runs; the text is rendered (raw HTML off, sanitised)
 and the sentinels are then swapped for tags, closed and reopened around every
 tag so the result always nests.
 """
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,13 +21,17 @@ WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
 # Lines that are all syntax (a code fence, a table's delimiter row, a thematic break) have no
 # words to mark, and marked they would stop being syntax and show as text: a line changed on
 # one side only keeps them unmarked.
-SYNTAX_LINE = re.compile(r"[ \t]*(?:(?:`{3,}|~{3,})[ \t]*[\w+#.-]*|(?:[-*_][ \t]*){3,}"
-                         r"|\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?)[ \t]*")
+SYNTAX_LINE = re.compile(
+    r"[ \t]*(?:(?:`{3,}|~{3,})[ \t]*[\w+#.-]*|(?:[-*_][ \t]*){3,}"
+    r"|\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?)[ \t]*"
+)
 # What makes a line the block it belongs to (indentation, list, quote and heading markers, a
 # table row's first pipe), and a table row's last pipe: both stay outside a marked run, or the
 # line would stop being a list item or quote, or the row would gain or lose a cell.
-LINE_HEAD = re.compile(r"(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)*"
-                       r"[ \t]*(?:\|[ \t]*)?")
+LINE_HEAD = re.compile(
+    r"(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)*"
+    r"[ \t]*(?:\|[ \t]*)?"
+)
 ROW_END = re.compile(rf"(\|[ \t]*)([{INS_CLOSE}{DEL_CLOSE}])([ \t]*)$")
 OPENERS = INS_OPEN + DEL_OPEN
 CELL_TEXT = re.compile(r"\S(?:.*\S)?")
@@ -38,8 +43,10 @@ NEW_LINES = re.compile(r"(\n+)|[^\n]+")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
 INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
 # Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
-DESTINATION = re.compile(r"(?<=\]\()[^()\s]+|(?<=<)[a-zA-Z][\w+.-]*:[^<>\s]+(?=>)|"
-                         r"(?<=\]:[ \t])\S+")
+DESTINATION = re.compile(
+    r"(?<=\]\()[^()\s]+|(?<=<)[a-zA-Z][\w+.-]*:[^<>\s]+(?=>)|"
+    r"(?<=\]:[ \t])\S+"
+)
 
 
 @dataclass(frozen=True)
@@ -90,15 +97,19 @@ def table_row(line: str, plain: str, both: bool) -> str:
     old, new = side_text(line, "old"), side_text(line, "new")
     if both and not plain.count("|") == old.count("|") == new.count("|"):
         # Cells came and went inside the row: merged, it would have neither side's cells.
-        return cells_marked(old, DEL_OPEN, DEL_CLOSE) + "\n" + cells_marked(new, INS_OPEN, INS_CLOSE)
+        return (
+            cells_marked(old, DEL_OPEN, DEL_CLOSE) + "\n" + cells_marked(new, INS_OPEN, INS_CLOSE)
+        )
     line = head_outside(line, len(LINE_HEAD.match(plain).group(0)))
     return ROW_END.sub(r"\2\1\3", line)
 
 
 def cells_marked(row: str, opening: str, closing: str) -> str:
     """A table row with the text of each of its cells marked as one run."""
-    return "|".join(CELL_TEXT.sub(lambda found: opening + found.group(0) + closing, cell, count=1)
-                    for cell in row.split("|"))
+    return "|".join(
+        CELL_TEXT.sub(lambda found: opening + found.group(0) + closing, cell, count=1)
+        for cell in row.split("|")
+    )
 
 
 def head_outside(line: str, head_length: int) -> str:
@@ -194,8 +205,13 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
     return EMPTY_RUN.sub(r"\2", "".join(out))
 
 
-def redline_html(ops, labels: Labels, shown: frozenset[str] = frozenset({"insert", "delete"}),
-                 inline: bool = False, profile: RenderProfile = CLAUSE_PROFILE) -> Markup:
+def redline_html(
+    ops,
+    labels: Labels,
+    shown: frozenset[str] = frozenset({"insert", "delete"}),
+    inline: bool = False,
+    profile: RenderProfile = CLAUSE_PROFILE,
+) -> Markup:
     """HTML of a clause body (or, inline=True, a heading) with its changes marked; text a
     reader wrote (a suggested wording) passes COMMENT_PROFILE."""
     source = clean_destinations(merged_markdown(ops, shown), keep_deleted="insert" not in shown)

@@ -1,4 +1,5 @@
 """Comparisons between revisions, and one clause's history through every revision."""
+
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -33,10 +34,15 @@ class HistoryEntry:
     previous: Revision | None = None
 
 
-def clause_versions(policy: Policy, key: str, include_drafts: bool) -> list[tuple[Revision, Clause]]:
-    query = (sa.select(Revision, Clause).join(Clause, Clause.revision_id == Revision.id)
-             .where(Revision.policy_id == policy.id, Clause.key == key)
-             .order_by(Revision.number))
+def clause_versions(
+    policy: Policy, key: str, include_drafts: bool
+) -> list[tuple[Revision, Clause]]:
+    query = (
+        sa.select(Revision, Clause)
+        .join(Clause, Clause.revision_id == Revision.id)
+        .where(Revision.policy_id == policy.id, Clause.key == key)
+        .order_by(Revision.number)
+    )
     if not include_drafts:
         query = query.where(Revision.state == RevisionState.PUBLISHED)
     return [(revision, clause) for revision, clause in db.session.execute(query)]
@@ -47,7 +53,10 @@ def clause_history(policy: Policy, key: str, include_drafts: bool) -> list[Histo
     entries: list[HistoryEntry] = []
     for revision, clause in clause_versions(policy, key, include_drafts):
         before = entries[-1] if entries else None
-        change = drafts.compare([as_domain(before.clause)], [as_domain(clause)]).clauses[0] \
-            if before is not None else None
+        change = (
+            drafts.compare([as_domain(before.clause)], [as_domain(clause)]).clauses[0]
+            if before is not None
+            else None
+        )
         entries.append(HistoryEntry(revision, clause, change, before.revision if before else None))
     return entries

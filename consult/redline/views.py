@@ -1,4 +1,5 @@
 """Compare pages, clause history and the self-contained download."""
+
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from consult.permissions import is_staff
@@ -23,8 +24,11 @@ def compare(slug: str, old: int, new: int):
     mode = request.args.get("mode", "inline")
     if mode not in MODES:
         abort(404)
-    return render_template("redline/compare.html", revisions=revisions_of(policy, is_staff()),
-                           **redline_context(policy, old_revision, new_revision, mode))
+    return render_template(
+        "redline/compare.html",
+        revisions=revisions_of(policy, is_staff()),
+        **redline_context(policy, old_revision, new_revision, mode),
+    )
 
 
 @bp.get("/policies/<slug>/compare")
@@ -34,20 +38,32 @@ def pick(slug: str):
     if old is None or new is None:
         abort(404)
     mode = request.args.get("mode", "inline")
-    return redirect(url_for("redline.compare", slug=slug, old=old, new=new, mode=mode,
-                            unchanged="open" if unchanged_open() else None))
+    return redirect(
+        url_for(
+            "redline.compare",
+            slug=slug,
+            old=old,
+            new=new,
+            mode=mode,
+            unchanged="open" if unchanged_open() else None,
+        )
+    )
 
 
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/download")
 def download(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
     mode = request.args.get("mode", "inline")
-    html = render_template("redline/download.html",
-                           **redline_context(policy, old_revision, new_revision,
-                                             mode if mode in MODES else "inline"))
+    html = render_template(
+        "redline/download.html",
+        **redline_context(policy, old_revision, new_revision, mode if mode in MODES else "inline"),
+    )
     filename = f"{policy.slug}-{old}-to-{new}-redline.html"
-    return Response(html, mimetype="text/html",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        html,
+        mimetype="text/html",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @bp.get("/policies/<slug>/clauses/<key>/history")
@@ -56,5 +72,6 @@ def history(slug: str, key: str):
     entries = clause_history(policy, key, include_drafts=is_staff())
     if not entries:
         abort(404)
-    return render_template("redline/history.html", policy=policy, key=key, entries=entries,
-                           **render_tools())
+    return render_template(
+        "redline/history.html", policy=policy, key=key, entries=entries, **render_tools()
+    )

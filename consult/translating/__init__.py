@@ -1,4 +1,5 @@
 """Translations: translator workspace, outdated detection, reading in any language."""
+
 from flask import Flask
 
 
@@ -7,8 +8,10 @@ def template_helpers() -> dict:
 
     from consult.translating.comments import may_translate, translation_of
 
-    return {"comment_translation": translation_of,
-            "may_translate_comment": lambda comment: may_translate(current_user, comment)}
+    return {
+        "comment_translation": translation_of,
+        "may_translate_comment": lambda comment: may_translate(current_user, comment),
+    }
 
 
 def register(app: Flask) -> None:

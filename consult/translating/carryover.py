@@ -6,6 +6,7 @@ from, so it is current exactly when the clause's normalised text is unchanged
 (re-wrapping included) and outdated otherwise — unless staff marked the edit
 minor, which re-pins a translation that was current to the new text.
 """
+
 from collections.abc import Collection
 
 import sqlalchemy as sa
@@ -15,14 +16,28 @@ from consult.policies.models import Clause, Revision
 from consult.translating.models import Translation
 from consult.translating.titles import carry_over_titles
 
-COPIED = ("language", "heading", "body", "source_hash", "source_heading", "source_body",
-          "translator_id", "translated_at", "reviewer_id", "reviewed_at")
+COPIED = (
+    "language",
+    "heading",
+    "body",
+    "source_hash",
+    "source_heading",
+    "source_body",
+    "translator_id",
+    "translated_at",
+    "reviewer_id",
+    "reviewed_at",
+)
 
 
 def base_translations(base: Revision) -> list[tuple[Translation, Clause]]:
-    return list(db.session.execute(
-        sa.select(Translation, Clause).join(Clause, Translation.clause_id == Clause.id)
-        .where(Clause.revision_id == base.id)))
+    return list(
+        db.session.execute(
+            sa.select(Translation, Clause)
+            .join(Clause, Translation.clause_id == Clause.id)
+            .where(Clause.revision_id == base.id)
+        )
+    )
 
 
 def copy_of(translation: Translation, clause: Clause) -> Translation:

@@ -1,4 +1,5 @@
 """`flask drafts import-translation SLUG REVISION LANG FILE.md`."""
+
 from pathlib import Path
 
 import click
@@ -7,7 +8,7 @@ from consult.accounts.services import find_user
 from consult.drafting.cli import read_document
 from consult.extensions import db
 from consult.policies.errors import PolicyError
-from consult.policies.services import get_revision, get_policy
+from consult.policies.services import get_policy, get_revision
 from consult.translating.importing import import_translation
 from consult.translating.messages import error_lines
 from consult.translating.services import language_tag
@@ -17,11 +18,13 @@ from consult.translating.services import language_tag
 @click.argument("slug")
 @click.argument("number", metavar="REVISION", type=int)
 @click.argument("language", metavar="LANG")
-@click.argument("path", metavar="FILE.md",
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "path", metavar="FILE.md", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--translator", help="Username credited as translator (default: none).")
-def import_translation_command(slug: str, number: int, language: str, path: Path,
-                               translator: str | None) -> None:
+def import_translation_command(
+    slug: str, number: int, language: str, path: Path, translator: str | None
+) -> None:
     """Import FILE.md as the LANG translation of revision REVISION of policy SLUG.
 
     The document must have the same headings, in the same order and at the same
@@ -31,11 +34,14 @@ def import_translation_command(slug: str, number: int, language: str, path: Path
         result = run_import(slug, number, language, path, translator)
     except PolicyError as error:
         db.session.rollback()
-        raise click.ClickException("\n".join([f"{path}:", *error_lines(error),
-                                              "Nothing was imported."]))
+        raise click.ClickException(
+            "\n".join([f"{path}:", *error_lines(error), "Nothing was imported."])
+        ) from None
     db.session.commit()
-    click.echo(f"{path.name}: {result.saved} clauses translated into {result.language}, "
-               f"{result.unchanged} already up to date (revision {number} of {slug}).")
+    click.echo(
+        f"{path.name}: {result.saved} clauses translated into {result.language}, "
+        f"{result.unchanged} already up to date (revision {number} of {slug})."
+    )
 
 
 def run_import(slug: str, number: int, language: str, path: Path, translator: str | None):

@@ -1,4 +1,5 @@
 """A translator attaches a translation to a comment."""
+
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -6,8 +7,12 @@ from flask_login import current_user, login_required
 from consult.comments.models import Comment
 from consult.extensions import db
 from consult.policies.errors import PolicyError
-from consult.translating.comments import (find_translation, may_translate,
-                                          save_comment_translation, target_language)
+from consult.translating.comments import (
+    find_translation,
+    may_translate,
+    save_comment_translation,
+    target_language,
+)
 from consult.translating.errors import NotAllowed
 from consult.translating.forms import CommentTranslationForm
 from consult.translating.messages import error_message
@@ -32,5 +37,6 @@ def translate_comment(comment_id: int):
         else:
             flash(_("Translation saved beside the comment."), "success")
             return redirect(url_for("comments.show", comment_id=comment.id))
-    return render_template("translating/comment.html", comment=comment, form=form,
-                           target=target_language(comment)), 422 if form.errors else 200
+    return render_template(
+        "translating/comment.html", comment=comment, form=form, target=target_language(comment)
+    ), 422 if form.errors else 200

@@ -1,5 +1,6 @@
 """Human translations of comments into the policy's source language, so staff and every reader
 can follow a comment written in any language."""
+
 import sqlalchemy as sa
 from flask import g
 
@@ -29,15 +30,21 @@ def target_language(comment: Comment) -> str:
 def may_translate(user: User | None, comment: Comment) -> bool:
     """A translator of the comment's language, for a visible comment not already in the target."""
     language = comment_language(comment)
-    return (comment.status is CommentStatus.PUBLISHED and language is not None
-            and language != target_language(comment) and can_translate(user, language))
+    return (
+        comment.status is CommentStatus.PUBLISHED
+        and language is not None
+        and language != target_language(comment)
+        and can_translate(user, language)
+    )
 
 
 def translations_for_revision(revision_id: int) -> dict[int, CommentTranslation]:
     rows = db.session.scalars(
-        sa.select(CommentTranslation).join(Comment, CommentTranslation.comment_id == Comment.id)
+        sa.select(CommentTranslation)
+        .join(Comment, CommentTranslation.comment_id == Comment.id)
         .where(Comment.revision_id == revision_id)
-        .options(sa.orm.selectinload(CommentTranslation.translator)))
+        .options(sa.orm.selectinload(CommentTranslation.translator))
+    )
     return {row.comment_id: row for row in rows}
 
 
@@ -50,9 +57,12 @@ def translation_of(comment: Comment) -> CommentTranslation | None:
 
 
 def find_translation(comment: Comment) -> CommentTranslation | None:
-    return db.session.scalar(sa.select(CommentTranslation).where(
-        CommentTranslation.comment_id == comment.id,
-        CommentTranslation.language == target_language(comment)))
+    return db.session.scalar(
+        sa.select(CommentTranslation).where(
+            CommentTranslation.comment_id == comment.id,
+            CommentTranslation.language == target_language(comment),
+        )
+    )
 
 
 def save_comment_translation(actor: User, comment: Comment, body: str) -> CommentTranslation:
@@ -61,11 +71,17 @@ def save_comment_translation(actor: User, comment: Comment, body: str) -> Commen
     if not body.strip():
         raise TranslationError("translation_empty")
     translation = find_translation(comment) or CommentTranslation(
-        comment_id=comment.id, language=target_language(comment))
+        comment_id=comment.id, language=target_language(comment)
+    )
     translation.body = body.replace("\r\n", "\n").strip()
     translation.translator, translation.updated_at = actor, utcnow()
     db.session.add(translation)
     db.session.flush()
-    record(actor, "comment.translated", comment, f"comment {comment.id} → {translation.language}",
-           language=translation.language)
+    record(
+        actor,
+        "comment.translated",
+        comment,
+        f"comment {comment.id} → {translation.language}",
+        language=translation.language,
+    )
     return translation

@@ -1,4 +1,5 @@
 """Errors of the translation workflow: a code for the rule broken, details for the message."""
+
 from consult.policies.errors import PolicyError
 
 

@@ -1,4 +1,5 @@
 """Forms of the translator workspace."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -17,13 +18,23 @@ class ReviewForm(FlaskForm):
 
 
 class TranslationImportForm(FlaskForm):
-    document = FileField(_l("Translated Markdown file"), validators=[FileRequired()],
-                         description=_l("The whole revision in this language, with the same headings in the same order and at the same levels as the source."))
+    document = FileField(
+        _l("Translated Markdown file"),
+        validators=[FileRequired()],
+        description=_l(
+            "The whole revision in this language, with the same headings in the same order and at the same levels as the source."
+        ),
+    )
 
 
 class CommentTranslationForm(FlaskForm):
-    body = TextAreaField(_l("Translation"), validators=[InputRequired(), Length(max=20_000)],
-                         description=_l("A faithful human translation of the whole comment. It is shown beside the original, labelled as a translation."))
+    body = TextAreaField(
+        _l("Translation"),
+        validators=[InputRequired(), Length(max=20_000)],
+        description=_l(
+            "A faithful human translation of the whole comment. It is shown beside the original, labelled as a translation."
+        ),
+    )
 
 
 class TitleForm(FlaskForm):

@@ -1,4 +1,5 @@
 """A whole translated Markdown document in, one translation per clause out — or nothing."""
+
 from dataclasses import dataclass
 
 import drafts
@@ -30,21 +31,29 @@ def matched_pairs(revision: Revision, document: drafts.Document) -> tuple:
     return tuple(zip(revision.clauses, (translated for _source, translated in pairs)))
 
 
-def import_translation(actor: User | None, revision: Revision, language: str,
-                       text: str) -> TranslationImport:
+def import_translation(
+    actor: User | None, revision: Revision, language: str, text: str
+) -> TranslationImport:
     """Translations of every clause from `text`; a clause whose words are already there and
     current is left as it is, so re-importing a file keeps its reviews."""
     require_translatable(revision, language)
     document = parse(text)
     existing = translations_of(revision, language)
-    saved = [write(actor, clause, language, translated.heading, translated.body,
-                   existing.get(clause.id))
-             for clause, translated in matched_pairs(revision, document)]
+    saved = [
+        write(actor, clause, language, translated.heading, translated.body, existing.get(clause.id))
+        for clause, translated in matched_pairs(revision, document)
+    ]
     if document.title and revision.title:
         write_title(actor, revision, language, document.title)
     db.session.flush()
     count = sum(1 for item in saved if item is not None)
-    record(actor, "translation.imported", revision,
-           f"{revision.policy.slug} #{revision.number} [{language}]",
-           language=language, saved=count, clauses=len(saved))
+    record(
+        actor,
+        "translation.imported",
+        revision,
+        f"{revision.policy.slug} #{revision.number} [{language}]",
+        language=language,
+        saved=count,
+        clauses=len(saved),
+    )
     return TranslationImport(revision, language, count, len(saved) - count)

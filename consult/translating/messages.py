@@ -1,4 +1,5 @@
 """Readable, translatable messages for the translation workflow's error codes."""
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -7,15 +8,29 @@ from consult.policies.errors import PolicyError
 
 MESSAGES = {
     "language_unknown": _l("“%(language)s” is not a language tag we know (try de, ar or pt-BR)."),
-    "not_translator": _l("You are not a translator of %(language)s. An administrator can grant you that language."),
-    "self_review": _l("You translated this clause yourself: a second translator of the language has to review it."),
-    "review_outdated": _l("This translation is outdated: update it to the current source before it can be reviewed."),
+    "not_translator": _l(
+        "You are not a translator of %(language)s. An administrator can grant you that language."
+    ),
+    "self_review": _l(
+        "You translated this clause yourself: a second translator of the language has to review it."
+    ),
+    "review_outdated": _l(
+        "This translation is outdated: update it to the current source before it can be reviewed."
+    ),
     "review_missing": _l("There is no translation to review yet."),
-    "revision_not_published": _l("Revision %(revision)s is a draft: translations start once it is published."),
-    "same_as_source": _l("%(language)s is this policy's source language: there is nothing to translate."),
+    "revision_not_published": _l(
+        "Revision %(revision)s is a draft: translations start once it is published."
+    ),
+    "same_as_source": _l(
+        "%(language)s is this policy's source language: there is nothing to translate."
+    ),
     "translation_empty": _l("The translation is empty."),
-    "structure_mismatch": _l("The document's headings do not match the revision's (same headings, same order, same levels are needed). The first difference is at heading %(position)s."),
-    "stale": _l("Someone else saved this translation in the meantime. Nothing was overwritten: review their version and apply your change again."),
+    "structure_mismatch": _l(
+        "The document's headings do not match the revision's (same headings, same order, same levels are needed). The first difference is at heading %(position)s."
+    ),
+    "stale": _l(
+        "Someone else saved this translation in the meantime. Nothing was overwritten: review their version and apply your change again."
+    ),
 }
 
 

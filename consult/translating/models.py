@@ -1,4 +1,5 @@
 """Translations of clauses: one per (clause row, language), pinned to the source it was made from."""
+
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -19,8 +20,9 @@ class Translation(db.Model):
     __table_args__ = (sa.UniqueConstraint("clause_id", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    clause_id: Mapped[int] = mapped_column(sa.ForeignKey("clauses.id", ondelete="CASCADE"),
-                                           index=True)
+    clause_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("clauses.id", ondelete="CASCADE"), index=True
+    )
     language: Mapped[str] = mapped_column(sa.String(35))
     heading: Mapped[str] = mapped_column(sa.Text, default="")
     body: Mapped[str] = mapped_column(sa.Text, default="")
@@ -29,7 +31,9 @@ class Translation(db.Model):
     source_hash: Mapped[str] = mapped_column(sa.String(64))
     source_heading: Mapped[str] = mapped_column(sa.Text, default="")
     source_body: Mapped[str] = mapped_column(sa.Text, default="")
-    translator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    translator_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     translated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     reviewer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -48,8 +52,13 @@ class Translation(db.Model):
     @property
     def source(self) -> drafts.Clause:
         """The source clause as it read when this was translated."""
-        return drafts.Clause(level=self.clause.level, heading=self.source_heading,
-                             body=self.source_body, key=self.clause.key, number=self.clause.number)
+        return drafts.Clause(
+            level=self.clause.level,
+            heading=self.source_heading,
+            body=self.source_body,
+            key=self.clause.key,
+            number=self.clause.number,
+        )
 
 
 class CommentTranslation(db.Model):
@@ -59,11 +68,14 @@ class CommentTranslation(db.Model):
     __table_args__ = (sa.UniqueConstraint("comment_id", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id", ondelete="CASCADE"),
-                                            index=True)
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), index=True
+    )
     language: Mapped[str] = mapped_column(sa.String(35))
     body: Mapped[str] = mapped_column(sa.Text)
-    translator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    translator_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -77,12 +89,15 @@ class TitleTranslation(db.Model):
     __table_args__ = (sa.UniqueConstraint("revision_id", "language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    revision_id: Mapped[int] = mapped_column(sa.ForeignKey("revisions.id", ondelete="CASCADE"),
-                                             index=True)
+    revision_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("revisions.id", ondelete="CASCADE"), index=True
+    )
     language: Mapped[str] = mapped_column(sa.String(35))
     title: Mapped[str] = mapped_column(sa.String(300))
     source_title: Mapped[str] = mapped_column(sa.String(300))
-    translator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    translator_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     translated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     translator: Mapped[User | None] = relationship(foreign_keys=[translator_id])

@@ -1,13 +1,22 @@
 """What the translation templates and the JSON need, computed once per request."""
+
 from dataclasses import dataclass
 
 import drafts
 from consult.accounts.models import User
 from consult.drafting.services import as_domain
 from consult.policies.models import Clause, Revision
-from consult.translating.services import (ClauseStatus, can_translate, is_source_language,
-                                          languages_of, next_needing_work, progress_of,
-                                          revision_statuses, status_of, find_translation)
+from consult.translating.services import (
+    ClauseStatus,
+    can_translate,
+    find_translation,
+    is_source_language,
+    languages_of,
+    next_needing_work,
+    progress_of,
+    revision_statuses,
+    status_of,
+)
 
 __all__ = ["dashboard_rows", "editor_context", "progress_json", "progress_of", "translation_json"]
 
@@ -27,9 +36,10 @@ def dashboard_languages(revision: Revision, user: User | None) -> list[str]:
 
 
 def dashboard_rows(revision: Revision, user: User | None) -> list[DashboardRow]:
-    return [DashboardRow(tag, progress_of(revision_statuses(revision, tag)),
-                         can_translate(user, tag))
-            for tag in dashboard_languages(revision, user)]
+    return [
+        DashboardRow(tag, progress_of(revision_statuses(revision, tag)), can_translate(user, tag))
+        for tag in dashboard_languages(revision, user)
+    ]
 
 
 def source_redline(status: ClauseStatus) -> drafts.ClauseComparison | None:
@@ -48,42 +58,75 @@ def neighbours(revision: Revision, clause: Clause) -> tuple[Clause | None, Claus
 
 def can_review(status: ClauseStatus, user: User) -> bool:
     translation = status.translation
-    return (translation is not None and status.state is drafts.TranslationState.UNREVIEWED
-            and can_translate(user, translation.language) and translation.translator_id != user.id)
+    return (
+        translation is not None
+        and status.state is drafts.TranslationState.UNREVIEWED
+        and can_translate(user, translation.language)
+        and translation.translator_id != user.id
+    )
 
 
 def editor_context(revision: Revision, language: str, clause: Clause, user: User) -> dict:
     status = status_of(clause, find_translation(clause, language))
     statuses = revision_statuses(revision, language)
     previous, following = neighbours(revision, clause)
-    return {"policy": revision.policy, "revision": revision, "language": language,
-            "clause": clause, "status": status, "change": source_redline(status),
-            "can_review": can_review(status, user), "previous": previous,
-            "following": following, "next_key": next_needing_work(statuses, clause.key),
-            "position": revision.clauses.index(clause) + 1, "progress": progress_of(statuses)}
+    return {
+        "policy": revision.policy,
+        "revision": revision,
+        "language": language,
+        "clause": clause,
+        "status": status,
+        "change": source_redline(status),
+        "can_review": can_review(status, user),
+        "previous": previous,
+        "following": following,
+        "next_key": next_needing_work(statuses, clause.key),
+        "position": revision.clauses.index(clause) + 1,
+        "progress": progress_of(statuses),
+    }
 
 
 def summary_json(progress: drafts.Progress) -> dict:
-    return {"current": progress.current, "outdated": progress.outdated,
-            "missing": progress.missing, "reviewed": progress.reviewed}
+    return {
+        "current": progress.current,
+        "outdated": progress.outdated,
+        "missing": progress.missing,
+        "reviewed": progress.reviewed,
+    }
 
 
 def clause_json(status: ClauseStatus) -> dict:
     translation = status.translation
-    return {"key": status.clause.key, "number": status.clause.number, "state": str(status.state),
-            "heading": translation.heading if translation else None,
-            "body": translation.body if translation else None,
-            "source_hash": translation.source_hash if translation else None}
+    return {
+        "key": status.clause.key,
+        "number": status.clause.number,
+        "state": str(status.state),
+        "heading": translation.heading if translation else None,
+        "body": translation.body if translation else None,
+        "source_hash": translation.source_hash if translation else None,
+    }
 
 
 def translation_json(revision: Revision, language: str) -> dict:
     statuses = revision_statuses(revision, language)
-    return {"language": language, "summary": summary_json(progress_of(statuses)),
-            "clauses": [clause_json(status) for status in statuses]}
+    return {
+        "language": language,
+        "summary": summary_json(progress_of(statuses)),
+        "clauses": [clause_json(status) for status in statuses],
+    }
 
 
 def progress_json(revision: Revision, user: User | None) -> dict:
-    return {"policy": revision.policy.slug, "revision": revision.number,
-            "languages": [{"language": row.language, "total": row.progress.total,
-                           **summary_json(row.progress), "percent_ready": row.progress.percent_ready}
-                          for row in dashboard_rows(revision, user)]}
+    return {
+        "policy": revision.policy.slug,
+        "revision": revision.number,
+        "languages": [
+            {
+                "language": row.language,
+                "total": row.progress.total,
+                **summary_json(row.progress),
+                "percent_ready": row.progress.percent_ready,
+            }
+            for row in dashboard_rows(revision, user)
+        ],
+    }

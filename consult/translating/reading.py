@@ -1,4 +1,5 @@
 """A revision as a reader of one language sees it, and the redline of a translation."""
+
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -7,8 +8,14 @@ from consult.i18n import language_direction
 from consult.policies.models import Clause, Revision
 from consult.redline.presenter import ClauseLanguages
 from consult.translating.errors import TranslationError
-from consult.translating.services import (ClauseStatus, is_source_language, language_tag,
-                                          languages_of, progress_of, revision_statuses)
+from consult.translating.services import (
+    ClauseStatus,
+    is_source_language,
+    language_tag,
+    languages_of,
+    progress_of,
+    revision_statuses,
+)
 from consult.translating.titles import current_title
 
 
@@ -33,16 +40,28 @@ class ShownClause:
 
 
 def source_text(clause: Clause, source_language: str, state=None) -> ShownClause:
-    return ShownClause(clause.heading, clause.body, source_language,
-                       language_direction(source_language), state, False)
+    return ShownClause(
+        clause.heading,
+        clause.body,
+        source_language,
+        language_direction(source_language),
+        state,
+        False,
+    )
 
 
 def shown(status: ClauseStatus, language: str, source_language: str) -> ShownClause:
     # Outdated translations are still shown (marked): they are nearer the truth than nothing.
     if status.translation is None:
         return source_text(status.clause, source_language, status.state)
-    return ShownClause(status.translation.heading, status.translation.body, language,
-                       language_direction(language), status.state, True)
+    return ShownClause(
+        status.translation.heading,
+        status.translation.body,
+        language,
+        language_direction(language),
+        status.state,
+        True,
+    )
 
 
 @dataclass(frozen=True)
@@ -68,8 +87,9 @@ class Reading:
         found = current_title(self.revision, self.language) if self.language else None
         if found is None:
             return None
-        return ShownClause(found.title, "", self.language, language_direction(self.language),
-                           None, True)
+        return ShownClause(
+            found.title, "", self.language, language_direction(self.language), None, True
+        )
 
     def text_for(self, clause: Clause) -> ShownClause:
         if self.language is None:
@@ -100,14 +120,25 @@ def shown_clauses(reading: Reading) -> list[tuple[drafts.Clause, str]]:
     """The revision as a reader of the reading's language sees it, each clause with the
     language it is written in: translated where a translation exists (current or not), the
     source text where none does."""
-    return [(drafts.Clause(c.level, text.heading, text.body, c.key, c.number), text.lang)
-            for c in reading.revision.clauses for text in [reading.text_for(c)]]
+    return [
+        (drafts.Clause(c.level, text.heading, text.body, c.key, c.number), text.lang)
+        for c in reading.revision.clauses
+        for text in [reading.text_for(c)]
+    ]
 
 
-def compare_in(old: Revision, new: Revision, language: str) -> tuple[drafts.Comparison, ClauseLanguages]:
+def compare_in(
+    old: Revision, new: Revision, language: str
+) -> tuple[drafts.Comparison, ClauseLanguages]:
     if reading_language(new, language) is None:
         raise TranslationError("same_as_source", language=language)
-    old_shown, new_shown = shown_clauses(reading_of(old, language)), shown_clauses(reading_of(new, language))
-    languages = ClauseLanguages(new.policy.source_language, old={c.key: tag for c, tag in old_shown},
-                                new={c.key: tag for c, tag in new_shown})
+    old_shown, new_shown = (
+        shown_clauses(reading_of(old, language)),
+        shown_clauses(reading_of(new, language)),
+    )
+    languages = ClauseLanguages(
+        new.policy.source_language,
+        old={c.key: tag for c, tag in old_shown},
+        new={c.key: tag for c, tag in new_shown},
+    )
     return drafts.compare([c for c, _ in old_shown], [c for c, _ in new_shown]), languages

@@ -1,4 +1,5 @@
 """Translations of a revision: who may write them, saving, reviewing, each clause's state."""
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,8 +31,12 @@ def is_source_language(policy: Policy, language: str) -> bool:
 
 def can_translate(user: User | None, language: str) -> bool:
     """Translator roles are per language; an admin is not a translator by default."""
-    return bool(user is not None and user.is_authenticated and user.has_role(Role.TRANSLATOR)
-                and language in user.languages)
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.has_role(Role.TRANSLATOR)
+        and language in user.languages
+    )
 
 
 def require_translator(user: User | None, language: str) -> None:
@@ -56,9 +61,13 @@ class ClauseStatus:
 def translations_of(revision: Revision, language: str) -> dict[int, Translation]:
     """Each clause's translation into `language`, by clause id (one query)."""
     rows = db.session.scalars(
-        sa.select(Translation).join(Clause, Translation.clause_id == Clause.id)
+        sa.select(Translation)
+        .join(Clause, Translation.clause_id == Clause.id)
         .where(Clause.revision_id == revision.id, Translation.language == language)
-        .options(sa.orm.selectinload(Translation.translator), sa.orm.selectinload(Translation.reviewer)))
+        .options(
+            sa.orm.selectinload(Translation.translator), sa.orm.selectinload(Translation.reviewer)
+        )
+    )
     return {row.clause_id: row for row in rows}
 
 
@@ -77,26 +86,37 @@ def progress_of(statuses: Sequence[ClauseStatus]) -> drafts.Progress:
 
 
 def next_needing_work(statuses: Sequence[ClauseStatus], after: str | None = None) -> str | None:
-    return drafts.next_needing_work([s.clause.key for s in statuses],
-                                    [s.state for s in statuses], after)
+    return drafts.next_needing_work(
+        [s.clause.key for s in statuses], [s.state for s in statuses], after
+    )
 
 
 def languages_of(revision: Revision) -> list[str]:
     """Languages with at least one translation in this revision, sorted by tag."""
-    return list(db.session.scalars(
-        sa.select(Translation.language).join(Clause, Translation.clause_id == Clause.id)
-        .where(Clause.revision_id == revision.id).distinct().order_by(Translation.language)))
+    return list(
+        db.session.scalars(
+            sa.select(Translation.language)
+            .join(Clause, Translation.clause_id == Clause.id)
+            .where(Clause.revision_id == revision.id)
+            .distinct()
+            .order_by(Translation.language)
+        )
+    )
 
 
 def find_translation(clause: Clause, language: str) -> Translation | None:
-    return db.session.scalar(sa.select(Translation).where(
-        Translation.clause_id == clause.id, Translation.language == language))
+    return db.session.scalar(
+        sa.select(Translation).where(
+            Translation.clause_id == clause.id, Translation.language == language
+        )
+    )
 
 
 def unchanged(translation: Translation, clause: Clause, heading: str, body: str) -> bool:
     """Same words, already pinned to the clause as it is: saving again changes nothing."""
-    same_words = drafts.clause_hash(heading, body) == drafts.clause_hash(translation.heading,
-                                                                        translation.body)
+    same_words = drafts.clause_hash(heading, body) == drafts.clause_hash(
+        translation.heading, translation.body
+    )
     return same_words and translation.source_hash == clause.hash
 
 
@@ -105,8 +125,9 @@ def pin_to(translation: Translation, clause: Clause) -> None:
     translation.source_heading, translation.source_body = clause.heading, clause.body
 
 
-def apply_text(actor: User | None, translation: Translation, clause: Clause, heading: str,
-               body: str) -> None:
+def apply_text(
+    actor: User | None, translation: Translation, clause: Clause, heading: str, body: str
+) -> None:
     translation.heading = " ".join(heading.split()) if clause.level else ""
     translation.body = body.replace("\r\n", "\n").strip("\n")
     pin_to(translation, clause)
@@ -115,8 +136,14 @@ def apply_text(actor: User | None, translation: Translation, clause: Clause, hea
     translation.reviewer, translation.reviewed_at = None, None
 
 
-def write(actor: User | None, clause: Clause, language: str, heading: str, body: str,
-          existing: Translation | None) -> Translation | None:
+def write(
+    actor: User | None,
+    clause: Clause,
+    language: str,
+    heading: str,
+    body: str,
+    existing: Translation | None,
+) -> Translation | None:
     """Store one clause's translation; None when nothing changed."""
     if existing is not None and unchanged(existing, clause, heading, body):
         return None
@@ -126,8 +153,9 @@ def write(actor: User | None, clause: Clause, language: str, heading: str, body:
     return translation
 
 
-def save_translation(actor: User, clause: Clause, language: str, heading: str, body: str,
-                     seen_version: int) -> Translation | None:
+def save_translation(
+    actor: User, clause: Clause, language: str, heading: str, body: str, seen_version: int
+) -> Translation | None:
     """Save a translation made from the clause as it is now; refused if someone else saved
     it since the form was loaded (`seen_version`, 0 for a new one)."""
     require_translator(actor, language)
@@ -140,8 +168,14 @@ def save_translation(actor: User, clause: Clause, language: str, heading: str, b
     translation = write(actor, clause, language, heading, body, existing)
     if translation is not None:
         db.session.flush()
-        record(actor, "translation.saved", clause.revision, label(clause, language),
-               clause=clause.key, language=language)
+        record(
+            actor,
+            "translation.saved",
+            clause.revision,
+            label(clause, language),
+            clause=clause.key,
+            language=language,
+        )
     return translation
 
 
@@ -154,9 +188,14 @@ def review_translation(actor: User, translation: Translation) -> Translation:
         raise TranslationError("review_outdated")
     translation.reviewer, translation.reviewed_at = actor, utcnow()
     db.session.flush()
-    record(actor, "translation.reviewed", translation.clause.revision,
-           label(translation.clause, translation.language),
-           clause=translation.clause.key, language=translation.language)
+    record(
+        actor,
+        "translation.reviewed",
+        translation.clause.revision,
+        label(translation.clause, translation.language),
+        clause=translation.clause.key,
+        language=translation.language,
+    )
     return translation
 
 

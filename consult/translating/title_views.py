@@ -1,4 +1,5 @@
 """Translating a revision's title."""
+
 from flask import flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -7,8 +8,14 @@ from consult.policies.errors import PolicyError
 from consult.translating.forms import TitleForm
 from consult.translating.messages import error_message
 from consult.translating.titles import find_title, save_title
-from consult.translating.views import (BASE, bp, load, load_language, require_language_writer,
-                                       workspace_url)
+from consult.translating.views import (
+    BASE,
+    bp,
+    load,
+    load_language,
+    require_language_writer,
+    workspace_url,
+)
 
 
 @bp.route(BASE + "/<language>/title", methods=["GET", "POST"])
@@ -28,6 +35,12 @@ def edit_title(slug: str, number: int, language: str):
             flash(_("Title saved."), "success")
             return redirect(workspace_url(revision, language))
     current = existing is not None and existing.is_current_for(revision.title)
-    return render_template("translating/title.html", policy=policy, revision=revision,
-                           language=language, form=form, existing=existing,
-                           current=current), 422 if form.errors else 200
+    return render_template(
+        "translating/title.html",
+        policy=policy,
+        revision=revision,
+        language=language,
+        form=form,
+        existing=existing,
+        current=current,
+    ), 422 if form.errors else 200

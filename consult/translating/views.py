@@ -1,6 +1,16 @@
 """Translator workspace, progress, reading in a language and its JSON."""
-from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template,
-                   request, url_for)
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -17,10 +27,16 @@ from consult.translating.forms import ReviewForm, TranslationForm, TranslationIm
 from consult.translating.importing import import_translation
 from consult.translating.messages import error_lines, error_message
 from consult.translating.reading import Reading, compare_in, reading_of
-from consult.translating.services import (can_translate, find_translation, language_tag,
-                                          next_needing_work, require_translatable,
-                                          review_translation,
-                                          revision_statuses, save_translation)
+from consult.translating.services import (
+    can_translate,
+    find_translation,
+    language_tag,
+    next_needing_work,
+    require_translatable,
+    review_translation,
+    revision_statuses,
+    save_translation,
+)
 from consult.translating.titles import find_title
 
 bp = Blueprint("translating", __name__, template_folder="templates")
@@ -64,20 +80,34 @@ def require_language_writer(language: str) -> None:
 
 
 def workspace_url(revision: Revision, language: str, **anchor) -> str:
-    return url_for("translating.workspace", slug=revision.policy.slug, number=revision.number,
-                   language=language, **anchor)
+    return url_for(
+        "translating.workspace",
+        slug=revision.policy.slug,
+        number=revision.number,
+        language=language,
+        **anchor,
+    )
 
 
 def editor_url(revision: Revision, language: str, key: str) -> str:
-    return url_for("translating.edit", slug=revision.policy.slug, number=revision.number,
-                   language=language, key=key)
+    return url_for(
+        "translating.edit",
+        slug=revision.policy.slug,
+        number=revision.number,
+        language=language,
+        key=key,
+    )
 
 
 @bp.get(BASE)
 def dashboard(slug: str, number: int):
     policy, revision = load(slug, number)
-    return render_template("translating/dashboard.html", policy=policy, revision=revision,
-                           rows=presenter.dashboard_rows(revision, current_user))
+    return render_template(
+        "translating/dashboard.html",
+        policy=policy,
+        revision=revision,
+        rows=presenter.dashboard_rows(revision, current_user),
+    )
 
 
 @bp.get(BASE + "/<language>")
@@ -86,13 +116,18 @@ def workspace(slug: str, number: int, language: str):
     language = load_language(revision, language)
     statuses = revision_statuses(revision, language)
     title = find_title(revision, language)
-    return render_template("translating/workspace.html", policy=policy, revision=revision,
-                           language=language, statuses=statuses,
-                           progress=presenter.progress_of(statuses),
-                           next_key=next_needing_work(statuses),
-                           can_write=can_translate(current_user, language),
-                           title=title,
-                           title_current=title is not None and title.is_current_for(revision.title))
+    return render_template(
+        "translating/workspace.html",
+        policy=policy,
+        revision=revision,
+        language=language,
+        statuses=statuses,
+        progress=presenter.progress_of(statuses),
+        next_key=next_needing_work(statuses),
+        can_write=can_translate(current_user, language),
+        title=title,
+        title_current=title is not None and title.is_current_for(revision.title),
+    )
 
 
 @bp.get(BASE + "/<language>/next")
@@ -123,15 +158,28 @@ def edit(slug: str, number: int, language: str, key: str):
 
 def save(revision: Revision, language: str, clause: Clause, form: TranslationForm):
     try:
-        save_translation(current_user, clause, language, form.heading.data or "",
-                         form.body.data or "", seen_version(form))
+        save_translation(
+            current_user,
+            clause,
+            language,
+            form.heading.data or "",
+            form.body.data or "",
+            seen_version(form),
+        )
     except StaleEdit as error:
         return render_editor(revision, language, clause, form, 409, error_message(error))
     except PolicyError as error:
         return render_editor(revision, language, clause, form, 422, error_message(error))
     flash(_("Translation saved."), "success")
-    return redirect(url_for("translating.next_clause", slug=revision.policy.slug,
-                            number=revision.number, language=language, after=clause.key))
+    return redirect(
+        url_for(
+            "translating.next_clause",
+            slug=revision.policy.slug,
+            number=revision.number,
+            language=language,
+            after=clause.key,
+        )
+    )
 
 
 def seen_version(form: TranslationForm) -> int:
@@ -140,11 +188,23 @@ def seen_version(form: TranslationForm) -> int:
     return int(value) if value.isdigit() else -1
 
 
-def render_editor(revision: Revision, language: str, clause: Clause, form: TranslationForm,
-                  status: int, error: str | None = None):
+def render_editor(
+    revision: Revision,
+    language: str,
+    clause: Clause,
+    form: TranslationForm,
+    status: int,
+    error: str | None = None,
+):
     context = presenter.editor_context(revision, language, clause, current_user)
-    return render_template("translating/editor.html", form=form, error=error,
-                           review_form=ReviewForm(), **context, **render_tools()), status
+    return render_template(
+        "translating/editor.html",
+        form=form,
+        error=error,
+        review_form=ReviewForm(),
+        **context,
+        **render_tools(),
+    ), status
 
 
 @bp.post(BASE + "/<language>/clauses/<key>/review")
@@ -175,18 +235,38 @@ def import_document(slug: str, number: int, language: str):
     form = TranslationImportForm()
     if form.validate_on_submit():
         try:
-            text = decode_markdown(form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"])
+            text = decode_markdown(
+                form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"]
+            )
             result = import_translation(current_user, revision, language, text)
         except PolicyError as error:
-            return render_template("translating/import.html", policy=policy, revision=revision,
-                                   language=language, form=form, error=error,
-                                   error_lines=error_lines(error)), 422
-        flash(_("%(saved)d clauses translated, %(unchanged)d already up to date.",
-                saved=result.saved, unchanged=result.unchanged), "success")
+            return render_template(
+                "translating/import.html",
+                policy=policy,
+                revision=revision,
+                language=language,
+                form=form,
+                error=error,
+                error_lines=error_lines(error),
+            ), 422
+        flash(
+            _(
+                "%(saved)d clauses translated, %(unchanged)d already up to date.",
+                saved=result.saved,
+                unchanged=result.unchanged,
+            ),
+            "success",
+        )
         return redirect(workspace_url(revision, language))
-    return render_template("translating/import.html", policy=policy, revision=revision,
-                           language=language, form=form, error=None,
-                           error_lines=[]), 422 if form.errors else 200
+    return render_template(
+        "translating/import.html",
+        policy=policy,
+        revision=revision,
+        language=language,
+        form=form,
+        error=None,
+        error_lines=[],
+    ), 422 if form.errors else 200
 
 
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/in/<language>")
@@ -195,16 +275,26 @@ def compare(slug: str, old: int, new: int, language: str):
     policy, old_revision = load(slug, old)
     _policy, new_revision = load(slug, new)
     try:
-        comparison, clause_languages = compare_in(old_revision, new_revision, language_tag(language))
+        comparison, clause_languages = compare_in(
+            old_revision, new_revision, language_tag(language)
+        )
     except TranslationError as error:
         abort(404, error_message(error))
     mode = "side" if request.args.get("mode") == "side" else "inline"
-    return render_template("translating/compare.html", policy=policy, old=old_revision,
-                           new=new_revision, language=language_tag(language), mode=mode,
-                           comparison=comparison, change_steps=ChangeSteps(comparison),
-                           unchanged_open=unchanged_open(),
-                           clause_languages=clause_languages, revisions=revisions_of(policy, is_staff()),
-                           **render_tools())
+    return render_template(
+        "translating/compare.html",
+        policy=policy,
+        old=old_revision,
+        new=new_revision,
+        language=language_tag(language),
+        mode=mode,
+        comparison=comparison,
+        change_steps=ChangeSteps(comparison),
+        unchanged_open=unchanged_open(),
+        clause_languages=clause_languages,
+        revisions=revisions_of(policy, is_staff()),
+        **render_tools(),
+    )
 
 
 def api_revision(slug: str, number: int) -> Revision:

@@ -1,12 +1,14 @@
 """Users, their roles and their translation languages.
 
 Revision ID: a1c0ffee0001
-Revises: 
+Revises:
 Create Date: 2026-11-25 09:30:00
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
+
 import consult.types
 
 revision = "a1c0ffee0001"
@@ -29,19 +31,36 @@ def upgrade():
     op.create_table(
         "user_roles",
         sa.Column("user_id", sa.Integer(), nullable=False),
-        sa.Column("role", sa.Enum("volunteer", "translator", "staff", "moderator", "admin",
-                                  name="role", native_enum=False, create_constraint=True,
-                                  length=20), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"],
-                                name=op.f("fk_user_roles_user_id_users"), ondelete="CASCADE"),
+        sa.Column(
+            "role",
+            sa.Enum(
+                "volunteer",
+                "translator",
+                "staff",
+                "moderator",
+                "admin",
+                name="role",
+                native_enum=False,
+                create_constraint=True,
+                length=20,
+            ),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_user_roles_user_id_users"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("user_id", "role", name=op.f("pk_user_roles")),
     )
     op.create_table(
         "user_languages",
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("language", sa.String(length=35), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"],
-                                name=op.f("fk_user_languages_user_id_users"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_user_languages_user_id_users"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("user_id", "language", name=op.f("pk_user_languages")),
     )
 

@@ -5,8 +5,10 @@ Revises: a1c0ffee0002
 Create Date: 2026-11-25 09:30:00
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
+
 import consult.types
 
 revision = "a1c0ffee0003"
@@ -26,8 +28,12 @@ def upgrade():
         sa.Column("target_label", sa.String(length=300), nullable=False),
         sa.Column("created_at", consult.types.UTCDateTime(), nullable=False),
         sa.Column("details", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(["actor_id"], ["users.id"],
-                                name=op.f("fk_audit_events_actor_id_users"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["actor_id"],
+            ["users.id"],
+            name=op.f("fk_audit_events_actor_id_users"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_events")),
     )
     op.create_index(op.f("ix_audit_events_action"), "audit_events", ["action"])

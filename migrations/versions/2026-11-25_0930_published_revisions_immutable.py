@@ -10,6 +10,7 @@ Revises: a1c0ffee0003
 Create Date: 2026-11-25 09:30:00
 
 """
+
 from alembic import op
 
 revision = "a1c0ffee0004"

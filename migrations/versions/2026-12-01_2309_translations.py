@@ -5,8 +5,10 @@ Revises: 5ce0ea79b321
 Create Date: 2026-12-01 23:09:00
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
+
 import consult.types
 
 revision = "8837585991f4"
@@ -31,14 +33,28 @@ def upgrade():
         sa.Column("reviewer_id", sa.Integer(), nullable=True),
         sa.Column("reviewed_at", consult.types.UTCDateTime(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["clause_id"], ["clauses.id"],
-                                name=op.f("fk_translations_clause_id_clauses"), ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["reviewer_id"], ["users.id"],
-                                name=op.f("fk_translations_reviewer_id_users"), ondelete="SET NULL"),
-        sa.ForeignKeyConstraint(["translator_id"], ["users.id"],
-                                name=op.f("fk_translations_translator_id_users"), ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["clause_id"],
+            ["clauses.id"],
+            name=op.f("fk_translations_clause_id_clauses"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["reviewer_id"],
+            ["users.id"],
+            name=op.f("fk_translations_reviewer_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["translator_id"],
+            ["users.id"],
+            name=op.f("fk_translations_translator_id_users"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_translations")),
-        sa.UniqueConstraint("clause_id", "language", name=op.f("uq_translations_clause_id_language")),
+        sa.UniqueConstraint(
+            "clause_id", "language", name=op.f("uq_translations_clause_id_language")
+        ),
     )
     op.create_index(op.f("ix_translations_clause_id"), "translations", ["clause_id"], unique=False)
 

@@ -5,8 +5,10 @@ Revises: 8837585991f4
 Create Date: 2026-12-01 23:23:00
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
+
 import consult.types
 
 revision = "ea982c5b2c12"
@@ -25,18 +27,29 @@ def upgrade():
         sa.Column("translator_id", sa.Integer(), nullable=True),
         sa.Column("created_at", consult.types.UTCDateTime(), nullable=False),
         sa.Column("updated_at", consult.types.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["comment_id"], ["comments.id"],
-                                name=op.f("fk_comment_translations_comment_id_comments"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["translator_id"], ["users.id"],
-                                name=op.f("fk_comment_translations_translator_id_users"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["comment_id"],
+            ["comments.id"],
+            name=op.f("fk_comment_translations_comment_id_comments"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["translator_id"],
+            ["users.id"],
+            name=op.f("fk_comment_translations_translator_id_users"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_comment_translations")),
-        sa.UniqueConstraint("comment_id", "language",
-                            name=op.f("uq_comment_translations_comment_id_language")),
+        sa.UniqueConstraint(
+            "comment_id", "language", name=op.f("uq_comment_translations_comment_id_language")
+        ),
     )
-    op.create_index(op.f("ix_comment_translations_comment_id"), "comment_translations",
-                    ["comment_id"], unique=False)
+    op.create_index(
+        op.f("ix_comment_translations_comment_id"),
+        "comment_translations",
+        ["comment_id"],
+        unique=False,
+    )
 
 
 def downgrade():

@@ -5,8 +5,10 @@ Revises: ea982c5b2c12
 Create Date: 2026-12-01 23:36:00
 
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
+
 import consult.types
 
 revision = "eb116e3d5820"
@@ -25,18 +27,29 @@ def upgrade():
         sa.Column("source_title", sa.String(length=300), nullable=False),
         sa.Column("translator_id", sa.Integer(), nullable=True),
         sa.Column("translated_at", consult.types.UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["revision_id"], ["revisions.id"],
-                                name=op.f("fk_title_translations_revision_id_revisions"),
-                                ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["translator_id"], ["users.id"],
-                                name=op.f("fk_title_translations_translator_id_users"),
-                                ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(
+            ["revision_id"],
+            ["revisions.id"],
+            name=op.f("fk_title_translations_revision_id_revisions"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["translator_id"],
+            ["users.id"],
+            name=op.f("fk_title_translations_translator_id_users"),
+            ondelete="SET NULL",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_title_translations")),
-        sa.UniqueConstraint("revision_id", "language",
-                            name=op.f("uq_title_translations_revision_id_language")),
+        sa.UniqueConstraint(
+            "revision_id", "language", name=op.f("uq_title_translations_revision_id_language")
+        ),
     )
-    op.create_index(op.f("ix_title_translations_revision_id"), "title_translations",
-                    ["revision_id"], unique=False)
+    op.create_index(
+        op.f("ix_title_translations_revision_id"),
+        "title_translations",
+        ["revision_id"],
+        unique=False,
+    )
 
 
 def downgrade():

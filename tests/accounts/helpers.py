@@ -1,4 +1,5 @@
 """Small queries the account tests share."""
+
 import re
 
 import sqlalchemy as sa

@@ -1,4 +1,5 @@
 """The admin's user pages: who may see them, search, paging and changing roles."""
+
 import pytest
 
 from consult.accounts.models import Role
@@ -45,8 +46,9 @@ def test_non_admins_cannot_change_roles(client, auth, create_user):
 
 
 def test_list_shows_roles_and_languages(client, as_admin, create_user):
-    create_user("lin", roles=(Role.TRANSLATOR,), languages=("zh-Hant", "de"),
-                display_name="Lin <b>Wei</b>")
+    create_user(
+        "lin", roles=(Role.TRANSLATOR,), languages=("zh-Hant", "de"), display_name="Lin <b>Wei</b>"
+    )
     page = client.get("/admin/users").get_data(as_text=True)
     assert "lin" in page and "Lin &lt;b&gt;Wei&lt;/b&gt;" in page
     assert '<span class="role">Translator</span>' in page
@@ -106,8 +108,10 @@ def test_unknown_user_is_404(client, as_admin):
 
 def test_admin_changes_roles_and_it_is_audited(client, as_admin, create_user):
     lin = create_user("lin")
-    response = client.post(f"/admin/users/{lin.id}",
-                           data=grants(translator=True, moderator=True, languages="de, pt_br  fr"))
+    response = client.post(
+        f"/admin/users/{lin.id}",
+        data=grants(translator=True, moderator=True, languages="de, pt_br  fr"),
+    )
     assert response.status_code == 302
     lin = reload(lin)
     assert lin.roles == {Role.TRANSLATOR, Role.MODERATOR}
@@ -145,13 +149,18 @@ def test_another_admin_can_be_demoted(client, as_admin, create_user):
     assert reload(other).roles == frozenset()
 
 
-@pytest.mark.parametrize("data, message", [
-    (grants(translator=True), "A translator needs at least one language."),
-    (grants(staff=True, languages="de"), "Only translators have languages"),
-    (grants(translator=True, languages="de, notalanguage"),
-     "“notalanguage” is not a language tag we know."),
-    (grants(translator=True, languages="de " * 200), "Use at most 500 characters."),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (grants(translator=True), "A translator needs at least one language."),
+        (grants(staff=True, languages="de"), "Only translators have languages"),
+        (
+            grants(translator=True, languages="de, notalanguage"),
+            "“notalanguage” is not a language tag we know.",
+        ),
+        (grants(translator=True, languages="de " * 200), "Use at most 500 characters."),
+    ],
+)
 def test_bad_grants_are_explained_and_change_nothing(client, as_admin, create_user, data, message):
     lin = create_user("lin", roles=(Role.MODERATOR,))
     response = client.post(f"/admin/users/{lin.id}", data=data)

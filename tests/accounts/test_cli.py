@@ -1,4 +1,5 @@
 """`flask users create` and `flask users grant`."""
+
 from consult.accounts.models import Role
 from consult.accounts.services import authenticate, find_user
 from tests.accounts.helpers import audit_events, reload, user_count
@@ -7,10 +8,25 @@ PASSWORD = "a long enough secret"
 
 
 def test_create_with_password_option(runner):
-    result = runner.invoke(args=[
-        "users", "create", "Lin", "--role", "staff", "--role", "translator",
-        "--language", "de", "--language", "pt_BR", "--display-name", "Lin Wei",
-        "--password", PASSWORD])
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "Lin",
+            "--role",
+            "staff",
+            "--role",
+            "translator",
+            "--language",
+            "de",
+            "--language",
+            "pt_BR",
+            "--display-name",
+            "Lin Wei",
+            "--password",
+            PASSWORD,
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "Created lin (staff, translator; de, pt-BR)." in result.output
     lin = find_user("lin")
@@ -36,16 +52,19 @@ def test_create_prompts_for_the_password_without_echo(runner):
 
 
 def test_prompt_asks_again_when_the_two_differ(runner):
-    result = runner.invoke(args=["users", "create", "quiet"],
-                           input=f"{PASSWORD}\nsomething else\n{PASSWORD}\n{PASSWORD}\n")
+    result = runner.invoke(
+        args=["users", "create", "quiet"],
+        input=f"{PASSWORD}\nsomething else\n{PASSWORD}\n{PASSWORD}\n",
+    )
     assert result.exit_code == 0, result.output
     assert authenticate("quiet", PASSWORD) is not None
 
 
 def test_duplicate_fails_and_stores_nothing(runner, create_user):
     create_user("lin")
-    result = runner.invoke(args=["users", "create", "LIN", "--role", "admin",
-                                 "--password", PASSWORD])
+    result = runner.invoke(
+        args=["users", "create", "LIN", "--role", "admin", "--password", PASSWORD]
+    )
     assert result.exit_code != 0
     assert "That username is already taken." in result.output
     assert user_count() == 1
@@ -54,8 +73,9 @@ def test_duplicate_fails_and_stores_nothing(runner, create_user):
 
 
 def test_translator_without_language_fails_and_stores_nothing(runner):
-    result = runner.invoke(args=["users", "create", "lin", "--role", "translator",
-                                 "--password", PASSWORD])
+    result = runner.invoke(
+        args=["users", "create", "lin", "--role", "translator", "--password", PASSWORD]
+    )
     assert result.exit_code != 0
     assert "A translator needs at least one language." in result.output
     assert user_count() == 0
@@ -69,16 +89,28 @@ def test_short_password_fails(runner):
 
 
 def test_volunteer_is_not_a_role_to_grant(runner):
-    result = runner.invoke(args=["users", "create", "lin", "--role", "volunteer",
-                                 "--password", PASSWORD])
+    result = runner.invoke(
+        args=["users", "create", "lin", "--role", "volunteer", "--password", PASSWORD]
+    )
     assert result.exit_code != 0
     assert user_count() == 0
 
 
 def test_grant_replaces_roles_and_is_audited(runner, create_user):
     lin = create_user("lin", roles=(Role.STAFF,))
-    result = runner.invoke(args=["users", "grant", "Lin", "--role", "translator",
-                                 "--language", "fr", "--role", "moderator"])
+    result = runner.invoke(
+        args=[
+            "users",
+            "grant",
+            "Lin",
+            "--role",
+            "translator",
+            "--language",
+            "fr",
+            "--role",
+            "moderator",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "Now lin (moderator, translator; fr)." in result.output
     lin = reload(lin)

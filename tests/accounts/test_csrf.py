@@ -1,12 +1,17 @@
 """With CSRF protection on (as in production), account POSTs need the form's token."""
+
 import pytest
 
 from consult.accounts.models import Role
 from tests.accounts.helpers import audit_events, csrf_token, reload, signed_in_user_id, user_count
 
 PASSWORD = "correct horse battery"
-NEW_ACCOUNT = {"username": "newcomer", "display_name": "New", "password": PASSWORD,
-               "confirm": PASSWORD}
+NEW_ACCOUNT = {
+    "username": "newcomer",
+    "display_name": "New",
+    "password": PASSWORD,
+    "confirm": PASSWORD,
+}
 
 
 @pytest.fixture
@@ -18,8 +23,9 @@ def app_config(app_config):
 
 def sign_in(client, username: str) -> None:
     token = csrf_token(client, "/login")
-    response = client.post("/login", data={"username": username, "password": PASSWORD,
-                                            "csrf_token": token})
+    response = client.post(
+        "/login", data={"username": username, "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 302
 
 
@@ -72,8 +78,9 @@ def test_role_change_with_token_works(client, admin, create_user):
     lin = create_user("lin")
     sign_in(client, "admin")
     token = csrf_token(client, f"/admin/users/{lin.id}")
-    response = client.post(f"/admin/users/{lin.id}",
-                           data={"staff": "y", "languages": "", "csrf_token": token})
+    response = client.post(
+        f"/admin/users/{lin.id}", data={"staff": "y", "languages": "", "csrf_token": token}
+    )
     assert response.status_code == 302
     assert reload(lin).roles == {Role.STAFF}
 

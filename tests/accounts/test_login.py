@@ -1,4 +1,5 @@
 """Signing in and out, where people are sent afterwards, and the interface language."""
+
 import re
 
 import pytest
@@ -6,8 +7,17 @@ import pytest
 from tests.accounts.helpers import home_path, signed_in_user_id
 
 GENERIC = "That username and password do not match an account."
-FOREIGN_TARGETS = ["//evil.com", "https://evil.com", "http://evil.com/admin", "/\\evil.com",
-                   "\\\\evil.com", "/\t/evil.com", "///evil.com", "javascript:alert(1)", "evil.com"]
+FOREIGN_TARGETS = [
+    "//evil.com",
+    "https://evil.com",
+    "http://evil.com/admin",
+    "/\\evil.com",
+    "\\\\evil.com",
+    "/\t/evil.com",
+    "///evil.com",
+    "javascript:alert(1)",
+    "evil.com",
+]
 
 
 def error_block(page: str) -> str:
@@ -41,7 +51,8 @@ def test_wrong_password_and_unknown_user_get_the_same_answer(client, auth, staff
     assert wrong_password.status_code == unknown_user.status_code == 200
     assert GENERIC in error_block(wrong_password.get_data(as_text=True))
     assert error_block(wrong_password.get_data(as_text=True)) == error_block(
-        unknown_user.get_data(as_text=True))
+        unknown_user.get_data(as_text=True)
+    )
     assert signed_in_user_id(client) is None
 
 
@@ -52,8 +63,10 @@ def test_missing_fields_are_explained(client):
 
 
 def test_local_next_is_followed(client, staff):
-    response = client.post("/login?next=/audit%3Faction%3Dx",
-                           data={"username": "staff", "password": "correct horse battery"})
+    response = client.post(
+        "/login?next=/audit%3Faction%3Dx",
+        data={"username": "staff", "password": "correct horse battery"},
+    )
     assert response.headers["Location"] == "/audit?action=x"
 
 
@@ -64,8 +77,11 @@ def test_next_survives_a_failed_attempt(client, staff):
 
 @pytest.mark.parametrize("target", FOREIGN_TARGETS)
 def test_foreign_next_is_ignored(app, client, staff, target):
-    response = client.post("/login", query_string={"next": target},
-                           data={"username": "staff", "password": "correct horse battery"})
+    response = client.post(
+        "/login",
+        query_string={"next": target},
+        data={"username": "staff", "password": "correct horse battery"},
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == home_path(app)
     assert signed_in_user_id(client) == str(staff.id)
@@ -103,10 +119,13 @@ def test_protected_page_sends_anonymous_visitors_to_login_and_back(client, staff
     response = client.get("/audit")
     assert response.status_code == 302
     assert response.headers["Location"] == "/login?next=%2Faudit"
-    assert "Please sign in to see that page." in client.get(
-        response.headers["Location"]).get_data(as_text=True)
-    back = client.post(response.headers["Location"],
-                       data={"username": "staff", "password": "correct horse battery"})
+    assert "Please sign in to see that page." in client.get(response.headers["Location"]).get_data(
+        as_text=True
+    )
+    back = client.post(
+        response.headers["Location"],
+        data={"username": "staff", "password": "correct horse battery"},
+    )
     assert back.headers["Location"] == "/audit"
 
 

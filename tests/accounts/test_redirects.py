@@ -1,13 +1,27 @@
 """`next` targets: only paths on this site are followed."""
+
 import pytest
 
 from consult.accounts.redirects import local_path
 
 LOCAL = ["/", "/policies/3", "/admin/users?q=ada&page=2", "/p#clause-3", "/a//b"]
 FOREIGN = [
-    None, "", "//evil.com", "///evil.com", "https://evil.com", "http://evil.com/",
-    "/\\evil.com", "\\\\evil.com", "/\t/evil.com", "/\n/evil.com", "javascript:alert(1)",
-    "evil.com", "relative/path", " /leading-space", "https:/evil.com", "/%0a/x\x7f",
+    None,
+    "",
+    "//evil.com",
+    "///evil.com",
+    "https://evil.com",
+    "http://evil.com/",
+    "/\\evil.com",
+    "\\\\evil.com",
+    "/\t/evil.com",
+    "/\n/evil.com",
+    "javascript:alert(1)",
+    "evil.com",
+    "relative/path",
+    " /leading-space",
+    "https:/evil.com",
+    "/%0a/x\x7f",
 ]
 
 

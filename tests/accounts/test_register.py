@@ -1,11 +1,16 @@
 """Registration: a new volunteer account, signed in at once; bad input stores nothing."""
+
 import pytest
 
 from consult.accounts.services import authenticate, find_user
 from tests.accounts.helpers import home_path, signed_in_user_id, user_count
 
-GOOD = {"username": "Amara.O", "display_name": "Amara Okafor",
-        "password": "a long enough secret", "confirm": "a long enough secret"}
+GOOD = {
+    "username": "Amara.O",
+    "display_name": "Amara Okafor",
+    "password": "a long enough secret",
+    "confirm": "a long enough secret",
+}
 
 
 def register(client, **changes):
@@ -45,15 +50,18 @@ def test_taken_username_is_refused_whatever_the_case(client, create_user):
     assert signed_in_user_id(client) is None
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"username": "a b"}, "Use 3 to 40 characters"),
-    ({"username": "x"}, "Use 3 to 40 characters"),
-    ({"username": ""}, "Choose a username."),
-    ({"password": "short", "confirm": "short"}, "The password needs at least 10 characters."),
-    ({"confirm": "a long enough secreT"}, "The two passwords are not the same."),
-    ({"password": "", "confirm": ""}, "Choose a password."),
-    ({"display_name": "n" * 81}, "Use at most 80 characters."),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"username": "a b"}, "Use 3 to 40 characters"),
+        ({"username": "x"}, "Use 3 to 40 characters"),
+        ({"username": ""}, "Choose a username."),
+        ({"password": "short", "confirm": "short"}, "The password needs at least 10 characters."),
+        ({"confirm": "a long enough secreT"}, "The two passwords are not the same."),
+        ({"password": "", "confirm": ""}, "Choose a password."),
+        ({"display_name": "n" * 81}, "Use at most 80 characters."),
+    ],
+)
 def test_bad_input_is_explained_and_stores_nothing(client, changes, message):
     response = register(client, **changes)
     assert response.status_code == 422

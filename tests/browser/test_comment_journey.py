@@ -1,5 +1,6 @@
 """Acceptance 5: in a real browser a volunteer comments in French, replies, endorses and flags;
 a moderator hides the flagged comment."""
+
 import re
 
 from tests.comment_factories import clause_of
@@ -22,8 +23,9 @@ def sign_out(page) -> None:
 
 
 @browser_test
-def test_volunteer_comments_and_moderator_hides(page, screenshot, commentable, volunteer,
-                                                moderator, create_user, create_comment):
+def test_volunteer_comments_and_moderator_hides(
+    page, screenshot, commentable, volunteer, moderator, create_user, create_comment
+):
     other = create_user("rude", display_name="Rude Rupert")
     rude = create_comment(other, commentable, body="You are all idiots.")
     key = clause_of(commentable).key
@@ -35,7 +37,9 @@ def test_volunteer_comments_and_moderator_hides(page, screenshot, commentable, v
     screenshot("thread")
 
     form = page.locator("form.comment-form")
-    form.get_by_label("Your comment", exact=True).fill("Je propose une formulation plus *chaleureuse*.")
+    form.get_by_label("Your comment", exact=True).fill(
+        "Je propose une formulation plus *chaleureuse*."
+    )
     form.get_by_label("Language of your comment").select_option("fr")
     form.get_by_role("button", name="Post comment").click()
     mine = page.locator("article.comment-depth-0", has_text="Je propose")
@@ -47,11 +51,16 @@ def test_volunteer_comments_and_moderator_hides(page, screenshot, commentable, v
     thread.locator("summary", has_text="Reply").click()
     thread.get_by_label("Your reply").fill("Please keep it kind.")
     thread.get_by_role("button", name="Post reply").click()
-    assert page.locator(f"#comment-{rude.id} .comment-replies", has_text="Please keep it kind.").is_visible()
+    assert page.locator(
+        f"#comment-{rude.id} .comment-replies", has_text="Please keep it kind."
+    ).is_visible()
     screenshot("replied")
 
     page.locator(f"#comment-{rude.id}").get_by_role("button", name="Endorse").first.click()
-    assert "1 endorsement" in page.locator(f"#comment-{rude.id} .comment-endorsements").first.inner_text()
+    assert (
+        "1 endorsement"
+        in page.locator(f"#comment-{rude.id} .comment-endorsements").first.inner_text()
+    )
     screenshot("endorsed")
 
     page.locator(f"#comment-{rude.id} > .comment-actions").get_by_role("link", name="Flag").click()

@@ -1,5 +1,6 @@
 """Acceptance 4: a translator updates an outdated clause from its source redline, keyboard first;
 a second translator of the language reviews it."""
+
 from consult.accounts.models import Role
 from consult.extensions import db
 from consult.translating.services import save_translation
@@ -25,7 +26,8 @@ def sign_out(page) -> None:
 
 @browser_test
 def test_translator_updates_an_outdated_clause_and_a_second_translator_reviews(
-        page, screenshot, published, create_user, create_revision):
+    page, screenshot, published, create_user, create_revision
+):
     greta = create_user("greta", roles=(Role.TRANSLATOR,), languages=("de",), display_name="Greta")
     create_user("dieter", roles=(Role.TRANSLATOR,), languages=("de",), display_name="Dieter")
     purpose = next(c for c in published.clauses if c.key == "purpose")
@@ -76,8 +78,9 @@ def test_translator_updates_an_outdated_clause_and_a_second_translator_reviews(
 
 
 @browser_test
-def test_reading_in_arabic_lays_out_translated_clauses_right_to_left(page, screenshot, published,
-                                                                    create_user):
+def test_reading_in_arabic_lays_out_translated_clauses_right_to_left(
+    page, screenshot, published, create_user
+):
     layla = create_user("layla", roles=(Role.TRANSLATOR,), languages=("ar",), display_name="Layla")
     purpose = next(c for c in published.clauses if c.key == "purpose")
     save_translation(layla, purpose, "ar", "الغرض", "نريد مكانًا *ودودًا*.", 0)

@@ -1,4 +1,5 @@
 """Small helpers the comment and moderation tests share."""
+
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -32,14 +33,20 @@ def audit_actions() -> list[str]:
 def move_window(staff, revision, when: str) -> None:
     """Put the policy's window entirely in the future ('before') or the past ('after')."""
     now = utcnow()
-    opens, closes = ((now + timedelta(days=1), now + timedelta(days=2)) if when == "before"
-                     else (now - timedelta(days=2), now - timedelta(days=1)))
+    opens, closes = (
+        (now + timedelta(days=1), now + timedelta(days=2))
+        if when == "before"
+        else (now - timedelta(days=2), now - timedelta(days=1))
+    )
     set_window(staff, revision.policy, None, opens, closes)
     db.session.commit()
 
 
 def age(comment: Comment, minutes: int) -> None:
     """Pretend the comment was posted `minutes` ago."""
-    db.session.execute(sa.update(Comment).where(Comment.id == comment.id)
-                       .values(created_at=utcnow() - timedelta(minutes=minutes)))
+    db.session.execute(
+        sa.update(Comment)
+        .where(Comment.id == comment.id)
+        .values(created_at=utcnow() - timedelta(minutes=minutes))
+    )
     db.session.commit()

@@ -1,4 +1,5 @@
 """The demo opens its consultation and holds a few comments in several languages, once."""
+
 import sqlalchemy as sa
 
 from consult.comments.models import Comment

@@ -1,4 +1,5 @@
 """Acceptance 1: the maximum comment length is a setting (COMMENT_MAX_LENGTH)."""
+
 import pytest
 
 from tests.comment_factories import clause_of
@@ -16,6 +17,8 @@ def test_too_long_comment_is_refused_with_the_limit(client, auth, commentable, v
     response = client.post(path, data={"body": "x" * 41, "language": "en"})
     assert response.status_code == 422
     assert "40" in response.get_data(as_text=True)
-    response = client.post(path, data={"body": "ok", "language": "en", "suggested_wording": "y" * 41})
+    response = client.post(
+        path, data={"body": "ok", "language": "en", "suggested_wording": "y" * 41}
+    )
     assert response.status_code == 422
     assert comment_count() == 0

@@ -1,4 +1,5 @@
 """Acceptance 1: posting, replying, editing, deleting and endorsing follow their rules."""
+
 import pytest
 import sqlalchemy as sa
 
@@ -33,8 +34,9 @@ def test_anonymous_post_goes_to_sign_in_and_stores_nothing(client, path):
 
 
 @pytest.mark.parametrize("tag, stored", [("pt-BR", "pt-BR"), ("zh-Hant", "zh-Hant")])
-def test_language_is_a_normalised_bcp47_tag(client, auth, path, volunteer, tag, stored,
-                                             create_comment, commentable):
+def test_language_is_a_normalised_bcp47_tag(
+    client, auth, path, volunteer, tag, stored, create_comment, commentable
+):
     comment = create_comment(volunteer, commentable, language=tag.lower().replace("-", "_"))
     assert comment.language == stored
 
@@ -62,50 +64,60 @@ def test_empty_comment_is_refused(client, auth, path, volunteer):
     assert comment_count() == 0
 
 
-def test_blocked_account_cannot_post_reply_or_endorse(client, auth, path, commentable, volunteer,
-                                                      moderator, create_comment):
+def test_blocked_account_cannot_post_reply_or_endorse(
+    client, auth, path, commentable, volunteer, moderator, create_comment
+):
     other = create_comment(moderator, commentable)
     block(moderator, volunteer, "Spam")
     db.session.commit()
     auth.login("volunteer")
-    responses = [client.post(path, data={"body": "Hi", "language": "en"}),
-                 client.post(f"/comments/{other.id}/reply", data={"body": "Hi", "language": "en"}),
-                 client.post(f"/comments/{other.id}/endorse")]
+    responses = [
+        client.post(path, data={"body": "Hi", "language": "en"}),
+        client.post(f"/comments/{other.id}/reply", data={"body": "Hi", "language": "en"}),
+        client.post(f"/comments/{other.id}/endorse"),
+    ]
     assert [r.status_code for r in responses] == [403, 403, 403]
     assert "blocked from posting" in responses[0].get_data(as_text=True)
     assert comment_count() == 1 and reloaded(other).endorsement_count == 0
 
 
-def test_replies_stop_at_three_levels(client, auth, commentable, volunteer, moderator,
-                                      create_comment):
+def test_replies_stop_at_three_levels(
+    client, auth, commentable, volunteer, moderator, create_comment
+):
     top = create_comment(moderator, commentable)
     first = create_comment(volunteer, commentable, parent=top)
     second = create_comment(moderator, commentable, parent=first)
     assert (top.depth, first.depth, second.depth) == (0, 1, 2)
     auth.login("volunteer")
-    response = client.post(f"/comments/{second.id}/reply", data={"body": "Deeper", "language": "en"})
+    response = client.post(
+        f"/comments/{second.id}/reply", data={"body": "Deeper", "language": "en"}
+    )
     assert response.status_code == 403
     assert "3 levels deep" in response.get_data(as_text=True)
     with pytest.raises(CommentForbidden):
         create_comment(volunteer, commentable, parent=second)
     assert comment_count() == 3
     html = client.get(thread_path(commentable, top.clause_key)).get_data(as_text=True)
-    assert f'/comments/{first.id}/reply' in html and f'/comments/{second.id}/reply' not in html
+    assert f"/comments/{first.id}/reply" in html and f"/comments/{second.id}/reply" not in html
 
 
-def test_reply_is_shown_under_its_parent(client, auth, commentable, volunteer, moderator,
-                                         create_comment):
+def test_reply_is_shown_under_its_parent(
+    client, auth, commentable, volunteer, moderator, create_comment
+):
     top = create_comment(moderator, commentable, body="Top level")
     auth.login("volunteer")
-    response = client.post(f"/comments/{top.id}/reply", data={"body": "An answer", "language": "en"})
+    response = client.post(
+        f"/comments/{top.id}/reply", data={"body": "An answer", "language": "en"}
+    )
     assert response.status_code == 302
     html = client.get(thread_path(commentable, top.clause_key)).get_data(as_text=True)
     replies = html.split(f'id="comment-{top.id}"')[1]
     assert 'class="comment-replies"' in replies and "An answer" in replies
 
 
-def test_one_endorsement_per_person_toggles(client, auth, commentable, volunteer, moderator,
-                                            create_user, create_comment):
+def test_one_endorsement_per_person_toggles(
+    client, auth, commentable, volunteer, moderator, create_user, create_comment
+):
     comment = create_comment(moderator, commentable)
     auth.login("volunteer")
     client.post(f"/comments/{comment.id}/endorse")
@@ -119,8 +131,14 @@ def test_one_endorsement_per_person_toggles(client, auth, commentable, volunteer
     client.post(f"/comments/{comment.id}/endorse")
     assert reloaded(comment).endorsement_count == 2
     rows = db.session.scalars(sa.select(Endorsement).where(Endorsement.comment_id == comment.id))
-    assert sorted(e.user_id for e in rows) == sorted([volunteer.id, db.session.scalar(
-        sa.select(Endorsement.user_id).where(Endorsement.user_id != volunteer.id))])
+    assert sorted(e.user_id for e in rows) == sorted(
+        [
+            volunteer.id,
+            db.session.scalar(
+                sa.select(Endorsement.user_id).where(Endorsement.user_id != volunteer.id)
+            ),
+        ]
+    )
 
 
 def test_you_cannot_endorse_your_own_comment(commentable, volunteer, create_comment):
@@ -129,13 +147,15 @@ def test_you_cannot_endorse_your_own_comment(commentable, volunteer, create_comm
         toggle_endorsement(volunteer, comment)
 
 
-def test_edit_within_the_window_keeps_the_old_version(client, auth, commentable, volunteer,
-                                                      create_comment):
+def test_edit_within_the_window_keeps_the_old_version(
+    client, auth, commentable, volunteer, create_comment
+):
     comment = create_comment(volunteer, commentable, body="First thought")
     auth.login("volunteer")
     assert client.get(f"/comments/{comment.id}/edit").status_code == 200
-    response = client.post(f"/comments/{comment.id}/edit", data={"body": "Second thought",
-                                                                 "language": "en"})
+    response = client.post(
+        f"/comments/{comment.id}/edit", data={"body": "Second thought", "language": "en"}
+    )
     assert response.status_code == 302
     edited = reloaded(comment)
     assert edited.body == "Second thought" and edited.edited_at is not None
@@ -145,8 +165,9 @@ def test_edit_within_the_window_keeps_the_old_version(client, auth, commentable,
     assert "(edited)" in html and "First thought" not in html
 
 
-def test_edit_after_the_edit_window_is_refused(client, auth, commentable, volunteer,
-                                               create_comment):
+def test_edit_after_the_edit_window_is_refused(
+    client, auth, commentable, volunteer, create_comment
+):
     comment = create_comment(volunteer, commentable, body="Old")
     age(comment, 16)
     auth.login("volunteer")
@@ -158,18 +179,27 @@ def test_edit_after_the_edit_window_is_refused(client, auth, commentable, volunt
     assert f"/comments/{comment.id}/edit" not in html
 
 
-def test_only_the_author_edits_or_deletes(client, auth, commentable, volunteer, moderator,
-                                          create_comment):
+def test_only_the_author_edits_or_deletes(
+    client, auth, commentable, volunteer, moderator, create_comment
+):
     comment = create_comment(moderator, commentable, body="Not yours")
     auth.login("volunteer")
-    assert client.post(f"/comments/{comment.id}/edit",
-                       data={"body": "Mine now", "language": "en"}).status_code == 403
+    assert (
+        client.post(
+            f"/comments/{comment.id}/edit", data={"body": "Mine now", "language": "en"}
+        ).status_code
+        == 403
+    )
     assert client.post(f"/comments/{comment.id}/delete").status_code == 403
-    assert reloaded(comment).body == "Not yours" and reloaded(comment).status is CommentStatus.PUBLISHED
+    assert (
+        reloaded(comment).body == "Not yours"
+        and reloaded(comment).status is CommentStatus.PUBLISHED
+    )
 
 
-def test_delete_leaves_a_placeholder(client, auth, commentable, volunteer, moderator,
-                                     create_comment):
+def test_delete_leaves_a_placeholder(
+    client, auth, commentable, volunteer, moderator, create_comment
+):
     comment = create_comment(volunteer, commentable, body="Regrettable words")
     create_comment(moderator, commentable, parent=comment, body="An answer to it")
     auth.login("volunteer")
@@ -184,34 +214,44 @@ def test_delete_leaves_a_placeholder(client, auth, commentable, volunteer, moder
 def test_no_reply_to_a_deleted_comment(commentable, volunteer, moderator, create_comment):
     comment = create_comment(volunteer, commentable)
     from consult.comments.services import delete_comment
+
     delete_comment(volunteer, comment)
     db.session.commit()
     with pytest.raises(CommentError):
         create_comment(moderator, commentable, parent=comment)
 
 
-def test_markdown_subset_links_get_ugc_rel_and_no_images(client, commentable, volunteer,
-                                                         create_comment):
-    create_comment(volunteer, commentable, body=(
-        "[site](https://example.org) ![pic](https://example.org/x.png) <b>raw</b>\n\n# Big"))
+def test_markdown_subset_links_get_ugc_rel_and_no_images(
+    client, commentable, volunteer, create_comment
+):
+    create_comment(
+        volunteer,
+        commentable,
+        body=("[site](https://example.org) ![pic](https://example.org/x.png) <b>raw</b>\n\n# Big"),
+    )
     html = client.get(thread_path(commentable, clause_of(commentable).key)).get_data(as_text=True)
     assert '<a href="https://example.org" rel="nofollow ugc noopener">site</a>' in html
     assert "<img" not in html and "<b>raw</b>" not in html and "&lt;b&gt;raw&lt;/b&gt;" in html
     assert "<h1>Big" not in html
 
 
-def test_suggested_wording_is_a_redline_against_the_clause(client, commentable, volunteer,
-                                                           create_comment):
-    create_comment(volunteer, commentable, body="Friendlier please",
-                   suggested_wording="We want a *welcoming* place.")
+def test_suggested_wording_is_a_redline_against_the_clause(
+    client, commentable, volunteer, create_comment
+):
+    create_comment(
+        volunteer,
+        commentable,
+        body="Friendlier please",
+        suggested_wording="We want a *welcoming* place.",
+    )
     html = client.get(thread_path(commentable, clause_of(commentable).key)).get_data(as_text=True)
     suggestion = html.split('class="comment-suggestion"')[1]
     assert "<ins>welcoming</ins>" in suggestion and "<del>friendly</del>" in suggestion
 
 
-def test_earlier_revisions_comments_follow_the_clause(client, commentable, volunteer,
-                                                      create_comment, create_revision,
-                                                      open_window):
+def test_earlier_revisions_comments_follow_the_clause(
+    client, commentable, volunteer, create_comment, create_revision, open_window
+):
     create_comment(volunteer, commentable, body="Please say friendly and calm.")
     create_comment(volunteer, clause_of(commentable, "reporting"), body="Which team?")
     second = create_revision(commentable.policy, DOCUMENT_CHANGED, summary="Calmer")
@@ -249,8 +289,9 @@ Write to the team.
 """
 
 
-def test_edit_page_is_refused_once_the_comment_cannot_change(client, auth, commentable, volunteer,
-                                                             create_comment):
+def test_edit_page_is_refused_once_the_comment_cannot_change(
+    client, auth, commentable, volunteer, create_comment
+):
     comment = create_comment(volunteer, commentable)
     auth.login("volunteer")
     client.post(f"/comments/{comment.id}/delete")

@@ -1,5 +1,6 @@
 """Acceptance 2: the policy page and a clause thread run as many queries with 5,000 comments
 as with 10 — replies, endorsements, authors and flags included."""
+
 import itertools
 from datetime import timedelta
 
@@ -19,14 +20,25 @@ LANGUAGES = ["en", "fr", "id", "ar", "de"]
 
 def top_level_rows(revision: Revision, clause, authors: list[User], count: int, start: int):
     moment = utcnow() - timedelta(days=1)
-    statuses = itertools.cycle([CommentStatus.PUBLISHED] * 8 + [CommentStatus.HIDDEN,
-                                                                 CommentStatus.DELETED])
-    return [dict(policy_id=revision.policy_id, revision_id=revision.id, clause_id=clause.id,
-                 clause_key=clause.key, author_id=authors[i % len(authors)].id,
-                 language=LANGUAGES[i % len(LANGUAGES)], body=f"Comment {start + i}",
-                 depth=0, status=next(statuses), created_at=moment + timedelta(seconds=start + i),
-                 endorsement_count=i % 7)
-            for i in range(count)]
+    statuses = itertools.cycle(
+        [CommentStatus.PUBLISHED] * 8 + [CommentStatus.HIDDEN, CommentStatus.DELETED]
+    )
+    return [
+        dict(
+            policy_id=revision.policy_id,
+            revision_id=revision.id,
+            clause_id=clause.id,
+            clause_key=clause.key,
+            author_id=authors[i % len(authors)].id,
+            language=LANGUAGES[i % len(LANGUAGES)],
+            body=f"Comment {start + i}",
+            depth=0,
+            status=next(statuses),
+            created_at=moment + timedelta(seconds=start + i),
+            endorsement_count=i % 7,
+        )
+        for i in range(count)
+    ]
 
 
 def add_comments(revision: Revision, authors: list[User], count: int, start: int = 0) -> None:
@@ -35,16 +47,26 @@ def add_comments(revision: Revision, authors: list[User], count: int, start: int
     clause = clause_of(revision, "purpose")
     top = top_level_rows(revision, clause, authors, count * 8 // 10, start)
     db.session.execute(sa.insert(Comment), top)
-    ids = list(db.session.scalars(sa.select(Comment.id).where(
-        Comment.revision_id == revision.id, Comment.body.in_([row["body"] for row in top]))))
+    ids = list(
+        db.session.scalars(
+            sa.select(Comment.id).where(
+                Comment.revision_id == revision.id, Comment.body.in_([row["body"] for row in top])
+            )
+        )
+    )
     replies = count - len(top)
     for depth in (1, 2):
         rows = top_level_rows(revision, clause, authors, replies // 2, start + 100_000 * depth)
         for row, parent in zip(rows, itertools.cycle(ids)):
             row.update(depth=depth, parent_id=parent)
         db.session.execute(sa.insert(Comment), rows)
-        ids = list(db.session.scalars(sa.select(Comment.id).where(
-            Comment.revision_id == revision.id, Comment.depth == depth)))
+        ids = list(
+            db.session.scalars(
+                sa.select(Comment.id).where(
+                    Comment.revision_id == revision.id, Comment.depth == depth
+                )
+            )
+        )
     mark_some(revision, authors)
     db.session.commit()
 
@@ -67,8 +89,11 @@ def mark_some(revision: Revision, authors: list[User]) -> None:
 
 @pytest.fixture
 def two_revisions(commentable, create_revision, open_window):
-    second = create_revision(commentable.policy,
-                             "# Guidelines\n\n## Purpose\n\nWe want a calm place.\n", summary="Calmer")
+    second = create_revision(
+        commentable.policy,
+        "# Guidelines\n\n## Purpose\n\nWe want a calm place.\n",
+        summary="Calmer",
+    )
     open_window(commentable.policy)
     return commentable, second
 
@@ -87,13 +112,17 @@ def queries_for(client, count_queries, path: str) -> int:
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest", "endorsed"])
-def test_same_query_count_for_10_and_5000_comments(client, auth, count_queries, two_revisions,
-                                                   authors, sort):
+def test_same_query_count_for_10_and_5000_comments(
+    client, auth, count_queries, two_revisions, authors, sort
+):
     first, second = two_revisions
     auth.login("author0")
-    paths = [thread_path(second, "purpose", sort=sort),
-             thread_path(second, "purpose", language="fr"),
-             f"/policies/{second.policy.slug}", f"/policies/{second.policy.slug}/revisions/1"]
+    paths = [
+        thread_path(second, "purpose", sort=sort),
+        thread_path(second, "purpose", language="fr"),
+        f"/policies/{second.policy.slug}",
+        f"/policies/{second.policy.slug}/revisions/1",
+    ]
     for revision in (first, second):
         add_comments(revision, authors, 10)
     small = [queries_for(client, count_queries, path) for path in paths]

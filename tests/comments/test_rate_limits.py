@@ -1,5 +1,6 @@
 """Acceptance 1: posting, flagging and signing in are rate-limited per account and per IP;
 over the limit the answer is 429 with Retry-After and a readable page."""
+
 import uuid
 
 import pytest
@@ -13,9 +14,14 @@ REDIS_URL = "redis://127.0.0.1:6379"
 
 
 def limits(**overrides):
-    settings = {"RATELIMIT_ENABLED": True, "RATELIMIT_COMMENT": "2 per minute",
-                "RATELIMIT_COMMENT_IP": "100 per minute", "RATELIMIT_FLAG": "1 per minute",
-                "RATELIMIT_LOGIN": "3 per minute", "RATELIMIT_LOGIN_IP": "100 per minute"}
+    settings = {
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_COMMENT": "2 per minute",
+        "RATELIMIT_COMMENT_IP": "100 per minute",
+        "RATELIMIT_FLAG": "1 per minute",
+        "RATELIMIT_LOGIN": "3 per minute",
+        "RATELIMIT_LOGIN_IP": "100 per minute",
+    }
     return {**settings, **overrides}
 
 
@@ -26,9 +32,11 @@ def app_config(app_config, request):
 
 
 def post(client, revision, body="Hello", address="127.0.0.1"):
-    return client.post(thread_path(revision, clause_of(revision).key),
-                       data={"body": body, "language": "en"},
-                       environ_base={"REMOTE_ADDR": address})
+    return client.post(
+        thread_path(revision, clause_of(revision).key),
+        data={"body": body, "language": "en"},
+        environ_base={"REMOTE_ADDR": address},
+    )
 
 
 def assert_readable_429(response):
@@ -45,8 +53,9 @@ def test_posting_is_limited_per_account(client, auth, commentable, volunteer):
     assert comment_count() == 2
 
 
-def test_the_account_limit_is_shared_by_replies(client, auth, commentable, volunteer, moderator,
-                                                create_comment):
+def test_the_account_limit_is_shared_by_replies(
+    client, auth, commentable, volunteer, moderator, create_comment
+):
     parent = create_comment(moderator, commentable)
     auth.login("volunteer")
     post(client, commentable)
@@ -66,10 +75,14 @@ def test_another_account_is_not_slowed_down(client, auth, commentable, volunteer
     assert post(client, commentable).status_code == 302
 
 
-@pytest.mark.parametrize("app_config", [{"RATELIMIT_COMMENT_IP": "2 per minute",
-                                         "RATELIMIT_COMMENT": "100 per minute"}], indirect=True)
-def test_posting_is_limited_per_ip_across_accounts(client, auth, commentable, volunteer,
-                                                    create_user):
+@pytest.mark.parametrize(
+    "app_config",
+    [{"RATELIMIT_COMMENT_IP": "2 per minute", "RATELIMIT_COMMENT": "100 per minute"}],
+    indirect=True,
+)
+def test_posting_is_limited_per_ip_across_accounts(
+    client, auth, commentable, volunteer, create_user
+):
     auth.login("volunteer")
     post(client, commentable, address="10.0.0.7")
     create_user("other")
@@ -90,7 +103,9 @@ def test_flagging_is_limited(client, auth, commentable, moderator, volunteer, cr
 def test_sign_in_is_limited_per_account(client, staff):
     for _ in range(3):
         client.post("/login", data={"username": "staff", "password": "wrong"})
-    response = client.post("/login", data={"username": "staff", "password": "correct horse battery"})
+    response = client.post(
+        "/login", data={"username": "staff", "password": "correct horse battery"}
+    )
     assert_readable_429(response)
     other_account = client.post("/login", data={"username": "nobody", "password": "x"})
     assert other_account.status_code == 200
@@ -129,20 +144,29 @@ def redis_address():
         client.delete(key)
 
 
-def test_redis_storage_counts_across_app_instances(redis_address, app_config, commentable,
-                                                   volunteer):
+def test_redis_storage_counts_across_app_instances(
+    redis_address, app_config, commentable, volunteer
+):
     from consult import create_app
 
-    config = {**app_config, **limits(RATELIMIT_COMMENT="100 per minute",
-                                     RATELIMIT_COMMENT_IP="2 per minute",
-                                     RATELIMIT_LOGIN="100 per minute"),
-              "RATELIMIT_STORAGE_URI": REDIS_URL}
+    config = {
+        **app_config,
+        **limits(
+            RATELIMIT_COMMENT="100 per minute",
+            RATELIMIT_COMMENT_IP="2 per minute",
+            RATELIMIT_LOGIN="100 per minute",
+        ),
+        "RATELIMIT_STORAGE_URI": REDIS_URL,
+    }
     statuses = []
     for _worker in range(3):  # three "workers": only shared storage can count them together
         app = create_app(config)
         client = app.test_client()
-        client.post("/login", data={"username": "volunteer", "password": "correct horse battery"},
-                    environ_base={"REMOTE_ADDR": redis_address})
+        client.post(
+            "/login",
+            data={"username": "volunteer", "password": "correct horse battery"},
+            environ_base={"REMOTE_ADDR": redis_address},
+        )
         statuses.append(post(client, commentable, address=redis_address).status_code)
         with app.app_context():
             db.engine.dispose()

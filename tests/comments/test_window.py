@@ -1,5 +1,6 @@
 """Acceptance 1: the consultation window is enforced by the server for every write."""
-from datetime import datetime, timedelta, timezone
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -19,7 +20,9 @@ def attempt(client, write: str, revision, comment):
     if write == "reply":
         return client.post(f"/comments/{comment.id}/reply", data={"body": "Late", "language": "en"})
     if write == "edit":
-        return client.post(f"/comments/{comment.id}/edit", data={"body": "Changed", "language": "en"})
+        return client.post(
+            f"/comments/{comment.id}/edit", data={"body": "Changed", "language": "en"}
+        )
     return client.post(f"/comments/{comment.id}/endorse")
 
 
@@ -30,8 +33,9 @@ def someone_elses(commentable, moderator, create_comment):
 
 @pytest.mark.parametrize("when", ["before", "after"])
 @pytest.mark.parametrize("write", WRITES)
-def test_every_write_is_refused_outside_the_window(client, auth, commentable, staff, volunteer,
-                                                   someone_elses, create_comment, write, when):
+def test_every_write_is_refused_outside_the_window(
+    client, auth, commentable, staff, volunteer, someone_elses, create_comment, write, when
+):
     own = create_comment(volunteer, commentable, body="Mine")
     move_window(staff, commentable, when)
     auth.login("volunteer")
@@ -45,8 +49,9 @@ def test_every_write_is_refused_outside_the_window(client, auth, commentable, st
 
 
 @pytest.mark.parametrize("write", WRITES)
-def test_writes_are_refused_once_the_window_is_removed(client, auth, commentable, volunteer,
-                                                       someone_elses, create_comment, write):
+def test_writes_are_refused_once_the_window_is_removed(
+    client, auth, commentable, volunteer, someone_elses, create_comment, write
+):
     own = create_comment(volunteer, commentable, body="Mine")
     db.session.query(ConsultationWindow).delete()
     db.session.commit()
@@ -65,8 +70,9 @@ def test_post_without_window_is_forbidden_with_message(client, auth, published, 
     assert "not open for this revision" in response.get_data(as_text=True)
 
 
-def test_closed_thread_stays_readable_without_forms(client, auth, commentable, staff, volunteer,
-                                                    someone_elses):
+def test_closed_thread_stays_readable_without_forms(
+    client, auth, commentable, staff, volunteer, someone_elses
+):
     move_window(staff, commentable, "after")
     auth.login("volunteer")
     html = client.get(thread_path(commentable, clause_of(commentable).key)).get_data(as_text=True)
@@ -81,8 +87,9 @@ def test_open_window_shows_the_forms(client, auth, commentable, volunteer, someo
     assert "Add a comment" in html and "Post reply" in html and "Endorse" in html
 
 
-def test_superseded_revision_takes_no_comments(client, auth, commentable, create_revision,
-                                               volunteer):
+def test_superseded_revision_takes_no_comments(
+    client, auth, commentable, create_revision, volunteer
+):
     create_revision(commentable.policy, summary="Second")
     auth.login("volunteer")
     response = attempt(client, "post", commentable, None)
@@ -90,8 +97,9 @@ def test_superseded_revision_takes_no_comments(client, auth, commentable, create
     assert "newer revision" in response.get_data(as_text=True)
 
 
-def test_a_revision_window_overrides_the_policy_window(client, auth, commentable, create_revision,
-                                                       open_window, volunteer):
+def test_a_revision_window_overrides_the_policy_window(
+    client, auth, commentable, create_revision, open_window, volunteer
+):
     create_revision(commentable.policy, summary="Second")
     open_window(commentable.policy, revision=commentable)
     auth.login("volunteer")
@@ -111,12 +119,14 @@ def test_staff_set_the_window_in_their_time_zone(client, auth, published):
     auth.login("staff")
     with client.session_transaction() as session:
         session["timezone"] = "Asia/Jakarta"
-    response = client.post("/policies/guidelines/consultation", data={
-        "revision": "", "opens_at": "2030-03-01T09:00", "closes_at": "2030-04-01T17:30"})
+    response = client.post(
+        "/policies/guidelines/consultation",
+        data={"revision": "", "opens_at": "2030-03-01T09:00", "closes_at": "2030-04-01T17:30"},
+    )
     assert response.status_code == 302
     window = db.session.query(ConsultationWindow).one()
-    assert window.opens_at == datetime(2030, 3, 1, 2, 0, tzinfo=timezone.utc)
-    assert window.closes_at == datetime(2030, 4, 1, 10, 30, tzinfo=timezone.utc)
+    assert window.opens_at == datetime(2030, 3, 1, 2, 0, tzinfo=UTC)
+    assert window.closes_at == datetime(2030, 4, 1, 10, 30, tzinfo=UTC)
     html = client.get("/policies/guidelines").get_data(as_text=True)
     assert "March 1, 2030" in html and "9:00:00" in html  # shown back in Jakarta time
 
@@ -126,15 +136,29 @@ def test_window_is_shown_in_the_readers_language(client, commentable):
         session["locale"] = "fr"
     html = client.get("/policies/guidelines").get_data(as_text=True)
     assert "2026" in html or str(utcnow().year + 1) in html
-    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre"]
+    months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
     assert any(month in html for month in months)
 
 
 def test_closing_before_opening_is_refused(client, auth, published):
     auth.login("staff")
-    response = client.post("/policies/guidelines/consultation", data={
-        "revision": "", "opens_at": "2030-03-01T09:00", "closes_at": "2030-02-01T09:00"})
+    response = client.post(
+        "/policies/guidelines/consultation",
+        data={"revision": "", "opens_at": "2030-03-01T09:00", "closes_at": "2030-02-01T09:00"},
+    )
     assert response.status_code == 422
     assert "after the opening time" in response.get_data(as_text=True)
     assert db.session.query(ConsultationWindow).count() == 0
@@ -142,8 +166,9 @@ def test_closing_before_opening_is_refused(client, auth, published):
 
 def test_only_staff_set_the_window(client, auth, published, volunteer):
     auth.login("volunteer")
-    response = client.post("/policies/guidelines/consultation", data={
-        "revision": "", "opens_at": "2020-03-01T09:00"})
+    response = client.post(
+        "/policies/guidelines/consultation", data={"revision": "", "opens_at": "2020-03-01T09:00"}
+    )
     assert response.status_code == 403
     assert db.session.query(ConsultationWindow).count() == 0
 
@@ -155,8 +180,9 @@ def test_window_opening_time_is_inclusive_and_closing_exclusive(commentable):
     assert not window.is_open(window.opens_at - timedelta(microseconds=1))
 
 
-def test_staff_remove_a_revision_window_with_empty_times(client, auth, commentable,
-                                                         create_revision, open_window):
+def test_staff_remove_a_revision_window_with_empty_times(
+    client, auth, commentable, create_revision, open_window
+):
     create_revision(commentable.policy, summary="Second")
     open_window(commentable.policy, revision=commentable)
     auth.login("staff")

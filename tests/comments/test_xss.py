@@ -1,9 +1,9 @@
 """Acceptance 3: hostile text in comment bodies, suggested wordings, flag reasons and display
 names renders inert in every view that shows it."""
+
 import pytest
 
 from consult.accounts.models import Role
-
 from consult.extensions import db
 from consult.moderation.services import flag_comment, hide
 from tests.comment_factories import clause_of
@@ -67,7 +67,7 @@ PAYLOADS = [
     "<a href='//evil.example' onclick=alert(1)>x</a>",
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "\u202e<script>alert(1)</script>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
 ]
 assert len(PAYLOADS) >= 50
 
@@ -94,13 +94,19 @@ def hostile(commentable, create_user, create_comment, moderator, create_revision
 
 
 def pages(comments, key):
-    threads = [f"/policies/guidelines/revisions/{number}/clauses/{key}/comments" for number in (1, 2)]
+    threads = [
+        f"/policies/guidelines/revisions/{number}/clauses/{key}/comments" for number in (1, 2)
+    ]
     return threads + [
-        "/policies/guidelines/revisions/1", "/policies/guidelines",
-        "/moderation", "/moderation?show=hidden", "/audit",
+        "/policies/guidelines/revisions/1",
+        "/policies/guidelines",
+        "/moderation",
+        "/moderation?show=hidden",
+        "/audit",
         *[f"/comments/{c.id}" for c in comments[:3]],
         *[f"/moderation/comments/{c.id}" for c in comments[:3]],
-        f"/comments/{comments[1].id}/flag", f"/comments/{comments[1].id}/reply",
+        f"/comments/{comments[1].id}/flag",
+        f"/comments/{comments[1].id}/reply",
     ]
 
 
@@ -114,8 +120,9 @@ def assert_inert(client, path):
 
 
 @pytest.mark.parametrize("username", ["overseer", "author0", None])
-def test_every_view_renders_the_payloads_inert(client, auth, hostile, commentable, username,
-                                               create_user):
+def test_every_view_renders_the_payloads_inert(
+    client, auth, hostile, commentable, username, create_user
+):
     # A moderator who is also staff sees every view: queue, audit log, hidden text.
     create_user("overseer", roles=(Role.MODERATOR, Role.STAFF), display_name=PAYLOADS[3])
     if username:
@@ -131,7 +138,9 @@ def test_every_view_renders_the_payloads_inert(client, auth, hostile, commentabl
 def test_payloads_are_shown_as_text_not_dropped(client, auth, hostile, commentable, moderator):
     auth.login("moderator")
     html = assert_inert(client, "/moderation")
-    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html or \
-        "&lt;img src=x onerror=\"alert(1)\"&gt;" in html  # a flag reason, escaped
+    assert (
+        "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+        or '&lt;img src=x onerror="alert(1)"&gt;' in html
+    )  # a flag reason, escaped
     thread = assert_inert(client, thread_path(commentable, clause_of(commentable).key))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in thread  # a display name, escaped

@@ -1,4 +1,5 @@
 """The demo documents themselves: shaped like a real policy, changing like one."""
+
 import re
 
 import pytest
@@ -70,5 +71,6 @@ def test_draft_adds_a_clause_and_changes_a_few_words():
     old, new = document("revision-3.md").clauses, document(DRAFT).clauses
     assert {c.heading for c in new} - {c.heading for c in old} == {"Making events accessible"}
     changed = {c.heading for c in new} & {c.heading for c in old} - {
-        c.heading for c in new if c.hash in {o.hash for o in old}}
+        c.heading for c in new if c.hash in {o.hash for o in old}
+    }
     assert 1 <= len(changed) <= 4

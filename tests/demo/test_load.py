@@ -1,4 +1,5 @@
 """`flask demo load`: accounts for every role and a policy with a history, once."""
+
 import sqlalchemy as sa
 
 from consult import create_app
@@ -35,8 +36,10 @@ def count(model) -> int:
 
 
 def demo_revisions() -> list[Revision]:
-    return sorted(revisions_of(find_policy(POLICY_SLUG), include_drafts=True),
-                  key=lambda revision: revision.number)
+    return sorted(
+        revisions_of(find_policy(POLICY_SLUG), include_drafts=True),
+        key=lambda revision: revision.number,
+    )
 
 
 def keys(revision: Revision) -> list[str]:
@@ -50,9 +53,12 @@ def key_of(revision: Revision, heading: str) -> str:
 
 def snapshot() -> dict:
     clauses = db.session.execute(
-        sa.select(Revision.number, Revision.state, Clause.key, Clause.hash).join(Clause.revision))
-    return {"counts": [count(model) for model in (User, Policy, Revision, Clause, AuditEvent)],
-            "clauses": sorted(map(tuple, clauses))}
+        sa.select(Revision.number, Revision.state, Clause.key, Clause.hash).join(Clause.revision)
+    )
+    return {
+        "counts": [count(model) for model in (User, Policy, Revision, Clause, AuditEvent)],
+        "clauses": sorted(map(tuple, clauses)),
+    }
 
 
 def test_creates_one_account_per_role(runner):
@@ -104,8 +110,13 @@ def test_rewrapped_clauses_keep_their_hash(runner):
     load(runner)
     first, second = demo_revisions()[:2]
     old = {clause.key: clause for clause in first.clauses}
-    rewrapped = [clause for clause in second.clauses if clause.key in old
-                 and clause.body != old[clause.key].body and clause.hash == old[clause.key].hash]
+    rewrapped = [
+        clause
+        for clause in second.clauses
+        if clause.key in old
+        and clause.body != old[clause.key].body
+        and clause.hash == old[clause.key].hash
+    ]
     assert len(rewrapped) >= 2
 
 
@@ -173,7 +184,9 @@ def test_latest_revision_reads_well(runner, client):
 
 
 def test_an_empty_database_gets_a_clear_message(tmp_path):
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    )
     result = app.test_cli_runner().invoke(args=["demo", "load"])
     assert result.exit_code != 0
     assert "flask db upgrade" in result.output

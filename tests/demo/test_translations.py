@@ -1,4 +1,5 @@
 """The demo's translations: French carried from revision 1 (some outdated), Arabic on revision 3."""
+
 import re
 
 import sqlalchemy as sa
@@ -20,29 +21,43 @@ def load(runner):
 
 def demo_revision(number: int) -> Revision:
     policy = find_policy(POLICY_SLUG)
-    return db.session.scalar(sa.select(Revision).where(Revision.policy_id == policy.id,
-                                                       Revision.number == number))
+    return db.session.scalar(
+        sa.select(Revision).where(Revision.policy_id == policy.id, Revision.number == number)
+    )
 
 
 def states(number: int, language: str) -> dict[str, str]:
-    return {s.clause.key: str(s.state) for s in revision_statuses(demo_revision(number), language)
-            if s.translation is not None}
+    return {
+        s.clause.key: str(s.state)
+        for s in revision_statuses(demo_revision(number), language)
+        if s.translation is not None
+    }
 
 
 def test_french_shows_every_state_on_revision_3(runner):
     load(runner)
-    assert states(3, "fr") == {"purpose-and-scope": "reviewed", "care-for-people": "unreviewed",
-                               "harassment": "outdated", "what-happens-next": "outdated",
-                               "appeals": "reviewed"}
+    assert states(3, "fr") == {
+        "purpose-and-scope": "reviewed",
+        "care-for-people": "unreviewed",
+        "harassment": "outdated",
+        "what-happens-next": "outdated",
+        "appeals": "reviewed",
+    }
     assert set(states(1, "fr").values()) == {"reviewed", "unreviewed"}
 
 
 def test_arabic_is_current_and_reviewed_by_a_second_translator(runner):
     load(runner)
-    assert states(3, "ar") == {"purpose-and-scope": "reviewed", "care-for-people": "unreviewed",
-                               "harassment": "unreviewed"}
-    reviewed = db.session.scalars(sa.select(Translation).where(
-        Translation.language == "ar", Translation.reviewer_id.is_not(None))).one()
+    assert states(3, "ar") == {
+        "purpose-and-scope": "reviewed",
+        "care-for-people": "unreviewed",
+        "harassment": "unreviewed",
+    }
+    reviewed = db.session.scalars(
+        sa.select(Translation).where(
+            Translation.language == "ar", Translation.reviewer_id.is_not(None)
+        )
+    ).one()
     assert reviewed.reviewer.username == "layla" and reviewed.translator.username == "translator"
 
 
@@ -56,10 +71,15 @@ def test_loading_again_adds_no_translation(runner):
 def test_reading_the_demo_in_arabic(runner, client):
     load(runner)
     html = client.get(f"/policies/{POLICY_SLUG}?lang=ar").get_data(as_text=True)
-    assert re.search(r'id="clause-harassment".*?<div class="clause-body" lang="ar" dir="rtl">', html, re.S)
+    assert re.search(
+        r'id="clause-harassment".*?<div class="clause-body" lang="ar" dir="rtl">', html, re.S
+    )
     assert '<h1 lang="ar" dir="rtl">إرشادات المشاركة المجتمعية في ريفربانك كومنز</h1>' in html
     html = client.get(f"/policies/{POLICY_SLUG}?lang=fr").get_data(as_text=True)
-    assert '<h1 lang="fr" dir="ltr">Règles de participation à la communauté Riverbank Commons</h1>' in html
+    assert (
+        '<h1 lang="fr" dir="ltr">Règles de participation à la communauté Riverbank Commons</h1>'
+        in html
+    )
 
 
 def test_some_demo_comments_carry_an_english_translation(runner, client):
@@ -68,7 +88,10 @@ def test_some_demo_comments_carry_an_english_translation(runner, client):
     load(runner)
     rows = db.session.scalars(sa.select(CommentTranslation)).all()
     assert sorted((row.language, row.translator.username) for row in rows) == [
-        ("en", "reviewer"), ("en", "translator"), ("en", "translator")]
+        ("en", "reviewer"),
+        ("en", "translator"),
+        ("en", "translator"),
+    ]
     french = next(row for row in rows if row.body.startswith("Four weeks"))
     html = client.get(f"/comments/{french.comment_id}").get_data(as_text=True)
     assert "Translated into English by Tariq Translator, a human translator." in html

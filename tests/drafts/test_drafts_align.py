@@ -110,7 +110,9 @@ def test_make_key_is_deterministic_and_free(heading: str, taken: set[str]) -> No
 
 
 def test_first_version_gets_fresh_keys_in_order() -> None:
-    alignment = align([], [Clause(0, "", "Intro"), Clause(2, "Scope", "a"), Clause(2, "Scope", "b")])
+    alignment = align(
+        [], [Clause(0, "", "Intro"), Clause(2, "Scope", "a"), Clause(2, "Scope", "b")]
+    )
     assert [c.key for c in alignment.clauses] == ["preamble", "scope", "scope-2"]
     assert alignment.matches == (
         Match(0, None, MatchReason.NEW, 0.0),
@@ -252,8 +254,20 @@ def test_words_common_to_many_old_clauses_do_not_make_clauses_similar() -> None:
 
 
 def test_unspaced_scripts_are_compared_by_character_pairs() -> None:
-    old = keyed(Clause(2, "一", "コミュニティリーダーは、行動基準を明確にし、適切かつ公正な是正措置を講じる責任があります。"))
-    new = [Clause(2, "二", "コミュニティリーダーは、行動基準を明確にし、公正な是正措置を講じる責任を負います。")]
+    old = keyed(
+        Clause(
+            2,
+            "一",
+            "コミュニティリーダーは、行動基準を明確にし、適切かつ公正な是正措置を講じる責任があります。",
+        )
+    )
+    new = [
+        Clause(
+            2,
+            "二",
+            "コミュニティリーダーは、行動基準を明確にし、公正な是正措置を講じる責任を負います。",
+        )
+    ]
     alignment = align(old, new)
     assert alignment.matches[0].reason is MatchReason.SIMILARITY
 
@@ -276,7 +290,11 @@ def test_new_keys_avoid_old_keys_even_when_unmatched() -> None:
 
 def test_fresh_keys_skip_taken_keys_and_each_other() -> None:
     old = keyed(Clause(2, "Scope", text_of(1)))
-    new = [Clause(2, "Scope", text_of(1)), Clause(2, "Range (new)", text_of(3)), Clause(2, "range", text_of(4))]
+    new = [
+        Clause(2, "Scope", text_of(1)),
+        Clause(2, "Range (new)", text_of(3)),
+        Clause(2, "range", text_of(4)),
+    ]
     alignment = align(old, new, taken_keys={"range"})
     assert [c.key for c in alignment.clauses] == ["scope", "range-new", "range-2"]
 
@@ -295,14 +313,18 @@ def versions(draw: st.DrawFn, unique_headings: bool) -> tuple[tuple[Clause, ...]
     seeds = draw(st.lists(st.integers(0, 10_000), min_size=1, max_size=12, unique=True))
     headings = [f"Heading {seed}" if unique_headings else draw(HEADINGS) for seed in seeds]
     levels = [draw(st.integers(1, 4)) for _ in seeds]
-    old = keyed(*(Clause(level, h, text_of(seed)) for level, h, seed in zip(levels, headings, seeds)))
+    old = keyed(
+        *(Clause(level, h, text_of(seed)) for level, h, seed in zip(levels, headings, seeds))
+    )
     new = draw(st.permutations(old))
     return old, list(new)
 
 
 @settings(max_examples=60, deadline=None)
 @given(versions(unique_headings=True))
-def test_a_reordered_version_keeps_every_key(version: tuple[tuple[Clause, ...], list[Clause]]) -> None:
+def test_a_reordered_version_keeps_every_key(
+    version: tuple[tuple[Clause, ...], list[Clause]],
+) -> None:
     old, new = version
     stripped = [Clause(c.level, c.heading, c.body) for c in new]
     assert [c.key for c in align(old, stripped).clauses] == [c.key for c in new]
@@ -311,14 +333,18 @@ def test_a_reordered_version_keeps_every_key(version: tuple[tuple[Clause, ...], 
 
 @settings(max_examples=60, deadline=None)
 @given(versions(unique_headings=False), st.lists(st.integers(0, 10_000), max_size=5))
-def test_keys_are_always_unique(version: tuple[tuple[Clause, ...], list[Clause]], extra: list[int]) -> None:
+def test_keys_are_always_unique(
+    version: tuple[tuple[Clause, ...], list[Clause]], extra: list[int]
+) -> None:
     old, new = version
     added = [Clause(2, "Notes", text_of(seed + 20_000)) for seed in extra]
     alignment = align(old, added + new[1:], taken_keys={"notes-9"})
     keys = [c.key for c in alignment.clauses]
     assert len(set(keys)) == len(keys) and None not in keys
     # A clause that continues nothing gets a key never used: not taken, not held by the old version.
-    fresh = {c.key for c, match in zip(alignment.clauses, alignment.matches) if match.old_index is None}
+    fresh = {
+        c.key for c, match in zip(alignment.clauses, alignment.matches) if match.old_index is None
+    }
     assert not fresh & ({c.key for c in old} | {"notes-9"})
 
 
@@ -333,5 +359,10 @@ def test_ascii_words_are_regex_words(text: str) -> None:
 
 def test_words_are_nfc_casefolded_and_unspaced_scripts_become_bigrams() -> None:
     assert align_module._words("Cafe\u0301 STRASSE Ärger_x 約束する") == [
-        "café", "strasse", "ärger_x", "約束", "束す", "する",
+        "café",
+        "strasse",
+        "ärger_x",
+        "約束",
+        "束す",
+        "する",
     ]

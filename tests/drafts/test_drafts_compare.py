@@ -23,13 +23,26 @@ from drafts import (
 )
 
 COVENANT = Path(__file__).resolve().parents[3] / "shared/data/contributor-covenant"
-needs_covenant = pytest.mark.skipif(not COVENANT.is_dir(), reason=f"no Contributor Covenant at {COVENANT}")
-GUIDELINES = ["Enforcement Guidelines", "1. Correction", "2. Warning", "3. Temporary Ban", "4. Permanent Ban"]
+needs_covenant = pytest.mark.skipif(
+    not COVENANT.is_dir(), reason=f"no Contributor Covenant at {COVENANT}"
+)
+GUIDELINES = [
+    "Enforcement Guidelines",
+    "1. Correction",
+    "2. Warning",
+    "3. Temporary Ban",
+    "4. Permanent Ban",
+]
 
 
 def clause(key: str, body: str = "", heading: str | None = None, number: str = "") -> Clause:
-    return Clause(level=2, heading=heading or key.title(), body=body or f"Text of {key}.", key=key,
-                  number=number)
+    return Clause(
+        level=2,
+        heading=heading or key.title(),
+        body=body or f"Text of {key}.",
+        key=key,
+        number=number,
+    )
 
 
 def kinds(comparison) -> list[tuple[str, str]]:
@@ -39,8 +52,13 @@ def kinds(comparison) -> list[tuple[str, str]]:
 def test_every_kind_of_change():
     old = [clause("a"), clause("b"), clause("c"), clause("d")]
     new = [clause("a", "New text of a."), clause("b", heading="Bee"), clause("e"), clause("d")]
-    assert kinds(compare(old, new)) == [("a", "modified"), ("b", "renamed"), ("c", "removed"),
-                                        ("e", "added"), ("d", "unchanged")]
+    assert kinds(compare(old, new)) == [
+        ("a", "modified"),
+        ("b", "renamed"),
+        ("c", "removed"),
+        ("e", "added"),
+        ("d", "unchanged"),
+    ]
 
 
 def test_only_the_clause_that_jumped_is_moved():
@@ -61,15 +79,18 @@ def reading_with_departures(comparison) -> list[str]:
     return keys
 
 
-@pytest.mark.parametrize(("old", "new", "reading"), [
-    ("abcdef", "abdefc", ["a", "b", "<c", "d", "e", "f", "c"]),
-    ("abcdef", "cabdef", ["c", "a", "b", "<c", "d", "e", "f"]),
-    ("abcd", "dabc", ["d", "a", "b", "c", "<d"]),
-    ("abcd", "bcda", ["<a", "b", "c", "d", "a"]),
-    ("abcde", "aedbc", ["a", "e", "d", "b", "c", "<d", "<e"]),
-    # d removed, x added, f moved: the removed clause before what follows it, the mark at the end.
-    ("abcdef", "afbxce", ["a", "f", "b", "x", "c", "d", "e", "<f"]),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "reading"),
+    [
+        ("abcdef", "abdefc", ["a", "b", "<c", "d", "e", "f", "c"]),
+        ("abcdef", "cabdef", ["c", "a", "b", "<c", "d", "e", "f"]),
+        ("abcd", "dabc", ["d", "a", "b", "c", "<d"]),
+        ("abcd", "bcda", ["<a", "b", "c", "d", "a"]),
+        ("abcde", "aedbc", ["a", "e", "d", "b", "c", "<d", "<e"]),
+        # d removed, x added, f moved: the removed clause before what follows it, the mark at the end.
+        ("abcdef", "afbxce", ["a", "f", "b", "x", "c", "d", "e", "<f"]),
+    ],
+)
 def test_a_moved_clause_leaves_a_mark_where_it_stood(old, new, reading):
     comparison = compare([clause(k) for k in old], [clause(k) for k in new])
     assert reading_with_departures(comparison) == reading
@@ -78,8 +99,13 @@ def test_a_moved_clause_leaves_a_mark_where_it_stood(old, new, reading):
 def test_a_mark_keeps_its_old_order_among_removed_clauses():
     comparison = compare([clause(k) for k in "abcde"], [clause(k) for k in "aeb"])
     assert reading_with_departures(comparison) == ["a", "e", "b", "c", "d", "<e"]
-    assert [str(item.kind) for item in comparison.clauses] == ["unchanged", "moved", "unchanged", "removed",
-                                                              "removed"]
+    assert [str(item.kind) for item in comparison.clauses] == [
+        "unchanged",
+        "moved",
+        "unchanged",
+        "removed",
+        "removed",
+    ]
 
 
 @given(st.permutations("abcdefgh"))
@@ -106,7 +132,9 @@ def test_removed_clauses_appear_where_they_were():
 
 
 def test_rename_plus_edit_and_word_counts():
-    item = compare([clause("a", "one two", "Old")], [clause("a", "one two three", "New name")]).clauses[0]
+    item = compare(
+        [clause("a", "one two", "Old")], [clause("a", "one two three", "New name")]
+    ).clauses[0]
     assert item.changes == {ClauseChange.RENAMED, ClauseChange.MODIFIED}
     assert item.kind is ClauseKind.MODIFIED
     assert (item.words_added, item.words_removed) == (3, 1)
@@ -122,20 +150,28 @@ def test_clauses_need_unique_keys():
 
 
 KEYS = st.lists(st.sampled_from("abcdefghij"), unique=True, max_size=10)
-BODIES = st.sampled_from(["Be kind.", "Be  kind.", "Be\nkind.", "Be very kind.", "Do *not* harass.", "中文"])
+BODIES = st.sampled_from(
+    ["Be kind.", "Be  kind.", "Be\nkind.", "Be very kind.", "Do *not* harass.", "中文"]
+)
 
 
 @st.composite
 def revisions(draw):
-    return [clause(key, draw(BODIES), draw(st.sampled_from([key.title(), "Renamed"])),
-                   number=str(index)) for index, key in enumerate(draw(KEYS))]
+    return [
+        clause(
+            key, draw(BODIES), draw(st.sampled_from([key.title(), "Renamed"])), number=str(index)
+        )
+        for index, key in enumerate(draw(KEYS))
+    ]
 
 
 @settings(max_examples=200, deadline=None)
 @given(revisions())
 def test_a_revision_against_itself_has_no_change(clauses):
     comparison = compare(clauses, clauses)
-    assert all(item.kind is ClauseKind.UNCHANGED and not item.changes for item in comparison.clauses)
+    assert all(
+        item.kind is ClauseKind.UNCHANGED and not item.changes for item in comparison.clauses
+    )
     assert comparison.summary.words_added == comparison.summary.words_removed == 0
 
 
@@ -162,15 +198,17 @@ def test_covenant_2_0_to_2_1_marks_only_clauses_whose_words_changed():
     v21 = covenant("2.1", v20)
     comparison = compare(v20, v21)
     modified = {item.new.heading for item in comparison.clauses if item.kind is ClauseKind.MODIFIED}
-    words_changed = {new.heading for old, new in zip(v20, v21)
-                     if old.body.split() != new.body.split()}
+    words_changed = {
+        new.heading for old, new in zip(v20, v21) if old.body.split() != new.body.split()
+    }
     assert modified == words_changed == {"Our Pledge", "Attribution"}
     rewrapped = {new.heading for old, new in zip(v20, v21) if old.body != new.body} - words_changed
     assert rewrapped, "2.1 re-wraps some unchanged clauses; the test must cover them"
     assert comparison.summary.unchanged == 9
     pledge = next(item for item in comparison.clauses if item.new.heading == "Our Pledge")
     assert [(str(op.kind), op.text) for op in pledge.body.ops if op.kind != "equal"] == [
-        ("insert", "caste, color, ")]
+        ("insert", "caste, color, ")
+    ]
 
 
 @needs_covenant
@@ -203,8 +241,9 @@ def test_stored_hashes_give_the_same_comparison():
     new = [clause("b", "Kept."), clause("a", "One two three four."), clause("d", "New.")]
     fresh, stored = compare(old, new), compare(with_stored_hashes(old), with_stored_hashes(new))
     assert kinds(stored) == kinds(fresh)
-    assert [(i.heading, i.body, i.words_added, i.words_removed) for i in stored.clauses] == \
-        [(i.heading, i.body, i.words_added, i.words_removed) for i in fresh.clauses]
+    assert [(i.heading, i.body, i.words_added, i.words_removed) for i in stored.clauses] == [
+        (i.heading, i.body, i.words_added, i.words_removed) for i in fresh.clauses
+    ]
     assert stored.summary == fresh.summary
 
 

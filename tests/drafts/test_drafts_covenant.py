@@ -13,7 +13,13 @@ from drafts import Alignment, Clause, Document, MatchReason, align, normalise, p
 
 COVENANT = Path(__file__).resolve().parents[3] / "shared/data/contributor-covenant"
 TITLE = "Contributor Covenant Code of Conduct"
-GUIDELINES = ["Enforcement Guidelines", "1. Correction", "2. Warning", "3. Temporary Ban", "4. Permanent Ban"]
+GUIDELINES = [
+    "Enforcement Guidelines",
+    "1. Correction",
+    "2. Warning",
+    "3. Temporary Ban",
+    "4. Permanent Ban",
+]
 
 pytestmark = pytest.mark.skipif(
     not COVENANT.is_dir(), reason=f"Contributor Covenant texts not available at {COVENANT}"
@@ -48,12 +54,26 @@ def test_english_versions(version: str, count: int) -> None:
     assert document.title == TITLE
     assert len(document.clauses) == count
     assert document.front_matter["version"] == version
-    assert all("+++" not in clause.body and "version =" not in clause.body for clause in document.clauses)
+    assert all(
+        "+++" not in clause.body and "version =" not in clause.body for clause in document.clauses
+    )
 
 
 def test_outline_of_2_0() -> None:
     clauses = covenant("2.0").clauses
-    assert [c.number for c in clauses] == ["1", "2", "3", "4", "5", "6", "6.1", "6.2", "6.3", "6.4", "7"]
+    assert [c.number for c in clauses] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "6.1",
+        "6.2",
+        "6.3",
+        "6.4",
+        "7",
+    ]
     assert [c.heading for c in clauses][5:10] == GUIDELINES
 
 

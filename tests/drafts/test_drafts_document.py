@@ -36,7 +36,9 @@ def _error_of(text: str) -> DocumentError:
 
 
 def test_yaml_front_matter_is_parsed_and_kept_out_of_clauses() -> None:
-    document = parse_document("---\ntitle: Draft\ntags: [a, b]\n---\n# Policy\n\n## Scope\n\nAll.\n")
+    document = parse_document(
+        "---\ntitle: Draft\ntags: [a, b]\n---\n# Policy\n\n## Scope\n\nAll.\n"
+    )
     assert dict(document.front_matter) == {"title": "Draft", "tags": ["a", "b"]}
     assert document.title == "Policy"
     assert [(c.heading, c.body) for c in document.clauses] == [("Scope", "All.")]
@@ -108,7 +110,10 @@ def test_malformed_toml() -> None:
 
 def test_malformed_toml_at_its_end_points_at_its_last_line() -> None:
     error = _error_of('+++\nversion = "2.0"\nbroken = \n+++\nText.')
-    assert (error.code, error.details) == ("front_matter_toml", {"problem": "Invalid value", "line": 3})
+    assert (error.code, error.details) == (
+        "front_matter_toml",
+        {"problem": "Invalid value", "line": 3},
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,7 +146,7 @@ def test_errors_are_drafts_errors_with_codes_not_messages() -> None:
 
 
 def test_errors_survive_pickling() -> None:
-    error = _error_of('+++\nbroken = \n+++\nText.')
+    error = _error_of("+++\nbroken = \n+++\nText.")
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), copy.code, copy.details) == (DocumentError, error.code, error.details)
 
@@ -210,9 +215,14 @@ def test_multi_line_setext_heading_becomes_one_line() -> None:
 
 
 def test_heading_text_is_the_inline_source() -> None:
-    document = parse_document("## A\n\n### 1. Correction\n\n## **Bold** _and_ `code` ##\n\n####   Spaced   #")
+    document = parse_document(
+        "## A\n\n### 1. Correction\n\n## **Bold** _and_ `code` ##\n\n####   Spaced   #"
+    )
     assert [c.heading for c in document.clauses] == [
-        "A", "1. Correction", "**Bold** _and_ `code`", "Spaced",
+        "A",
+        "1. Correction",
+        "**Bold** _and_ `code`",
+        "Spaced",
     ]
 
 
@@ -225,11 +235,16 @@ def test_body_is_verbatim_between_headings_without_outer_blank_lines() -> None:
 
 def test_heading_without_blank_line_before_body() -> None:
     document = parse_document("## A\nbody right away\n## B\nmore")
-    assert [(c.heading, c.body) for c in document.clauses] == [("A", "body right away"), ("B", "more")]
+    assert [(c.heading, c.body) for c in document.clauses] == [
+        ("A", "body right away"),
+        ("B", "more"),
+    ]
 
 
 def test_crlf_and_bom() -> None:
-    document = parse_document("\ufeff---\r\na: 1\r\n---\r\n# T\r\n\r\n## S\r\n\r\nLine one\r\nline two\r\n")
+    document = parse_document(
+        "\ufeff---\r\na: 1\r\n---\r\n# T\r\n\r\n## S\r\n\r\nLine one\r\nline two\r\n"
+    )
     assert (document.title, dict(document.front_matter)) == ("T", {"a": 1})
     assert document.clauses == (Clause(2, "S", "Line one\nline two", number="1"),)
 
@@ -262,7 +277,10 @@ def test_numbering_with_title_and_sub_clauses() -> None:
 
 
 def _numbers(levels: list[int]) -> list[str]:
-    return [c.number for c in number_clauses([Clause(level, f"h{i}", "") for i, level in enumerate(levels)])]
+    return [
+        c.number
+        for c in number_clauses([Clause(level, f"h{i}", "") for i, level in enumerate(levels)])
+    ]
 
 
 def test_skipped_level_is_one_level_deeper() -> None:
@@ -306,7 +324,9 @@ LINE = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 .,;:'*_`()-]{0,50}", fullmatch=True
 BLOCK = st.one_of(
     st.lists(LINE, min_size=1, max_size=3).map("\n".join),
     st.lists(LINE, min_size=1, max_size=3).map(lambda items: "\n".join(f"* {i}" for i in items)),
-    st.lists(LINE, max_size=3).map(lambda lines: "```\n# not a heading\n" + "\n".join(lines) + "\n```"),
+    st.lists(LINE, max_size=3).map(
+        lambda lines: "```\n# not a heading\n" + "\n".join(lines) + "\n```"
+    ),
 )
 BODY = st.lists(BLOCK, max_size=3).map("\n\n".join)
 

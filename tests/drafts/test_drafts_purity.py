@@ -35,7 +35,12 @@ print(json.dumps(names))
 def test_importing_every_drafts_module_loads_no_forbidden_package() -> None:
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     imported = set(json.loads(result.stdout))
@@ -56,11 +61,15 @@ def _imported_roots(path: Path) -> set[str]:
 
 def test_no_module_even_mentions_a_forbidden_import() -> None:
     for path in PACKAGE.glob("*.py"):
-        bad = {root for root in _imported_roots(path) if root == "babel" or root.startswith(FORBIDDEN)}
+        bad = {
+            root for root in _imported_roots(path) if root == "babel" or root.startswith(FORBIDDEN)
+        }
         assert not bad, f"{path.name} imports {sorted(bad)}"
 
 
 def test_public_api_is_exported() -> None:
     for name in drafts.__all__:
         assert getattr(drafts, name) is not None
-    assert {"parse_document", "align", "render_markdown", "normalise", "Clause", "Document"} <= set(drafts.__all__)
+    assert {"parse_document", "align", "render_markdown", "normalise", "Clause", "Document"} <= set(
+        drafts.__all__
+    )

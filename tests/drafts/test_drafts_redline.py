@@ -42,12 +42,16 @@ def test_an_insertion_inside_a_sentence_is_just_the_inserted_words():
 
 def test_substitution_reads_as_phrase_not_letter_salad():
     assert changes("Project maintainers have the right", "Community leaders have the right") == [
-        ("delete", "Project maintainers"), ("insert", "Community leaders")]
+        ("delete", "Project maintainers"),
+        ("insert", "Community leaders"),
+    ]
 
 
 def test_unspaced_scripts_are_diffed_per_character():
     assert changes("我们希望这是一个友好的地方。", "我们希望这是一个安全的地方。") == [
-        ("delete", "友好"), ("insert", "安全")]
+        ("delete", "友好"),
+        ("insert", "安全"),
+    ]
     assert changes("私たちは歓迎します", "私たちは心から歓迎します") == [("insert", "心から")]
     assert changes("ภาษาไทยง่าย", "ภาษาไทยยาก")[0][0] == "delete"
 
@@ -77,10 +81,17 @@ def test_emphasis_is_replaced_whole_never_left_as_a_bare_asterisk():
     assert all(is_balanced(text) for _, text in ops)
 
 
-@pytest.mark.parametrize(("text", "balanced"), [
-    ("[the code](https://x.org)", True), ("see (below) and [this]", True),
-    ("care) calm [next](", False), ("[text](", False), ("](https://x.org)", False), ("a ) b ( c", False),
-])
+@pytest.mark.parametrize(
+    ("text", "balanced"),
+    [
+        ("[the code](https://x.org)", True),
+        ("see (below) and [this]", True),
+        ("care) calm [next](", False),
+        ("[text](", False),
+        ("](https://x.org)", False),
+        ("a ) b ( c", False),
+    ],
+)
 def test_brackets_and_parentheses_must_close_in_order(text, balanced):
     assert is_balanced(text) is balanced
 
@@ -93,7 +104,9 @@ def test_a_change_to_a_links_text_never_splits_the_link_from_its_destination():
 
 
 def test_link_targets_change_without_breaking_the_link_text():
-    ops = changes("See [the code](https://x.org/1/4/a.html).", "See [the code](https://x.org/2/0/a.html).")
+    ops = changes(
+        "See [the code](https://x.org/1/4/a.html).", "See [the code](https://x.org/2/0/a.html)."
+    )
     assert ops == [("delete", "1/4"), ("insert", "2/0")]
 
 
@@ -112,11 +125,39 @@ def test_empty_sides():
 
 # Texts built from words, punctuation, Markdown marks, unspaced scripts and
 # every kind of whitespace, so re-wrapping and block breaks are exercised.
-_PIECES = st.sampled_from([
-    "the", "code", "of", "conduct", "we", "pledge", "*kind*", "**bold**", "[link](https://a.b/c)",
-    "`x`", "—", ",", ".", "- item", "1. first", "> quote", "# heading", "中文", "日本語", "ไทย",
-    "émigré", "e\u0301", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "~~gone~~",
-])
+_PIECES = st.sampled_from(
+    [
+        "the",
+        "code",
+        "of",
+        "conduct",
+        "we",
+        "pledge",
+        "*kind*",
+        "**bold**",
+        "[link](https://a.b/c)",
+        "`x`",
+        "—",
+        ",",
+        ".",
+        "- item",
+        "1. first",
+        "> quote",
+        "# heading",
+        "中文",
+        "日本語",
+        "ไทย",
+        "émigré",
+        "e\u0301",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "~~gone~~",
+    ]
+)
 TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 
 
@@ -148,8 +189,22 @@ def test_ops_rebuild_both_normalised_texts(old, new):
 # Long paragraphs from a small vocabulary, so that runs of words repeat and the
 # word diff's anchors (a run of words found once in each text) are sometimes
 # found and sometimes refused.
-_WORDS = st.sampled_from(["the", "code", "of", "conduct", "we", "pledge", "members", "kind,", "safe.",
-                          "*all*", "people", "respect"])
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "code",
+        "of",
+        "conduct",
+        "we",
+        "pledge",
+        "members",
+        "kind,",
+        "safe.",
+        "*all*",
+        "people",
+        "respect",
+    ]
+)
 
 
 @st.composite
@@ -158,7 +213,9 @@ def long_edited_paragraphs(draw) -> tuple[str, str]:
     edited = list(words)
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
         at = draw(st.integers(min_value=0, max_value=len(edited)))
-        edited[at:at + draw(st.integers(min_value=0, max_value=3))] = draw(st.lists(_WORDS, max_size=3))
+        edited[at : at + draw(st.integers(min_value=0, max_value=3))] = draw(
+            st.lists(_WORDS, max_size=3)
+        )
     return " ".join(words), " ".join(edited)
 
 
@@ -177,7 +234,10 @@ def test_edits_far_apart_in_a_long_paragraph_are_just_those_edits():
     old = f"Opening words. {shared} and the closing words."
     new = f"Opening sentence. {shared} and then the closing words."
     assert [(kind, text.strip()) for kind, text in changes(old, new)] == [
-        ("delete", "words"), ("insert", "sentence"), ("insert", "then")]
+        ("delete", "words"),
+        ("insert", "sentence"),
+        ("insert", "then"),
+    ]
 
 
 @settings(max_examples=200, deadline=None)
@@ -192,7 +252,10 @@ def test_a_text_against_itself_has_no_change(text):
 def test_reversing_a_diff_swaps_inserts_and_deletes(old, new):
     forwards, backwards = diff_text(old, new), diff_text(new, old)
     assert backwards.ops == mirrored(forwards.ops)
-    assert (backwards.words_added, backwards.words_removed) == (forwards.words_removed, forwards.words_added)
+    assert (backwards.words_added, backwards.words_removed) == (
+        forwards.words_removed,
+        forwards.words_added,
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -28,8 +28,33 @@ ALLOWED_ATTRIBUTES = {
     "td": {"style"},
 }
 ALLOWED_TAGS = {
-    "p", "em", "strong", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "img",
+    "p",
+    "em",
+    "strong",
+    "del",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "img",
 }
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -153,7 +178,8 @@ def test_there_are_plenty_of_payloads() -> None:
 
 
 @pytest.mark.parametrize(
-    "payload", ["[x](javascript:alert(1))", "[x](jav&#x09;ascript:alert(1))", "<javascript:alert(1)>"]
+    "payload",
+    ["[x](javascript:alert(1))", "[x](jav&#x09;ascript:alert(1))", "<javascript:alert(1)>"],
 )
 def test_rejected_links_stay_literal_text(payload: str) -> None:
     markup = render_markdown(payload)
@@ -196,14 +222,23 @@ def test_comment_rel_marks_user_generated_content() -> None:
 
 
 def test_relative_fragment_and_mail_links_are_kept() -> None:
-    links = link_attributes(render_markdown("[a](/policies/1) [b](#scope) [c](mailto:x@example.org) <x@example.org>"))
-    assert [link["href"] for link in links] == ["/policies/1", "#scope", "mailto:x@example.org", "mailto:x@example.org"]
+    links = link_attributes(
+        render_markdown("[a](/policies/1) [b](#scope) [c](mailto:x@example.org) <x@example.org>")
+    )
+    assert [link["href"] for link in links] == [
+        "/policies/1",
+        "#scope",
+        "mailto:x@example.org",
+        "mailto:x@example.org",
+    ]
     assert all("rel" not in link for link in links)
 
 
 def test_link_title_is_kept_and_escaped() -> None:
     links = link_attributes(render_markdown('[a](https://example.org "Say \\"hi\\"")'))
-    assert links == [{"href": "https://example.org", "title": 'Say "hi"', "rel": "nofollow noopener"}]
+    assert links == [
+        {"href": "https://example.org", "title": 'Say "hi"', "rel": "nofollow noopener"}
+    ]
 
 
 def test_bare_urls_are_not_linkified() -> None:
@@ -253,7 +288,9 @@ def test_comment_profile_has_no_images_or_headings() -> None:
     assert "<img" not in markup
     assert not re.search(r"<h[1-6]", markup)
     assert "<p><strong>Big</strong></p>" in markup and "<p><strong>Setext</strong></p>" in markup
-    assert link_attributes(markup) == [{"href": "https://example.org/i.png", "rel": "nofollow ugc noopener"}]
+    assert link_attributes(markup) == [
+        {"href": "https://example.org/i.png", "rel": "nofollow ugc noopener"}
+    ]
     assert "alt text" in markup
 
 
@@ -302,8 +339,11 @@ def test_renderings_are_cached_per_text_and_profile_up_to_a_length():
     block, inline = render_markdown(text), render_inline(text)
     comment = render_markdown(text, COMMENT_PROFILE)
     assert cache.cache_info().currsize == 3
-    assert (render_markdown(text), render_inline(text), render_markdown(text, COMMENT_PROFILE)) \
-        == (block, inline, comment)
+    assert (render_markdown(text), render_inline(text), render_markdown(text, COMMENT_PROFILE)) == (
+        block,
+        inline,
+        comment,
+    )
     assert cache.cache_info().hits == 3
     assert 'rel="nofollow ugc noopener"' in comment and 'rel="nofollow noopener"' in block
 

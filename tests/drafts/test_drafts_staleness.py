@@ -1,10 +1,21 @@
 """Translation states, progress and structure matching: pure rules, no app."""
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafts import (Clause, Pin, StructureError, TranslationState, clause_hash, match_structure,
-                    next_needing_work, parse_document, progress, translation_state)
+from drafts import (
+    Clause,
+    Pin,
+    StructureError,
+    TranslationState,
+    clause_hash,
+    match_structure,
+    next_needing_work,
+    parse_document,
+    progress,
+    translation_state,
+)
 
 S = TranslationState
 
@@ -24,7 +35,10 @@ def test_outdated_wins_over_reviewed():
 
 def test_rewrapping_the_source_never_outdates():
     pin = Pin(clause_hash("Scope", "This applies\nto everyone   here."))
-    assert translation_state(clause_hash("Scope", "This applies to everyone here."), pin) is S.UNREVIEWED
+    assert (
+        translation_state(clause_hash("Scope", "This applies to everyone here."), pin)
+        is S.UNREVIEWED
+    )
 
 
 def test_reverting_the_source_makes_it_current_again():
@@ -35,8 +49,16 @@ def test_reverting_the_source_makes_it_current_again():
 
 
 def test_progress_figures():
-    figures = progress([S.REVIEWED, S.UNREVIEWED, S.OUTDATED, S.MISSING, S.MISSING, S.REVIEWED, S.UNREVIEWED])
-    assert (figures.total, figures.current, figures.reviewed, figures.outdated, figures.missing) == (7, 4, 2, 1, 2)
+    figures = progress(
+        [S.REVIEWED, S.UNREVIEWED, S.OUTDATED, S.MISSING, S.MISSING, S.REVIEWED, S.UNREVIEWED]
+    )
+    assert (
+        figures.total,
+        figures.current,
+        figures.reviewed,
+        figures.outdated,
+        figures.missing,
+    ) == (7, 4, 2, 1, 2)
     assert figures.unreviewed == 2
     assert figures.percent_ready == 57
 
@@ -67,17 +89,29 @@ SOURCE = "# Title\n\nIntro.\n\n## One\n\nText.\n\n### One a\n\nMore.\n\n## Two\n
 
 def test_same_structure_pairs_clauses_in_order():
     source = parse_document(SOURCE).clauses
-    translated = parse_document("# Titel\n\nEinleitung.\n\n## Eins\n\nText.\n\n### Eins a\n\nMehr.\n\n## Zwei\n\nEnde.\n").clauses
+    translated = parse_document(
+        "# Titel\n\nEinleitung.\n\n## Eins\n\nText.\n\n### Eins a\n\nMehr.\n\n## Zwei\n\nEnde.\n"
+    ).clauses
     pairs = match_structure(source, translated)
-    assert [(a.heading, b.heading) for a, b in pairs[1:]] == [("One", "Eins"), ("One a", "Eins a"), ("Two", "Zwei")]
+    assert [(a.heading, b.heading) for a, b in pairs[1:]] == [
+        ("One", "Eins"),
+        ("One a", "Eins a"),
+        ("Two", "Zwei"),
+    ]
 
 
-@pytest.mark.parametrize("translated, position", [
-    ("# Titel\n\nEinleitung.\n\n## Eins\n\nText.\n\n## Eins a\n\nMehr.\n\n## Zwei\n\nEnde.\n", 2),
-    ("# Titel\n\nEinleitung.\n\n## Eins\n\nText.\n\n### Eins a\n\nMehr.\n", 3),
-    ("# Titel\n\n## Eins\n\nText.\n\n### Eins a\n\nMehr.\n\n## Zwei\n\nEnde.\n", 0),
-    ("# Titel\n\nEinleitung.\n\n## Eins\n\n### Eins a\n\n## Zwei\n\n## Drei\n", 4),
-])
+@pytest.mark.parametrize(
+    "translated, position",
+    [
+        (
+            "# Titel\n\nEinleitung.\n\n## Eins\n\nText.\n\n## Eins a\n\nMehr.\n\n## Zwei\n\nEnde.\n",
+            2,
+        ),
+        ("# Titel\n\nEinleitung.\n\n## Eins\n\nText.\n\n### Eins a\n\nMehr.\n", 3),
+        ("# Titel\n\n## Eins\n\nText.\n\n### Eins a\n\nMehr.\n\n## Zwei\n\nEnde.\n", 0),
+        ("# Titel\n\nEinleitung.\n\n## Eins\n\n### Eins a\n\n## Zwei\n\n## Drei\n", 4),
+    ],
+)
 def test_a_different_structure_names_expected_and_found(translated, position):
     source = parse_document(SOURCE).clauses
     found = parse_document(translated).clauses

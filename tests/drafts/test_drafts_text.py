@@ -17,9 +17,42 @@ WIDTH = st.integers(min_value=8, max_value=100)
 
 # Pieces that exercise every rule, including the awkward ones.
 FRAGMENTS = [
-    "* ", "- ", "+ ", "1. ", "2) ", "> ", "# ", "## ", "| ", "---", "***", "___", "===",
-    "```", "````", "~~~", "```py", "`", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "\r\n",
-    "\r", "\n\n", "word", "Wörd", "e\u0301", "\u0301", "x", "  \n", "\u2028", "\x85", "\x0c",
+    "* ",
+    "- ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "> ",
+    "# ",
+    "## ",
+    "| ",
+    "---",
+    "***",
+    "___",
+    "===",
+    "```",
+    "````",
+    "~~~",
+    "```py",
+    "`",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "word",
+    "Wörd",
+    "e\u0301",
+    "\u0301",
+    "x",
+    "  \n",
+    "\u2028",
+    "\x85",
+    "\x0c",
 ]
 MARKDOWNISH = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=40).map("".join)
 
@@ -33,8 +66,12 @@ def _wrapped(paragraphs: list[list[str]], width: int) -> str:
 
 def _list_item(words: list[str], width: int) -> str:
     return textwrap.fill(
-        " ".join(words), width=width, initial_indent="* ", subsequent_indent="  ",
-        break_long_words=False, break_on_hyphens=False,
+        " ".join(words),
+        width=width,
+        initial_indent="* ",
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
@@ -92,7 +129,12 @@ def test_list_continuation_lines_join_the_item() -> None:
 
 
 def test_other_block_starts_keep_their_line_breaks() -> None:
-    for text in ["text\n> quote", "text\n# heading", "| a | b |\n|---|---|\n| 1 | 2 |", "text\n***"]:
+    for text in [
+        "text\n> quote",
+        "text\n# heading",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "text\n***",
+    ]:
         assert normalise(text) == text
 
 
@@ -138,7 +180,7 @@ def test_normalise_is_idempotent_on_markdown_like_text(text: str) -> None:
 
 
 def test_clause_hash_formula() -> None:
-    expected = hashlib.sha256("Scope\n\nThis applies.".encode()).hexdigest()
+    expected = hashlib.sha256(b"Scope\n\nThis applies.").hexdigest()
     assert clause_hash(" Scope ", "This\n  applies.\n") == expected
 
 

@@ -1,9 +1,10 @@
 """Acceptance 1: with COMMENT_AUTO_HIDE_FLAGS=N a comment hides itself after N distinct flags."""
+
 import pytest
 
 from consult.comments.models import CommentStatus
-from consult.moderation.services import flag_comment
 from consult.extensions import db
+from consult.moderation.services import flag_comment
 from tests.comments.helpers import audit_actions, reloaded
 
 

@@ -1,4 +1,5 @@
 """Acceptance 1: flags, the queue, hide and restore, blocking; every action audited."""
+
 import pytest
 import sqlalchemy as sa
 
@@ -53,7 +54,8 @@ def test_queue_is_for_moderators(client, auth, abusive, reader, moderator):
 
 
 def test_queue_shows_where_each_comment_was_made_in_constant_queries(
-        client, auth, commentable, volunteer, reader, moderator, create_comment, count_queries):
+    client, auth, commentable, volunteer, reader, moderator, create_comment, count_queries
+):
     def flagged(count):
         for index in range(count):
             comment = create_comment(volunteer, commentable, body=f"Nasty {index}")
@@ -76,18 +78,28 @@ def test_hide_and_restore_with_reasons(client, auth, abusive, reader, moderator)
     auth.login("reader")
     flag(client, abusive)
     as_user(auth, "moderator")
-    assert client.post(f"/moderation/comments/{abusive.id}/hide", data={"reason": ""}).status_code == 422
+    assert (
+        client.post(f"/moderation/comments/{abusive.id}/hide", data={"reason": ""}).status_code
+        == 422
+    )
     assert reloaded(abusive).status is CommentStatus.PUBLISHED
     response = client.post(f"/moderation/comments/{abusive.id}/hide", data={"reason": "Abuse"})
     assert response.status_code == 302
     hidden = reloaded(abusive)
     assert hidden.status is CommentStatus.HIDDEN and hidden.hidden_reason == "Abuse"
     assert "Something nasty" not in client.get("/moderation").get_data(as_text=True)
-    assert client.post(f"/moderation/comments/{abusive.id}/restore",
-                       data={"reason": "Appeal upheld"}).status_code == 302
+    assert (
+        client.post(
+            f"/moderation/comments/{abusive.id}/restore", data={"reason": "Appeal upheld"}
+        ).status_code
+        == 302
+    )
     assert reloaded(abusive).status is CommentStatus.PUBLISHED
     assert [a for a in audit_actions() if a.startswith("comment.")][-3:] == [
-        "comment.flagged", "comment.hidden", "comment.restored"]
+        "comment.flagged",
+        "comment.hidden",
+        "comment.restored",
+    ]
 
 
 def test_volunteers_cannot_hide(client, auth, abusive, reader):
@@ -105,10 +117,13 @@ def hidden(client, auth, abusive, moderator):
     return abusive
 
 
-@pytest.mark.parametrize("username, sees_text", [
-    (None, False), ("reader", False), ("volunteer", True), ("moderator", True)])
-def test_hidden_text_only_for_its_author_and_moderators(client, auth, hidden, reader, username,
-                                                        sees_text):
+@pytest.mark.parametrize(
+    "username, sees_text",
+    [(None, False), ("reader", False), ("volunteer", True), ("moderator", True)],
+)
+def test_hidden_text_only_for_its_author_and_moderators(
+    client, auth, hidden, reader, username, sees_text
+):
     if username:
         auth.login(username)
     html = client.get(thread_path(_revision(hidden), hidden.clause_key)).get_data(as_text=True)
@@ -124,21 +139,28 @@ def test_hidden_text_only_for_its_author_and_moderators(client, auth, hidden, re
 
 def _revision(comment):
     from consult.policies.models import Revision
+
     return db.session.get(Revision, comment.revision_id)
 
 
 def test_hidden_comment_cannot_be_replied_to_or_endorsed(client, auth, hidden, reader):
     auth.login("reader")
-    assert client.post(f"/comments/{hidden.id}/reply",
-                       data={"body": "Hi", "language": "en"}).status_code == 403
+    assert (
+        client.post(
+            f"/comments/{hidden.id}/reply", data={"body": "Hi", "language": "en"}
+        ).status_code
+        == 403
+    )
     assert client.post(f"/comments/{hidden.id}/endorse").status_code == 403
     assert comment_count() == 1
 
 
 def test_block_and_unblock_an_account(client, auth, abusive, volunteer, moderator):
     auth.login("moderator")
-    response = client.post(f"/moderation/users/{volunteer.id}/block",
-                           data={"reason": "Repeated abuse", "comment": abusive.id})
+    response = client.post(
+        f"/moderation/users/{volunteer.id}/block",
+        data={"reason": "Repeated abuse", "comment": abusive.id},
+    )
     assert response.status_code == 302
     assert db.session.get(PostingBlock, volunteer.id).reason == "Repeated abuse"
     html = client.get(f"/moderation/comments/{abusive.id}").get_data(as_text=True)
@@ -158,15 +180,18 @@ def test_block_and_unblock_an_account(client, auth, abusive, volunteer, moderato
 
 def test_block_needs_a_reason_and_a_moderator(client, auth, abusive, volunteer, reader, moderator):
     auth.login("reader")
-    assert client.post(f"/moderation/users/{volunteer.id}/block",
-                       data={"reason": "x"}).status_code == 403
+    assert (
+        client.post(f"/moderation/users/{volunteer.id}/block", data={"reason": "x"}).status_code
+        == 403
+    )
     as_user(auth, "moderator")
     client.post(f"/moderation/users/{volunteer.id}/block", data={"reason": ""})
     assert db.session.get(PostingBlock, volunteer.id) is None
 
 
-def test_moderators_see_earlier_versions_and_deleted_text(client, auth, commentable, volunteer,
-                                                          moderator, create_comment):
+def test_moderators_see_earlier_versions_and_deleted_text(
+    client, auth, commentable, volunteer, moderator, create_comment
+):
     comment = create_comment(volunteer, commentable, body="Original words")
     auth.login("volunteer")
     client.post(f"/comments/{comment.id}/edit", data={"body": "Softer words", "language": "en"})

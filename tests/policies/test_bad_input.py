@@ -1,4 +1,5 @@
 """Acceptance: bad input gets a clear message and stores nothing."""
+
 import io
 
 import pytest
@@ -10,13 +11,18 @@ from tests.factories import DOCUMENT
 
 
 def counts() -> tuple[int, int, int]:
-    return tuple(db.session.scalar(sa.select(sa.func.count()).select_from(model))
-                 for model in (Policy, Revision, Clause))
+    return tuple(
+        db.session.scalar(sa.select(sa.func.count()).select_from(model))
+        for model in (Policy, Revision, Clause)
+    )
 
 
 def upload(client, data: bytes, slug: str = "guidelines"):
-    return client.post(f"/policies/{slug}/import", content_type="multipart/form-data",
-                       data={"document": (io.BytesIO(data), "doc.md")})
+    return client.post(
+        f"/policies/{slug}/import",
+        content_type="multipart/form-data",
+        data={"document": (io.BytesIO(data), "doc.md")},
+    )
 
 
 @pytest.fixture
@@ -72,8 +78,9 @@ def test_no_headings_gives_one_clause(client, auth, policy):
 def test_duplicate_slug(client, auth, policy):
     auth.login()
     before = counts()
-    response = client.post("/policies/new", data={"slug": "guidelines", "title": "Again",
-                                                  "source_language": "en"})
+    response = client.post(
+        "/policies/new", data={"slug": "guidelines", "title": "Again", "source_language": "en"}
+    )
     assert response.status_code == 422
     assert "already exists" in response.get_data(as_text=True)
     assert counts() == before
@@ -82,14 +89,18 @@ def test_duplicate_slug(client, auth, policy):
 @pytest.mark.parametrize("slug,message", [("Bad Slug", "lower-case"), ("-x-", "lower-case")])
 def test_invalid_slug(client, auth, staff, slug, message):
     auth.login()
-    response = client.post("/policies/new", data={"slug": slug, "title": "T", "source_language": "en"})
+    response = client.post(
+        "/policies/new", data={"slug": slug, "title": "T", "source_language": "en"}
+    )
     assert response.status_code == 422 and message in response.get_data(as_text=True)
     assert counts() == (0, 0, 0)
 
 
 def test_unknown_language(client, auth, staff):
     auth.login()
-    response = client.post("/policies/new", data={"slug": "x", "title": "T", "source_language": "zz-qq-1"})
+    response = client.post(
+        "/policies/new", data={"slug": "x", "title": "T", "source_language": "zz-qq-1"}
+    )
     assert response.status_code == 422
     assert counts() == (0, 0, 0)
 
@@ -101,18 +112,26 @@ def test_document_in_another_language_is_refused(client, auth, policy):
     assert "source language is en" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("url", [
-    "/policies/nope", "/policies/nope/revisions/1", "/policies/guidelines/revisions/9",
-    "/policies/nope/import", "/policies/guidelines/revisions/9/edit",
-    "/policies/guidelines/revisions/2/clauses/nope/edit",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/policies/nope",
+        "/policies/nope/revisions/1",
+        "/policies/guidelines/revisions/9",
+        "/policies/nope/import",
+        "/policies/guidelines/revisions/9/edit",
+        "/policies/guidelines/revisions/2/clauses/nope/edit",
+    ],
+)
 def test_unknown_policy_or_revision_is_404(client, auth, draft, url):
     auth.login()
     assert client.get(url).status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/api/v1/policies/nope", "/api/v1/policies/guidelines/revisions/9",
-                                 "/api/v1/nothing-here"])
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/policies/nope", "/api/v1/policies/guidelines/revisions/9", "/api/v1/nothing-here"],
+)
 def test_api_errors_are_json(client, published, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -120,12 +139,15 @@ def test_api_errors_are_json(client, published, url):
     assert response.json["error"]["message"]
 
 
-@pytest.mark.parametrize(("url", "message"), [
-    ("/api/v1/policies/nope", "There is no policy “nope”."),
-    ("/api/v1/policies/guidelines/revisions/9", "Policy “guidelines” has no revision 9."),
-    ("/api/v1/policies/guidelines/compare/1/9", "Policy “guidelines” has no such revision."),
-    ("/api/v1/policies/guidelines/revisions/2", "Policy “guidelines” has no revision 2."),
-])
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/v1/policies/nope", "There is no policy “nope”."),
+        ("/api/v1/policies/guidelines/revisions/9", "Policy “guidelines” has no revision 9."),
+        ("/api/v1/policies/guidelines/compare/1/9", "Policy “guidelines” has no such revision."),
+        ("/api/v1/policies/guidelines/revisions/2", "Policy “guidelines” has no revision 2."),
+    ],
+)
 def test_api_404s_say_what_is_missing_and_hide_drafts(client, draft, url, message):
     # Revision 2 is a draft: to anyone but staff it does not exist.
     response = client.get(url)

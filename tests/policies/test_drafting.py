@@ -1,4 +1,5 @@
 """The staff drafting workflow over HTTP: create, import, fork, edit, publish, delete."""
+
 import io
 
 import sqlalchemy as sa
@@ -11,14 +12,18 @@ from tests.factories import DOCUMENT
 
 def clause(revision_id: int, key: str) -> Clause:
     db.session.expire_all()
-    return db.session.scalar(sa.select(Clause).where(Clause.revision_id == revision_id,
-                                                     Clause.key == key))
+    return db.session.scalar(
+        sa.select(Clause).where(Clause.revision_id == revision_id, Clause.key == key)
+    )
 
 
 def keys(revision_id: int) -> list[str]:
     db.session.expire_all()
-    return list(db.session.scalars(sa.select(Clause.key).where(Clause.revision_id == revision_id)
-                                   .order_by(Clause.position)))
+    return list(
+        db.session.scalars(
+            sa.select(Clause.key).where(Clause.revision_id == revision_id).order_by(Clause.position)
+        )
+    )
 
 
 def upload(client, slug: str, data: bytes, **fields):
@@ -28,8 +33,15 @@ def upload(client, slug: str, data: bytes, **fields):
 
 def test_create_policy_then_import_and_publish(client, auth, staff):
     auth.login()
-    response = client.post("/policies/new", data={"slug": "guidelines", "title": "Guidelines",
-                                                  "source_language": "en", "summary": "Ours"})
+    response = client.post(
+        "/policies/new",
+        data={
+            "slug": "guidelines",
+            "title": "Guidelines",
+            "source_language": "en",
+            "summary": "Ours",
+        },
+    )
     assert response.status_code == 302
     response = upload(client, "guidelines", DOCUMENT.encode(), change_summary="First")
     assert response.status_code == 302
@@ -38,8 +50,9 @@ def test_create_policy_then_import_and_publish(client, auth, staff):
     assert revision.title == "Community Guidelines"
     page = client.get("/policies/guidelines/revisions/1/publish").get_data(as_text=True)
     assert "This revision has 6 clauses. Once published" in page
-    response = client.post("/policies/guidelines/revisions/1/publish",
-                           data={"change_summary": "First public draft"})
+    response = client.post(
+        "/policies/guidelines/revisions/1/publish", data={"change_summary": "First public draft"}
+    )
     assert response.status_code == 302
     db.session.expire_all()
     assert revision.is_published and revision.publisher_id == staff.id
@@ -69,9 +82,15 @@ def test_edit_clause_recomputes_hash_and_number(client, auth, draft):
     auth.login()
     before = clause(draft.id, "purpose")
     old_hash, old_version = before.hash, before.version
-    response = client.post("/policies/guidelines/revisions/2/clauses/purpose/edit",
-                           data={"heading": "Purpose", "level": "3", "body": "New words.",
-                                 "version": str(old_version)})
+    response = client.post(
+        "/policies/guidelines/revisions/2/clauses/purpose/edit",
+        data={
+            "heading": "Purpose",
+            "level": "3",
+            "body": "New words.",
+            "version": str(old_version),
+        },
+    )
     assert response.status_code == 302
     after = clause(draft.id, "purpose")
     assert after.body == "New words." and after.hash != old_hash
@@ -83,11 +102,13 @@ def test_stale_save_gets_409_and_loses_nothing(client, auth, draft):
     auth.login()
     seen = clause(draft.id, "purpose").version
     url = "/policies/guidelines/revisions/2/clauses/purpose/edit"
-    first = client.post(url, data={"heading": "Purpose", "level": "2", "body": "First save.",
-                                   "version": str(seen)})
+    first = client.post(
+        url, data={"heading": "Purpose", "level": "2", "body": "First save.", "version": str(seen)}
+    )
     assert first.status_code == 302
-    second = client.post(url, data={"heading": "Purpose", "level": "2", "body": "Second save.",
-                                    "version": str(seen)})
+    second = client.post(
+        url, data={"heading": "Purpose", "level": "2", "body": "Second save.", "version": str(seen)}
+    )
     assert second.status_code == 409
     page = second.get_data(as_text=True)
     assert "First save." in page and "Second save." in page
@@ -97,16 +118,29 @@ def test_stale_save_gets_409_and_loses_nothing(client, auth, draft):
 def test_add_move_delete_clauses(client, auth, draft):
     auth.login()
     base = "/policies/guidelines/revisions/2"
-    response = client.post(f"{base}/clauses", data={
-        "heading": "Appeals", "level": "2", "body": "You may appeal.", "after": "reporting",
-        "structure_version": "1"})
+    response = client.post(
+        f"{base}/clauses",
+        data={
+            "heading": "Appeals",
+            "level": "2",
+            "body": "You may appeal.",
+            "after": "reporting",
+            "structure_version": "1",
+        },
+    )
     assert response.status_code == 302
     assert keys(draft.id)[-1] == "appeals"
-    assert client.post(f"{base}/clauses/appeals/move",
-                       data={"structure_version": "2", "direction": "up"}).status_code == 302
+    assert (
+        client.post(
+            f"{base}/clauses/appeals/move", data={"structure_version": "2", "direction": "up"}
+        ).status_code
+        == 302
+    )
     assert keys(draft.id)[-2:] == ["appeals", "reporting"]
-    assert client.post(f"{base}/clauses/purpose/delete",
-                       data={"structure_version": "3"}).status_code == 302
+    assert (
+        client.post(f"{base}/clauses/purpose/delete", data={"structure_version": "3"}).status_code
+        == 302
+    )
     assert "purpose" not in keys(draft.id)
     numbers = [clause(draft.id, key).number for key in keys(draft.id)]
     assert numbers == ["", "1", "1.1", "1.2", "2", "3"]
@@ -115,8 +149,12 @@ def test_add_move_delete_clauses(client, auth, draft):
 def test_structure_edit_on_stale_structure_is_refused(client, auth, draft):
     auth.login()
     base = "/policies/guidelines/revisions/2"
-    assert client.post(f"{base}/clauses/purpose/move",
-                       data={"structure_version": "1", "direction": "down"}).status_code == 302
+    assert (
+        client.post(
+            f"{base}/clauses/purpose/move", data={"structure_version": "1", "direction": "down"}
+        ).status_code
+        == 302
+    )
     before = keys(draft.id)
     response = client.post(f"{base}/clauses/reporting/delete", data={"structure_version": "1"})
     assert response.status_code == 409
@@ -125,8 +163,10 @@ def test_structure_edit_on_stale_structure_is_refused(client, auth, draft):
 
 def test_moving_past_the_end_is_refused(client, auth, draft):
     auth.login()
-    response = client.post("/policies/guidelines/revisions/2/clauses/reporting/move",
-                           data={"structure_version": "1", "direction": "down"})
+    response = client.post(
+        "/policies/guidelines/revisions/2/clauses/reporting/move",
+        data={"structure_version": "1", "direction": "down"},
+    )
     assert response.status_code == 422
     db.session.expire_all()
     assert db.session.get(Revision, draft.id).structure_version == 1
@@ -136,11 +176,19 @@ def test_reimport_keeps_keys_and_never_reuses_removed_ones(client, auth, draft, 
     auth.login()
     client.post("/policies/guidelines/revisions/2/delete")
     changed = DOCUMENT.replace("## Reporting\n\nWrite to the team.\n", "")
-    assert upload(client, "guidelines", changed.encode(), publish="y",
-                  change_summary="Drop reporting").status_code == 302
+    assert (
+        upload(
+            client, "guidelines", changed.encode(), publish="y", change_summary="Drop reporting"
+        ).status_code
+        == 302
+    )
     readded = changed + "\n## Reporting\n\nSomething entirely different now.\n"
-    assert upload(client, "guidelines", readded.encode(), publish="y",
-                  change_summary="Re-add").status_code == 302
+    assert (
+        upload(
+            client, "guidelines", readded.encode(), publish="y", change_summary="Re-add"
+        ).status_code
+        == 302
+    )
     third = db.session.scalar(sa.select(Revision).where(Revision.number == 3))
     assert keys(third.id)[:5] == ["preamble", "purpose", "behaviour", "expected", "unacceptable"]
     assert keys(third.id)[5] != "reporting"
@@ -153,8 +201,13 @@ def test_delete_draft_and_audit_trail(client, auth, draft):
     db.session.expunge_all()
     assert db.session.get(Revision, draft_id) is None
     actions = set(db.session.scalars(sa.select(AuditEvent.action)))
-    assert {"policy.created", "revision.imported", "revision.published", "revision.forked",
-            "revision.deleted"} <= actions
+    assert {
+        "policy.created",
+        "revision.imported",
+        "revision.published",
+        "revision.forked",
+        "revision.deleted",
+    } <= actions
     page = client.get("/audit").get_data(as_text=True)
     assert "revision.deleted" in page and "guidelines #2" in page
 

@@ -1,4 +1,5 @@
 """Acceptance: a published revision cannot be changed by any route, service, ORM write or SQL."""
+
 import pytest
 import sqlalchemy as sa
 
@@ -11,9 +12,11 @@ from consult.policies.models import Clause, Revision
 
 def snapshot(revision_id: int) -> list[tuple]:
     db.session.expire_all()
-    return db.session.execute(sa.select(Clause.key, Clause.heading, Clause.body, Clause.position)
-                              .where(Clause.revision_id == revision_id)
-                              .order_by(Clause.position)).all()
+    return db.session.execute(
+        sa.select(Clause.key, Clause.heading, Clause.body, Clause.position)
+        .where(Clause.revision_id == revision_id)
+        .order_by(Clause.position)
+    ).all()
 
 
 @pytest.fixture
@@ -23,13 +26,22 @@ def before(published):
 
 ROUTES = [
     ("get", "/policies/guidelines/revisions/1/edit", None),
-    ("post", "/policies/guidelines/revisions/1/clauses/purpose/edit",
-     {"heading": "Hacked", "level": "2", "body": "x", "version": "1"}),
-    ("post", "/policies/guidelines/revisions/1/clauses",
-     {"heading": "New", "level": "2", "body": "x", "structure_version": "1", "after": ""}),
+    (
+        "post",
+        "/policies/guidelines/revisions/1/clauses/purpose/edit",
+        {"heading": "Hacked", "level": "2", "body": "x", "version": "1"},
+    ),
+    (
+        "post",
+        "/policies/guidelines/revisions/1/clauses",
+        {"heading": "New", "level": "2", "body": "x", "structure_version": "1", "after": ""},
+    ),
     ("post", "/policies/guidelines/revisions/1/clauses/purpose/delete", {"structure_version": "1"}),
-    ("post", "/policies/guidelines/revisions/1/clauses/purpose/move",
-     {"structure_version": "1", "direction": "down"}),
+    (
+        "post",
+        "/policies/guidelines/revisions/1/clauses/purpose/move",
+        {"structure_version": "1", "direction": "down"},
+    ),
     ("post", "/policies/guidelines/revisions/1/publish", {"change_summary": "again"}),
     ("post", "/policies/guidelines/revisions/1/delete", {}),
 ]
@@ -65,8 +77,9 @@ def test_services_refuse(published, staff, before):
 ORM_WRITES = {
     "edit clause": lambda rev: setattr(rev.clauses[0], "body", "changed"),
     "delete clause": lambda rev: db.session.delete(rev.clauses[0]),
-    "add clause": lambda rev: db.session.add(Clause(revision_id=rev.id, key="new", position=9,
-                                                    level=2, heading="New", body="", hash="0")),
+    "add clause": lambda rev: db.session.add(
+        Clause(revision_id=rev.id, key="new", position=9, level=2, heading="New", body="", hash="0")
+    ),
     "edit revision": lambda rev: setattr(rev, "title", "changed"),
     "unpublish": lambda rev: setattr(rev, "state", "draft"),
     "delete revision": lambda rev: db.session.delete(rev),
@@ -102,8 +115,9 @@ def test_database_refuses_raw_sql(published, before, statement):
 
 
 def test_drafts_stay_editable_in_sql(draft):
-    db.session.execute(sa.text("UPDATE clauses SET body = 'ok' WHERE revision_id = :id"),
-                       {"id": draft.id})
+    db.session.execute(
+        sa.text("UPDATE clauses SET body = 'ok' WHERE revision_id = :id"), {"id": draft.id}
+    )
     draft_id = draft.id
     db.session.execute(sa.text("DELETE FROM revisions WHERE id = :id"), {"id": draft_id})
     db.session.commit()

@@ -1,13 +1,14 @@
 """Reading: home, policy page, revision picker, history, hash, Markdown download, JSON."""
+
 import hashlib
 
 import drafts
-from consult.extensions import db
 from tests.factories import DOCUMENT
 
 
-def test_home_lists_published_policies_only_to_the_public(client, auth, create_policy,
-                                                          create_revision):
+def test_home_lists_published_policies_only_to_the_public(
+    client, auth, create_policy, create_revision
+):
     create_revision(create_policy("open", "Open policy"))
     create_revision(create_policy("hidden", "Hidden policy"), publish=False)
     page = client.get("/").get_data(as_text=True)
@@ -42,7 +43,9 @@ def test_unpublished_policy_is_404_for_the_public(client, create_policy, create_
 
 def test_revision_picker_redirects(client, published):
     response = client.get("/policies/guidelines/revisions?number=1")
-    assert response.status_code == 302 and response.location.endswith("/policies/guidelines/revisions/1")
+    assert response.status_code == 302 and response.location.endswith(
+        "/policies/guidelines/revisions/1"
+    )
 
 
 def test_api_policy_shape(client, published):
@@ -69,8 +72,9 @@ def test_markdown_download_round_trips(client, published):
     assert document.content_hash == drafts.parse_document(DOCUMENT).content_hash
 
 
-def test_policy_page_query_count_does_not_grow_with_clauses(client, create_policy,
-                                                            create_revision, count_queries):
+def test_policy_page_query_count_does_not_grow_with_clauses(
+    client, create_policy, create_revision, count_queries
+):
     small = create_revision(create_policy("small", "Small"))
     big_text = DOCUMENT + "".join(f"\n## Section {i}\n\nText {i}.\n" for i in range(60))
     create_revision(create_policy("big", "Big"), big_text)
@@ -83,7 +87,9 @@ def test_policy_page_query_count_does_not_grow_with_clauses(client, create_polic
 
 
 def test_the_policy_speaks_its_language_inside_a_page_in_the_interface_language(client, published):
-    html = client.get("/policies/guidelines", headers={"Accept-Language": "ar"}).get_data(as_text=True)
+    html = client.get("/policies/guidelines", headers={"Accept-Language": "ar"}).get_data(
+        as_text=True
+    )
     assert '<html lang="ar" dir="rtl">' in html and '<article class="policy">' in html
     assert '<h1 lang="en" dir="ltr">Community Guidelines</h1>' in html
     assert html.count('<div class="clause-body" lang="en" dir="ltr">') == len(published.clauses)

@@ -1,4 +1,5 @@
 """Acceptance: raw HTML and javascript: links in clause text are rendered inert."""
+
 from html.parser import HTMLParser
 
 import pytest
@@ -11,9 +12,9 @@ PAYLOADS = [
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "<javascript:alert(1)>",
     '[x](https://example.org "title\\" onmouseover=\\"alert(1)")',
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "[ref][bad]\n\n[bad]: javascript:alert(1)",
-    "<iframe src=\"https://evil.example\"></iframe>",
+    '<iframe src="https://evil.example"></iframe>',
 ]
 HEADINGS = ["<script>alert('h')</script>", "[h](javascript:alert(2))"]
 
@@ -30,7 +31,8 @@ class Inspector(HTMLParser):
             if name.startswith("on"):
                 self.problems.append(f"{tag}[{name}]")
             if name in {"href", "src"} and (value or "").strip().lower().startswith(
-                    ("javascript:", "data:", "vbscript:")):
+                ("javascript:", "data:", "vbscript:")
+            ):
                 self.problems.append(f"{tag}[{name}={value}]")
 
 
@@ -47,11 +49,14 @@ def hostile(create_policy, create_revision):
     return create_revision(create_policy(), f"# Title <b>x</b>\n\n{clauses}", publish=False)
 
 
-@pytest.mark.parametrize("url", [
-    "/policies/guidelines/revisions/1",
-    "/policies/guidelines/revisions/1/edit",
-    "/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/policies/guidelines/revisions/1",
+        "/policies/guidelines/revisions/1/edit",
+        "/",
+    ],
+)
 def test_clause_text_is_inert_in_every_page(client, auth, hostile, url):
     auth.login()
     response = client.get(url)

@@ -1,4 +1,5 @@
 """Random Markdown documents built from every kind of block a policy clause holds, and edits of them."""
+
 import random
 
 WORDS = "care team report garden tools seeds money meeting kind calm respect people".split()
@@ -9,22 +10,30 @@ def words(rng: random.Random, count: int) -> str:
 
 
 def paragraph(rng: random.Random) -> str:
-    return rng.choice([
-        lambda: words(rng, rng.randint(3, 12)) + ".",
-        lambda: f"{words(rng, 3)} *{words(rng, 2)}* {words(rng, 2)} **{words(rng, 1)}**.",
-        lambda: f"{words(rng, 3)} [{words(rng, 2)}](https://example.org/{rng.choice(WORDS)}) "
-                f"{words(rng, 2)}.",
-    ])()
+    return rng.choice(
+        [
+            lambda: words(rng, rng.randint(3, 12)) + ".",
+            lambda: f"{words(rng, 3)} *{words(rng, 2)}* {words(rng, 2)} **{words(rng, 1)}**.",
+            lambda: (
+                f"{words(rng, 3)} [{words(rng, 2)}](https://example.org/{rng.choice(WORDS)}) "
+                f"{words(rng, 2)}."
+            ),
+        ]
+    )()
 
 
 def phrase(rng: random.Random) -> str:
     """A few words, now and then emphasised or linked, for list items and table cells."""
     text = words(rng, rng.randint(1, 4))
-    return rng.choice([text, text, f"*{text}*", f"[{text}](https://example.org/{rng.choice(WORDS)})"])
+    return rng.choice(
+        [text, text, f"*{text}*", f"[{text}](https://example.org/{rng.choice(WORDS)})"]
+    )
 
 
 def structure(rng: random.Random) -> str:
-    kind = rng.choice(["list", "nested", "ordered", "table", "code", "quote", "quoted list", "rule"])
+    kind = rng.choice(
+        ["list", "nested", "ordered", "table", "code", "quote", "quoted list", "rule"]
+    )
     lines = range(rng.randint(1, 4))
     if kind == "list":
         return "\n".join(f"- {phrase(rng)}" for _ in lines)

@@ -1,4 +1,5 @@
 """Redline HTML: structure kept, tags balanced, nothing raw or unsafe leaks."""
+
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -51,8 +52,13 @@ def test_change_inside_a_paragraph():
 
 
 def test_change_spanning_paragraphs_stays_inside_blocks():
-    ops = [("equal", "One "), ("delete", "two"), ("delete", "\n\n"), ("delete", "three"),
-           ("equal", " four.")]
+    ops = [
+        ("equal", "One "),
+        ("delete", "two"),
+        ("delete", "\n\n"),
+        ("delete", "three"),
+        ("equal", " four."),
+    ]
     out = html(ops)
     assert balanced(out)
     assert out.count("<p>") == 2
@@ -78,24 +84,31 @@ def test_sides_show_only_their_own_text():
 
 
 def test_changed_link_target_points_to_the_new_url():
-    ops = [("equal", "[site](https://"), ("delete", "old"), ("insert", "new"),
-           ("equal", ".example.org)")]
+    ops = [
+        ("equal", "[site](https://"),
+        ("delete", "old"),
+        ("insert", "new"),
+        ("equal", ".example.org)"),
+    ]
     out = html(ops)
     assert 'href="https://new.example.org"' in out
     assert balanced(out)
 
 
 def test_heading_rendered_inline():
-    out = html([("equal", "Our "), ("delete", "Responsibilities"), ("insert", "Duties")],
-               inline=True)
+    out = html(
+        [("equal", "Our "), ("delete", "Responsibilities"), ("insert", "Duties")], inline=True
+    )
     assert "<p>" not in out and "<del>" in out and "<ins>" in out
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payloads_in_changes_are_inert(payload):
     for shown in (INLINE, OLD_SIDE, NEW_SIDE):
-        out = html([("equal", "safe "), ("insert", payload), ("equal", " text "), ("delete", payload)],
-                   shown)
+        out = html(
+            [("equal", "safe "), ("insert", payload), ("equal", " text "), ("delete", payload)],
+            shown,
+        )
         assert problems(out) == [], out
         assert balanced(out)
 
@@ -111,13 +124,21 @@ STRUCTURES = {
     "a table row added": (TABLE, TABLE + "\n| Treasurer | Keeps the money |"),
     "a table cell edited": (TABLE, TABLE.replace("*tools*", "*seeds* and tools")),
     "a table row removed": (TABLE, TABLE.replace("\n| Coordinator | Runs meetings |", "")),
-    "a column added": (TABLE, "| Role | Duty | Since |\n| --- | --- | --- |\n"
-                              "| Steward | Keeps the *tools* | 2020 |\n| Coordinator | Runs meetings | 2021 |"),
+    "a column added": (
+        TABLE,
+        "| Role | Duty | Since |\n| --- | --- | --- |\n"
+        "| Steward | Keeps the *tools* | 2020 |\n| Coordinator | Runs meetings | 2021 |",
+    ),
     "a table added": ("Roles are listed below.", "Roles are listed below.\n\n" + TABLE),
     "a code block added": ("Write to us.", "Write to us.\n\n```\ncontact: care@example.org\n```"),
-    "a code block edited": ("```\ncontact: team@example.org\nphone: 123\n```",
-                            "```\ncontact: care@example.org\nphone: 123\n```"),
-    "a code block becomes a paragraph": ("```\ncontact: team@example.org\n```", "Write to care@example.org."),
+    "a code block edited": (
+        "```\ncontact: team@example.org\nphone: 123\n```",
+        "```\ncontact: care@example.org\nphone: 123\n```",
+    ),
+    "a code block becomes a paragraph": (
+        "```\ncontact: team@example.org\n```",
+        "Write to care@example.org.",
+    ),
     "a rule added": ("One part.\n\nAnother part.", "One part.\n\n---\n\nAnother part."),
     "a list item added under a quote": ("> - one\n> - two", "> - one\n> - two\n> - three"),
 }

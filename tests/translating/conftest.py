@@ -1,4 +1,5 @@
 """Translators and translations for the translation tests."""
+
 import pytest
 import sqlalchemy as sa
 
@@ -12,8 +13,9 @@ from consult.translating.services import revision_statuses, save_translation
 @pytest.fixture
 def create_translator(create_user):
     def create(username: str, *languages: str):
-        return create_user(username, roles=(Role.TRANSLATOR,), languages=languages,
-                           display_name=username.title())
+        return create_user(
+            username, roles=(Role.TRANSLATOR,), languages=languages, display_name=username.title()
+        )
 
     return create
 
@@ -32,12 +34,23 @@ def dieter(create_translator):
 
 @pytest.fixture
 def translate(app):
-    def save(user, revision: Revision, key: str, body: str, heading: str = "", language: str = "de"):
+    def save(
+        user, revision: Revision, key: str, body: str, heading: str = "", language: str = "de"
+    ):
         clause = clause_of(revision, key)
-        existing = db.session.scalar(sa.select(Translation).where(
-            Translation.clause_id == clause.id, Translation.language == language))
-        translation = save_translation(user, clause, language, heading or f"[{language}] {clause.heading}",
-                                       body, existing.version if existing else 0)
+        existing = db.session.scalar(
+            sa.select(Translation).where(
+                Translation.clause_id == clause.id, Translation.language == language
+            )
+        )
+        translation = save_translation(
+            user,
+            clause,
+            language,
+            heading or f"[{language}] {clause.heading}",
+            body,
+            existing.version if existing else 0,
+        )
         db.session.commit()
         return translation
 
@@ -51,7 +64,9 @@ def clause_of(revision: Revision, key: str) -> Clause:
 def states(revision: Revision, language: str) -> dict[str, str]:
     db.session.expire_all()
     revision = db.session.get(Revision, revision.id)
-    return {status.clause.key: str(status.state) for status in revision_statuses(revision, language)}
+    return {
+        status.clause.key: str(status.state) for status in revision_statuses(revision, language)
+    }
 
 
 def translation_count() -> int:

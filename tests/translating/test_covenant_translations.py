@@ -1,4 +1,5 @@
 """Acceptance 1: the real Contributor Covenant 2.0 → 2.1 and its translations, through the CLI."""
+
 import pytest
 import sqlalchemy as sa
 
@@ -20,8 +21,9 @@ def run(runner, *args):
 def revision(number: int) -> Revision:
     db.session.expire_all()
     policy = find_policy("covenant")
-    return db.session.scalar(sa.select(Revision).where(Revision.policy_id == policy.id,
-                                                       Revision.number == number))
+    return db.session.scalar(
+        sa.select(Revision).where(Revision.policy_id == policy.id, Revision.number == number)
+    )
 
 
 @pytest.fixture
@@ -29,8 +31,14 @@ def covenant_20(runner, shared_data):
     """2.0 in English and five translations, imported as revision 1."""
     run(runner, "import", "covenant", str(shared_data / "2.0" / "en.md"), "--publish")
     for language in LANGUAGES_20:
-        result = run(runner, "import-translation", "covenant", "1", language,
-                     str(shared_data / "2.0" / f"{language}.md"))
+        result = run(
+            runner,
+            "import-translation",
+            "covenant",
+            "1",
+            language,
+            str(shared_data / "2.0" / f"{language}.md"),
+        )
         assert "11 clauses translated" in result.output
     return shared_data
 
@@ -53,8 +61,11 @@ def test_publishing_21_outdates_exactly_the_reworded_clauses(runner, covenant_20
     headings = {clause.key: clause.heading for clause in new.clauses}
     # 2.1 changes words in two clauses and only re-wraps (or double-spaces) others.
     assert sorted(headings[key] for key in reworded) == ["Attribution", "Our Pledge"]
-    rewrapped = {c.key for c in new.clauses if c.key not in reworded
-                 and c.body != next(o.body for o in old.clauses if o.key == c.key)}
+    rewrapped = {
+        c.key
+        for c in new.clauses
+        if c.key not in reworded and c.body != next(o.body for o in old.clauses if o.key == c.key)
+    }
     assert rewrapped, "2.1 re-wraps clauses without changing their words"
     for language in LANGUAGES_20:
         by_key = states(new, TAGS[language])
@@ -67,8 +78,14 @@ def test_publishing_21_outdates_exactly_the_reworded_clauses(runner, covenant_20
 def test_importing_the_21_translations_makes_all_current(runner, covenant_20):
     run(runner, "import", "covenant", str(covenant_20 / "2.1" / "en.md"), "--publish")
     for language in (*LANGUAGES_20, "ar"):
-        run(runner, "import-translation", "covenant", "2", language,
-            str(covenant_20 / "2.1" / f"{language}.md"))
+        run(
+            runner,
+            "import-translation",
+            "covenant",
+            "2",
+            language,
+            str(covenant_20 / "2.1" / f"{language}.md"),
+        )
     for language in (*LANGUAGES_20, "ar"):
         assert set(states(revision(2), TAGS[language]).values()) == {"unreviewed"}, language
     # Translations of 2.0 are untouched by the 2.1 import.
@@ -76,6 +93,7 @@ def test_importing_the_21_translations_makes_all_current(runner, covenant_20):
 
 
 def test_reimporting_the_same_file_changes_nothing(runner, covenant_20):
-    result = run(runner, "import-translation", "covenant", "1", "de",
-                 str(covenant_20 / "2.0" / "de.md"))
+    result = run(
+        runner, "import-translation", "covenant", "1", "de", str(covenant_20 / "2.0" / "de.md")
+    )
     assert "0 clauses translated into de, 11 already up to date" in result.output
