@@ -58,8 +58,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import drafts
-from consult.drafting.services import as_domain
 from consult.policies.models import Clause, Revision, RevisionState
+from consult.policies.services import as_domain
 from consult.redline import services
 
 CLAUSES = 400

@@ -18,7 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from consult import i18n
+    from consult import hooks, i18n
     from consult.config import PROJECT_ROOT
     from consult.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -28,6 +28,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     limiter.init_app(app)
     i18n.init_app(app)
+    hooks.init_app(app)
     _import_models()
 
 

@@ -3,10 +3,9 @@
 from flask import Blueprint, abort, jsonify
 from flask_babel import gettext as _
 
-from consult.drafting.services import draft_content_hash
 from consult.policies.loading import policy_or_404, revision_or_404, revisions_or_404
 from consult.policies.models import Clause, Policy, Revision
-from consult.policies.services import latest_revision
+from consult.policies.services import draft_content_hash, latest_revision
 from consult.redline.services import compare_revisions
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -4,6 +4,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from consult import hooks
     from consult.comments import window_views  # noqa: F401  (routes on the same blueprint)
     from consult.comments.presenter import template_helpers
     from consult.comments.summary import summary_helpers
@@ -12,3 +13,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(bp)
     app.context_processor(template_helpers)
     app.context_processor(summary_helpers)
+    hooks.add_partial(app, "revision.header", "comments/_revision_window.html")
+    hooks.add_partial(app, "revision.clause_bottom", "comments/_clause_summary.html")

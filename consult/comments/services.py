@@ -14,8 +14,8 @@ from consult.comments.models import Comment, CommentStatus, CommentVersion, Endo
 from consult.comments.window import WindowState, require_open
 from consult.extensions import db
 from consult.i18n import parse_language
-from consult.moderation.blocks import is_blocked
 from consult.policies.models import Clause, Revision
+from consult.signals import is_writing_refused
 from consult.types import utcnow
 
 # Depth 0 is a comment on the clause; 1 and 2 are replies: three levels in all.
@@ -60,7 +60,7 @@ def checked_draft(draft: Draft) -> Draft:
 
 def require_may_write(user: User, revision: Revision, window: WindowState | None = None) -> None:
     require_open(revision, window)
-    if is_blocked(user):
+    if is_writing_refused(user):
         raise CommentForbidden("blocked")
 
 

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.comments.errors import CommentError
+from consult.comments.flags import flag_comment
 from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyForm
 from consult.comments.messages import comment_error_message
 from consult.comments.models import Comment, Endorsement, Flag
@@ -31,7 +32,6 @@ from consult.comments.threads import (
 )
 from consult.comments.window import WindowState, window_state
 from consult.extensions import db
-from consult.moderation.services import flag_comment
 from consult.policies.errors import NotFound
 from consult.policies.models import Clause, Revision
 from consult.policies.services import get_policy, get_revision

@@ -14,11 +14,11 @@ import sqlalchemy as sa
 
 from consult.accounts.models import User
 from consult.accounts.services import find_user
+from consult.comments.flags import flag_comment
 from consult.comments.models import Comment
 from consult.comments.services import Draft, post_comment, reply, toggle_endorsement
 from consult.comments.window import clear_revision_window, set_window, stored_window
 from consult.extensions import db
-from consult.moderation.services import flag_comment
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
 from consult.types import utcnow

@@ -12,9 +12,8 @@ from consult.accounts.services import create_account, find_user
 from consult.demo.comments import load_comments
 from consult.demo.translations import load_comment_translations, load_translations
 from consult.drafting.importing import ImportOptions, import_document, parse
-from consult.drafting.services import current_draft
 from consult.policies.models import Policy
-from consult.policies.services import create_policy, find_policy, revisions_of
+from consult.policies.services import create_policy, current_draft, find_policy, revisions_of
 
 DEMO_PASSWORD = "consult-demo"
 POLICY_SLUG = "riverbank-commons-guidelines"

@@ -4,8 +4,11 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from consult import hooks
     from consult.drafting.cli import drafts_cli
-    from consult.drafting.views import bp
+    from consult.drafting.views import bp, revision_page_context
 
     app.register_blueprint(bp)
+    hooks.add_partial(app, "revision.header", "drafting/_staff_actions.html")
+    hooks.add_context(app, "revision", revision_page_context)
     app.cli.add_command(drafts_cli)

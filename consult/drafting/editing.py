@@ -6,11 +6,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import drafts
 from consult.accounts.models import User
-from consult.drafting.services import as_domain, require_draft
 from consult.extensions import db
 from consult.policies.errors import InvalidEdit, NotFound, StaleEdit
 from consult.policies.models import Clause, Revision
-from consult.policies.services import keys_ever_used
+from consult.policies.services import as_domain, keys_ever_used, require_draft
 
 MAX_LEVEL = 6
 

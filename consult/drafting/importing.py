@@ -5,11 +5,12 @@ from dataclasses import dataclass
 import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
-from consult.drafting.services import as_domain, new_draft, publish
+from consult.drafting.services import new_draft, publish
 from consult.i18n import parse_language
 from consult.policies.errors import ImportRejected
 from consult.policies.models import Policy, Revision
 from consult.policies.services import (
+    as_domain,
     clauses_of,
     create_policy,
     find_policy,

@@ -8,24 +8,11 @@ import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
-from consult.policies.errors import DraftExists, InvalidEdit, NotFound, RevisionLocked
+from consult.policies.errors import DraftExists, InvalidEdit, NotFound
 from consult.policies.models import Clause, Policy, Revision, RevisionState
-from consult.policies.services import latest_revision
-from consult.translating.carryover import carry_over
+from consult.policies.services import as_domain, current_draft, latest_revision, require_draft
+from consult.signals import revision_published
 from consult.types import utcnow
-
-
-def require_draft(revision: Revision) -> None:
-    if not revision.is_draft:
-        raise RevisionLocked(revision=revision.number)
-
-
-def current_draft(policy: Policy) -> Revision | None:
-    return db.session.scalar(
-        sa.select(Revision).where(
-            Revision.policy_id == policy.id, Revision.state == RevisionState.DRAFT
-        )
-    )
 
 
 def next_number(policy: Policy) -> int:
@@ -76,17 +63,6 @@ def new_draft(
     return revision
 
 
-def as_domain(clause: Clause) -> drafts.Clause:
-    return drafts.Clause(
-        level=clause.level,
-        heading=clause.heading,
-        body=clause.body,
-        key=clause.key,
-        number=clause.number,
-        known_hash=clause.hash,
-    )
-
-
 def fork_draft(actor: User | None, policy: Policy) -> Revision:
     """A new draft copying the latest published revision, keys kept."""
     base = latest_revision(policy)
@@ -126,7 +102,7 @@ def publish(
         clauses=len(revision.clauses),
         minor_edits=sorted(minor_keys),
     )
-    carry_over(revision, minor_keys)
+    revision_published.send(revision, minor_keys=minor_keys)
     return revision
 
 
@@ -136,10 +112,3 @@ def delete_draft(actor: User | None, revision: Revision) -> None:
     record(actor, "revision.deleted", revision, label, clauses=len(revision.clauses))
     db.session.delete(revision)
     db.session.flush()
-
-
-def draft_content_hash(revision: Revision) -> str:
-    """Published revisions store theirs; a draft's is computed on demand."""
-    if revision.content_hash:
-        return revision.content_hash
-    return drafts.content_hash(revision.title, [as_domain(c) for c in revision.clauses])

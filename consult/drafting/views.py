@@ -17,10 +17,10 @@ from consult.drafting.forms import (
 from consult.drafting.importing import ImportOptions, decode_markdown, import_document, parse
 from consult.drafting.messages import error_message
 from consult.drafting.services import delete_draft, fork_draft, publish
-from consult.permissions import staff_required
+from consult.permissions import is_staff, staff_required
 from consult.policies.errors import NotFound, PolicyError, StaleEdit
 from consult.policies.models import Policy, Revision
-from consult.policies.services import create_policy, get_policy, get_revision
+from consult.policies.services import create_policy, current_draft, get_policy, get_revision
 from consult.redline.presenter import redline_context
 
 bp = Blueprint("drafting", __name__, template_folder="templates")
@@ -45,6 +45,11 @@ def load_draft(slug: str, number: int) -> Revision:
             ),
         )
     return revision
+
+
+def revision_page_context(policy: Policy, revision: Revision) -> dict:
+    """What the policy page's staff actions need: the policy's open draft, for staff."""
+    return {"draft": current_draft(policy) if is_staff() else None}
 
 
 def editor_url(revision: Revision, **anchor) -> str:

@@ -4,6 +4,13 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from consult import hooks
+    from consult.moderation.blocks import is_blocked
+    from consult.moderation.services import hide_when_flagged_enough
     from consult.moderation.views import bp
+    from consult.signals import comment_flagged, writing_refused
 
     app.register_blueprint(bp)
+    hooks.add_partial(app, "comment.actions", "moderation/_comment_actions.html")
+    writing_refused.connect(is_blocked)
+    comment_flagged.connect(hide_when_flagged_enough)

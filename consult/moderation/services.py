@@ -9,41 +9,12 @@ from sqlalchemy.orm import joinedload, lazyload
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.flags import checked_reason
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Flag
 from consult.comments.threads import WITH_AUTHOR
 from consult.extensions import db
 from consult.policies.models import Clause, Policy, Revision
 from consult.types import utcnow
-
-REASON_LIMIT = 1000
-
-
-def checked_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise CommentError("reason_required")
-    if len(reason) > REASON_LIMIT:
-        raise CommentError("too_long", length=len(reason), limit=REASON_LIMIT)
-    return reason
-
-
-def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
-    reason = checked_reason(reason)
-    if comment.status is CommentStatus.DELETED:
-        raise CommentForbidden("removed")
-    if db.session.scalar(
-        sa.select(Flag.id).where(Flag.comment_id == comment.id, Flag.user_id == user.id)
-    ):
-        raise CommentError("already_flagged")
-    flag = Flag(comment_id=comment.id, user_id=user.id, reason=reason)
-    try:
-        with db.session.begin_nested():
-            db.session.add(flag)
-    except sa.exc.IntegrityError as error:
-        raise CommentError("already_flagged") from error
-    record(user, "comment.flagged", comment, comment.clause_key, reason=reason)
-    hide_when_flagged_enough(comment)
-    return flag
 
 
 def open_flag_count(comment: Comment) -> int:

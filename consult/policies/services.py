@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
 from consult.i18n import parse_language
-from consult.policies.errors import NotFound, PolicyError, SlugTaken
+from consult.policies.errors import NotFound, PolicyError, RevisionLocked, SlugTaken
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,3 +121,34 @@ def keys_ever_used(policy: Policy) -> set[str]:
             sa.select(Clause.key).join(Revision).where(Revision.policy_id == policy.id).distinct()
         )
     )
+
+
+def require_draft(revision: Revision) -> None:
+    if not revision.is_draft:
+        raise RevisionLocked(revision=revision.number)
+
+
+def current_draft(policy: Policy) -> Revision | None:
+    return db.session.scalar(
+        sa.select(Revision).where(
+            Revision.policy_id == policy.id, Revision.state == RevisionState.DRAFT
+        )
+    )
+
+
+def as_domain(clause: Clause) -> drafts.Clause:
+    return drafts.Clause(
+        level=clause.level,
+        heading=clause.heading,
+        body=clause.body,
+        key=clause.key,
+        number=clause.number,
+        known_hash=clause.hash,
+    )
+
+
+def draft_content_hash(revision: Revision) -> str:
+    """Published revisions store theirs; a draft's is computed on demand."""
+    if revision.content_hash:
+        return revision.content_hash
+    return drafts.content_hash(revision.title, [as_domain(c) for c in revision.clauses])

@@ -3,12 +3,18 @@
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 import drafts
-from consult.drafting.services import as_domain, current_draft, draft_content_hash
+from consult.hooks import page_context
 from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revision_or_404
 from consult.policies.models import Policy, Revision
-from consult.policies.services import latest_revision, policy_listings, revisions_of
-from consult.translating.views import reading_for
+from consult.policies.services import (
+    as_domain,
+    current_draft,
+    draft_content_hash,
+    latest_revision,
+    policy_listings,
+    revisions_of,
+)
 
 bp = Blueprint("policies", __name__, template_folder="templates")
 
@@ -45,8 +51,7 @@ def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -
         revisions=revisions_of(policy, include_drafts=is_staff()),
         latest=latest,
         content_hash=draft_content_hash(revision),
-        draft=current_draft(policy) if is_staff() else None,
-        reading=reading_for(revision),
+        **page_context("revision", policy=policy, revision=revision),
     )
 
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 import drafts
-from consult.drafting.services import as_domain
 from consult.extensions import db
 from consult.policies.models import Clause, Policy, Revision, RevisionState
+from consult.policies.services import as_domain
 from consult.redline.cache import LRUCache
 
 published_comparisons: LRUCache[drafts.Comparison] = LRUCache(maxsize=256)

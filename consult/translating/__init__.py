@@ -15,12 +15,21 @@ def template_helpers() -> dict:
 
 
 def register(app: Flask) -> None:
+    from consult import hooks
     from consult.drafting.cli import drafts_cli
+    from consult.signals import revision_published
     from consult.translating import comment_views, title_views  # noqa: F401  (routes on bp)
+    from consult.translating.carryover import carry_over
     from consult.translating.cli import import_translation_command
-    from consult.translating.views import api_bp, bp
+    from consult.translating.views import api_bp, bp, revision_page_context
 
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
     app.context_processor(template_helpers)
+    hooks.add_context(app, "revision", revision_page_context)
+    hooks.add_partial(app, "revision.header", "translating/_reading.html")
+    hooks.add_partial(app, "revision.clause_top", "translating/_clause_state.html")
+    hooks.add_partial(app, "comment.after_body", "translating/_comment_translation.html")
+    hooks.add_partial(app, "publish.form", "translating/_minor_edits.html")
     drafts_cli.add_command(import_translation_command)
+    revision_published.connect(carry_over)

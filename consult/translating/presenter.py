@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import drafts
 from consult.accounts.models import User
-from consult.drafting.services import as_domain
 from consult.policies.models import Clause, Revision
+from consult.policies.services import as_domain
 from consult.translating.services import (
     ClauseStatus,
     can_translate,

@@ -67,6 +67,10 @@ def reading_for(revision: Revision) -> Reading:
         abort(404, error_message(error))
 
 
+def revision_page_context(policy: Policy, revision: Revision) -> dict:
+    return {"reading": reading_for(revision)}
+
+
 def load_clause(revision: Revision, key: str) -> Clause:
     clause = next((c for c in revision.clauses if c.key == key), None)
     if clause is None:

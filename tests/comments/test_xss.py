@@ -4,8 +4,9 @@ names renders inert in every view that shows it."""
 import pytest
 
 from consult.accounts.models import Role
+from consult.comments.flags import flag_comment
 from consult.extensions import db
-from consult.moderation.services import flag_comment, hide
+from consult.moderation.services import hide
 from tests.comment_factories import clause_of
 from tests.comments.helpers import thread_path
 from tests.policies.test_xss import problems

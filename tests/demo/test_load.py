@@ -8,10 +8,10 @@ from consult.accounts.services import authenticate, find_user
 from consult.audit.models import AuditEvent
 from consult.demo.services import DEMO_PASSWORD, POLICY_SLUG, POLICY_TITLE, demo_text
 from consult.drafting.importing import ImportOptions, import_document, parse
-from consult.drafting.services import current_draft, delete_draft, publish
+from consult.drafting.services import delete_draft, publish
 from consult.extensions import db
 from consult.policies.models import Clause, Policy, Revision, RevisionState
-from consult.policies.services import create_policy, find_policy, revisions_of
+from consult.policies.services import create_policy, current_draft, find_policy, revisions_of
 
 EXPECTED_ACCOUNTS = {
     "admin": ({Role.ADMIN}, set()),

@@ -2,9 +2,9 @@
 
 import pytest
 
+from consult.comments.flags import flag_comment
 from consult.comments.models import CommentStatus
 from consult.extensions import db
-from consult.moderation.services import flag_comment
 from tests.comments.helpers import audit_actions, reloaded
 
 

@@ -1,8 +1,8 @@
 """By default (COMMENT_AUTO_HIDE_FLAGS=0) flags never hide a comment by themselves."""
 
+from consult.comments.flags import flag_comment
 from consult.comments.models import CommentStatus
 from consult.extensions import db
-from consult.moderation.services import flag_comment
 from tests.comments.helpers import reloaded
 
 

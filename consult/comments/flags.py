@@ -1,0 +1,44 @@
+"""Flagging a comment: any signed-in reader tells the moderators it breaks the rules.
+
+What a flag leads to (the queue, hiding after enough flags) is moderation's:
+it hears of each flag through `comment_flagged`.
+"""
+
+import sqlalchemy as sa
+
+from consult.accounts.models import User
+from consult.audit.services import record
+from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.models import Comment, CommentStatus, Flag
+from consult.extensions import db
+from consult.signals import comment_flagged
+
+REASON_LIMIT = 1000
+
+
+def checked_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise CommentError("reason_required")
+    if len(reason) > REASON_LIMIT:
+        raise CommentError("too_long", length=len(reason), limit=REASON_LIMIT)
+    return reason
+
+
+def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
+    reason = checked_reason(reason)
+    if comment.status is CommentStatus.DELETED:
+        raise CommentForbidden("removed")
+    if db.session.scalar(
+        sa.select(Flag.id).where(Flag.comment_id == comment.id, Flag.user_id == user.id)
+    ):
+        raise CommentError("already_flagged")
+    flag = Flag(comment_id=comment.id, user_id=user.id, reason=reason)
+    try:
+        with db.session.begin_nested():
+            db.session.add(flag)
+    except sa.exc.IntegrityError as error:
+        raise CommentError("already_flagged") from error
+    record(user, "comment.flagged", comment, comment.clause_key, reason=reason)
+    comment_flagged.send(comment)
+    return flag
