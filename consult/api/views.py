@@ -50,11 +50,14 @@ def policy(slug: str):
     return jsonify(revision_json(revision))
 
 
+def load_revision(slug: str, number: int) -> Revision:
+    message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
+    return revision_or_404(policy_or_404(slug, message), number, message)
+
+
 @bp.get("/policies/<slug>/revisions/<int:number>")
 def revision(slug: str, number: int):
-    policy = load_policy(slug)
-    message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
-    return jsonify(revision_json(revision_or_404(policy, number, message)))
+    return jsonify(revision_json(load_revision(slug, number)))
 
 
 def side_json(clause) -> dict | None:

@@ -124,12 +124,6 @@ def thread_languages(revision: Revision, key: str) -> list[str]:
     )
 
 
-def find_clause(revision: Revision, key: str) -> Clause | None:
-    return db.session.scalar(
-        sa.select(Clause).where(Clause.revision_id == revision.id, Clause.key == key)
-    )
-
-
 @dataclass(frozen=True)
 class EarlierGroup:
     """Comments a clause received on an earlier revision."""

@@ -24,7 +24,6 @@ from consult.comments.threads import (
     DEFAULT_SORT,
     SORTS,
     clause_overview,
-    find_clause,
     ids_marked_by,
     replies_to,
     thread,
@@ -32,9 +31,8 @@ from consult.comments.threads import (
 )
 from consult.comments.window import WindowState, window_state
 from consult.extensions import db
-from consult.policies.errors import NotFound
+from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Revision
-from consult.policies.services import get_policy, get_revision
 from consult.ratelimits import endorsing_limits, flagging_limits, posting_limits
 
 bp = Blueprint("comments", __name__, template_folder="templates")
@@ -42,14 +40,8 @@ THREAD = "/policies/<slug>/revisions/<int:number>/clauses/<key>/comments"
 
 
 def load_clause(slug: str, number: int, key: str) -> tuple[Revision, Clause]:
-    try:
-        revision = get_revision(get_policy(slug), number, include_drafts=False)
-    except NotFound:
-        abort(404)
-    clause = find_clause(revision, key)
-    if clause is None:
-        abort(404)
-    return revision, clause
+    _policy, revision = policy_revision_or_404(slug, number, published_only=True)
+    return revision, clause_or_404(revision, key)
 
 
 def load_comment(comment_id: int) -> tuple[Comment, Revision]:

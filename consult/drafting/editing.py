@@ -7,9 +7,9 @@ from sqlalchemy.orm.exc import StaleDataError
 import drafts
 from consult.accounts.models import User
 from consult.extensions import db
-from consult.policies.errors import InvalidEdit, NotFound, StaleEdit
+from consult.policies.errors import InvalidEdit, StaleEdit
 from consult.policies.models import Clause, Revision
-from consult.policies.services import as_domain, keys_ever_used, require_draft
+from consult.policies.services import as_domain, get_clause, keys_ever_used, require_draft
 
 MAX_LEVEL = 6
 
@@ -29,13 +29,6 @@ class ClauseText:
         if not 0 <= self.level <= MAX_LEVEL:
             raise InvalidEdit("level_invalid")
         return ClauseText(heading, self.level, self.body.replace("\r\n", "\n").strip("\n"))
-
-
-def find_clause(revision: Revision, key: str) -> Clause:
-    for clause in revision.clauses:
-        if clause.key == key:
-            return clause
-    raise NotFound(clause=key)
 
 
 def renumber(revision: Revision) -> None:
@@ -66,7 +59,7 @@ def edit_clause(
 ) -> Clause:
     """Save a clause; refused if it was saved by someone else since `seen_version`."""
     require_draft(revision)
-    clause = find_clause(revision, key)
+    clause = get_clause(revision, key)
     if clause.version != seen_version:
         raise StaleEdit(clause=key, seen=seen_version, current=clause.version)
     apply_text(clause, text.checked())
@@ -91,7 +84,7 @@ def add_clause(
 ) -> Clause:
     """A new clause after `after_key` (at the start when None), with a fresh key."""
     text = text.checked()
-    index = 0 if after_key is None else revision.clauses.index(find_clause(revision, after_key)) + 1
+    index = 0 if after_key is None else revision.clauses.index(get_clause(revision, after_key)) + 1
     check_structure(revision, seen_version)
     clause = Clause(
         key=drafts.make_key(text.heading, keys_ever_used(revision.policy)),
@@ -106,7 +99,7 @@ def add_clause(
 
 
 def delete_clause(actor: User | None, revision: Revision, seen_version: int, key: str) -> None:
-    clause = find_clause(revision, key)
+    clause = get_clause(revision, key)
     check_structure(revision, seen_version)
     revision.clauses.remove(clause)
     renumber(revision)
@@ -117,7 +110,7 @@ def move_clause(
     actor: User | None, revision: Revision, seen_version: int, key: str, offset: int
 ) -> None:
     """Move a clause `offset` places (-1 up, +1 down); moving past either end is refused."""
-    index = revision.clauses.index(find_clause(revision, key))
+    index = revision.clauses.index(get_clause(revision, key))
     target = index + offset
     if not 0 <= target < len(revision.clauses):
         raise InvalidEdit("cannot_move")

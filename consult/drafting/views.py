@@ -18,25 +18,18 @@ from consult.drafting.importing import ImportOptions, decode_markdown, import_do
 from consult.drafting.messages import error_message
 from consult.drafting.services import delete_draft, fork_draft, publish
 from consult.permissions import is_staff, staff_required
-from consult.policies.errors import NotFound, PolicyError, StaleEdit
+from consult.policies.errors import PolicyError, StaleEdit
+from consult.policies.loading import clause_or_404, policy_or_404, policy_revision_or_404
 from consult.policies.models import Policy, Revision
-from consult.policies.services import create_policy, current_draft, get_policy, get_revision
+from consult.policies.services import create_policy, current_draft
 from consult.redline.presenter import redline_context
 
 bp = Blueprint("drafting", __name__, template_folder="templates")
 
 
-def load(slug: str, number: int | None = None) -> tuple[Policy, Revision | None]:
-    try:
-        policy = get_policy(slug)
-        return policy, None if number is None else get_revision(policy, number, include_drafts=True)
-    except NotFound:
-        abort(404)
-
-
 def load_draft(slug: str, number: int) -> Revision:
     """The draft to change; a published revision is refused (409), whatever the route."""
-    _policy, revision = load(slug, number)
+    _policy, revision = policy_revision_or_404(slug, number)
     if not revision.is_draft:
         abort(
             409,
@@ -82,7 +75,7 @@ def new_policy():
 @bp.route("/policies/<slug>/import", methods=["GET", "POST"])
 @staff_required
 def import_revision(slug: str):
-    policy, _revision = load(slug)
+    policy = policy_or_404(slug)
     form = ImportForm()
     if form.validate_on_submit():
         options = ImportOptions(
@@ -114,7 +107,7 @@ def import_revision(slug: str):
 @bp.post("/policies/<slug>/drafts")
 @staff_required
 def fork(slug: str):
-    policy, _revision = load(slug)
+    policy = policy_or_404(slug)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
@@ -146,7 +139,7 @@ def render_editor(revision: Revision, error: str | None = None, status: int = 20
 @staff_required
 def edit_clause(slug: str, number: int, key: str):
     revision = load_draft(slug, number)
-    clause = find_or_404(revision, key)
+    clause = clause_or_404(revision, key)
     form = ClauseForm(obj=clause)
     if not form.validate_on_submit():
         return render_template("drafting/clause.html", revision=revision, clause=clause, form=form)
@@ -157,7 +150,7 @@ def edit_clause(slug: str, number: int, key: str):
         return render_template(
             "drafting/conflict.html",
             revision=revision,
-            clause=find_or_404(revision, key),
+            clause=clause_or_404(revision, key),
             mine=text,
             form=form,
         ), 409
@@ -168,13 +161,6 @@ def edit_clause(slug: str, number: int, key: str):
         ), 422
     flash(_("Clause saved."), "success")
     return redirect(editor_url(revision, _anchor=f"clause-{key}"))
-
-
-def find_or_404(revision: Revision, key: str):
-    try:
-        return editing.find_clause(revision, key)
-    except NotFound:
-        abort(404)
 
 
 @bp.post("/policies/<slug>/revisions/<int:number>/clauses")

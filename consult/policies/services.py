@@ -82,6 +82,19 @@ def get_revision(policy: Policy, number: int, include_drafts: bool) -> Revision:
     return revision
 
 
+def find_clause(revision: Revision, key: str) -> Clause | None:
+    return db.session.scalar(
+        sa.select(Clause).where(Clause.revision_id == revision.id, Clause.key == key)
+    )
+
+
+def get_clause(revision: Revision, key: str) -> Clause:
+    clause = find_clause(revision, key)
+    if clause is None:
+        raise NotFound(revision=revision.number, clause=key)
+    return clause
+
+
 def clauses_of(revision: Revision) -> list[Clause]:
     return list(
         db.session.scalars(

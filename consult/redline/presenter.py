@@ -3,7 +3,8 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from flask import request
+from flask import abort, request
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 import drafts
@@ -56,6 +57,18 @@ class ChangeSteps:
     def after(self, key: str) -> str | None:
         at = self._at.get(key, len(self._keys)) + 1
         return self._keys[at] if at < len(self._keys) else None
+
+
+MODES = ("inline", "side")
+
+
+def requested_mode() -> str:
+    """The redline layout asked for (``?mode=``, inline by default); any other value is a 404,
+    on every redline page alike."""
+    mode = request.args.get("mode") or "inline"
+    if mode not in MODES:
+        abort(404, _("There is no “%(mode)s” layout: use inline or side.", mode=mode))
+    return mode
 
 
 def unchanged_open() -> bool:

@@ -6,11 +6,15 @@ from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
-from consult.redline.presenter import redline_context, render_tools, unchanged_open
+from consult.redline.presenter import (
+    redline_context,
+    render_tools,
+    requested_mode,
+    unchanged_open,
+)
 from consult.redline.services import clause_history
 
 bp = Blueprint("redline", __name__, template_folder="templates")
-MODES = ("inline", "side")
 
 
 def load(slug: str, *numbers: int) -> tuple[Policy, list[Revision]]:
@@ -21,13 +25,10 @@ def load(slug: str, *numbers: int) -> tuple[Policy, list[Revision]]:
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
 def compare(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
-    mode = request.args.get("mode", "inline")
-    if mode not in MODES:
-        abort(404)
     return render_template(
         "redline/compare.html",
         revisions=revisions_of(policy, is_staff()),
-        **redline_context(policy, old_revision, new_revision, mode),
+        **redline_context(policy, old_revision, new_revision, requested_mode()),
     )
 
 
@@ -37,14 +38,13 @@ def pick(slug: str):
     old, new = request.args.get("old", type=int), request.args.get("new", type=int)
     if old is None or new is None:
         abort(404)
-    mode = request.args.get("mode", "inline")
     return redirect(
         url_for(
             "redline.compare",
             slug=slug,
             old=old,
             new=new,
-            mode=mode,
+            mode=requested_mode(),
             unchanged="open" if unchanged_open() else None,
         )
     )
@@ -53,10 +53,9 @@ def pick(slug: str):
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/download")
 def download(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
-    mode = request.args.get("mode", "inline")
     html = render_template(
         "redline/download.html",
-        **redline_context(policy, old_revision, new_revision, mode if mode in MODES else "inline"),
+        **redline_context(policy, old_revision, new_revision, requested_mode()),
     )
     filename = f"{policy.slug}-{old}-to-{new}-redline.html"
     return Response(

@@ -21,10 +21,9 @@ def register(app: Flask) -> None:
     from consult.translating import comment_views, title_views  # noqa: F401  (routes on bp)
     from consult.translating.carryover import carry_over
     from consult.translating.cli import import_translation_command
-    from consult.translating.views import api_bp, bp, revision_page_context
+    from consult.translating.views import bp, revision_page_context
 
     app.register_blueprint(bp)
-    app.register_blueprint(api_bp)
     app.context_processor(template_helpers)
     hooks.add_context(app, "revision", revision_page_context)
     hooks.add_partial(app, "revision.header", "translating/_reading.html")

@@ -5,13 +5,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.policies.errors import PolicyError
+from consult.policies.loading import policy_revision_or_404
 from consult.translating.forms import TitleForm
 from consult.translating.messages import error_message
 from consult.translating.titles import find_title, save_title
 from consult.translating.views import (
     BASE,
     bp,
-    load,
     load_language,
     require_language_writer,
     workspace_url,
@@ -21,7 +21,7 @@ from consult.translating.views import (
 @bp.route(BASE + "/<language>/title", methods=["GET", "POST"])
 @login_required
 def edit_title(slug: str, number: int, language: str):
-    policy, revision = load(slug, number)
+    policy, revision = policy_revision_or_404(slug, number)
     language = load_language(revision, language)
     require_language_writer(language)
     existing = find_title(revision, language)

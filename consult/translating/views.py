@@ -5,7 +5,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    jsonify,
     redirect,
     render_template,
     request,
@@ -17,10 +16,10 @@ from flask_login import current_user, login_required
 from consult.drafting.importing import decode_markdown
 from consult.permissions import is_staff
 from consult.policies.errors import PolicyError, StaleEdit
-from consult.policies.loading import policy_or_404, revision_or_404
+from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import revisions_of
-from consult.redline.presenter import ChangeSteps, render_tools, unchanged_open
+from consult.redline.presenter import ChangeSteps, render_tools, requested_mode, unchanged_open
 from consult.translating import presenter
 from consult.translating.errors import NotAllowed, TranslationError
 from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
@@ -40,13 +39,7 @@ from consult.translating.services import (
 from consult.translating.titles import find_title
 
 bp = Blueprint("translating", __name__, template_folder="templates")
-api_bp = Blueprint("translating_api", __name__, url_prefix="/api/v1")
 BASE = "/policies/<slug>/revisions/<int:number>/translations"
-
-
-def load(slug: str, number: int) -> tuple[Policy, Revision]:
-    policy = policy_or_404(slug)
-    return policy, revision_or_404(policy, number)
 
 
 def load_language(revision: Revision, raw: str) -> str:
@@ -69,13 +62,6 @@ def reading_for(revision: Revision) -> Reading:
 
 def revision_page_context(policy: Policy, revision: Revision) -> dict:
     return {"reading": reading_for(revision)}
-
-
-def load_clause(revision: Revision, key: str) -> Clause:
-    clause = next((c for c in revision.clauses if c.key == key), None)
-    if clause is None:
-        abort(404)
-    return clause
 
 
 def require_language_writer(language: str) -> None:
@@ -105,7 +91,7 @@ def editor_url(revision: Revision, language: str, key: str) -> str:
 
 @bp.get(BASE)
 def dashboard(slug: str, number: int):
-    policy, revision = load(slug, number)
+    policy, revision = policy_revision_or_404(slug, number)
     return render_template(
         "translating/dashboard.html",
         policy=policy,
@@ -116,7 +102,7 @@ def dashboard(slug: str, number: int):
 
 @bp.get(BASE + "/<language>")
 def workspace(slug: str, number: int, language: str):
-    policy, revision = load(slug, number)
+    policy, revision = policy_revision_or_404(slug, number)
     language = load_language(revision, language)
     statuses = revision_statuses(revision, language)
     title = find_title(revision, language)
@@ -137,7 +123,7 @@ def workspace(slug: str, number: int, language: str):
 @bp.get(BASE + "/<language>/next")
 def next_clause(slug: str, number: int, language: str):
     """The next missing or outdated clause after `after`; the workspace when none is left."""
-    _policy, revision = load(slug, number)
+    _policy, revision = policy_revision_or_404(slug, number)
     language = load_language(revision, language)
     key = next_needing_work(revision_statuses(revision, language), request.args.get("after"))
     if key is None:
@@ -149,10 +135,10 @@ def next_clause(slug: str, number: int, language: str):
 @bp.route(BASE + "/<language>/clauses/<key>", methods=["GET", "POST"])
 @login_required
 def edit(slug: str, number: int, language: str, key: str):
-    _policy, revision = load(slug, number)
+    _policy, revision = policy_revision_or_404(slug, number)
     language = load_language(revision, language)
     require_language_writer(language)
-    clause = load_clause(revision, key)
+    clause = clause_or_404(revision, key)
     translation = find_translation(clause, language)
     form = TranslationForm(obj=translation, version=translation.version if translation else 0)
     if not form.validate_on_submit():
@@ -214,10 +200,10 @@ def render_editor(
 @bp.post(BASE + "/<language>/clauses/<key>/review")
 @login_required
 def review(slug: str, number: int, language: str, key: str):
-    _policy, revision = load(slug, number)
+    _policy, revision = policy_revision_or_404(slug, number)
     language = load_language(revision, language)
     require_language_writer(language)
-    translation = find_translation(load_clause(revision, key), language)
+    translation = find_translation(clause_or_404(revision, key), language)
     if translation is None or not ReviewForm().validate_on_submit():
         abort(404 if translation is None else 400)
     try:
@@ -233,7 +219,7 @@ def review(slug: str, number: int, language: str, key: str):
 @bp.route(BASE + "/<language>/import", methods=["GET", "POST"])
 @login_required
 def import_document(slug: str, number: int, language: str):
-    policy, revision = load(slug, number)
+    policy, revision = policy_revision_or_404(slug, number)
     language = load_language(revision, language)
     require_language_writer(language)
     form = TranslationImportForm()
@@ -276,15 +262,15 @@ def import_document(slug: str, number: int, language: str):
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/in/<language>")
 def compare(slug: str, old: int, new: int, language: str):
     """The redline of a translation between two revisions, as its readers see them."""
-    policy, old_revision = load(slug, old)
-    _policy, new_revision = load(slug, new)
+    policy, old_revision = policy_revision_or_404(slug, old)
+    _policy, new_revision = policy_revision_or_404(slug, new)
     try:
         comparison, clause_languages = compare_in(
             old_revision, new_revision, language_tag(language)
         )
     except TranslationError as error:
         abort(404, error_message(error))
-    mode = "side" if request.args.get("mode") == "side" else "inline"
+    mode = requested_mode()
     return render_template(
         "translating/compare.html",
         policy=policy,
@@ -299,24 +285,3 @@ def compare(slug: str, old: int, new: int, language: str):
         revisions=revisions_of(policy, is_staff()),
         **render_tools(),
     )
-
-
-def api_revision(slug: str, number: int) -> Revision:
-    message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
-    return revision_or_404(policy_or_404(slug, message), number, message)
-
-
-@api_bp.get(BASE)
-def progress(slug: str, number: int):
-    revision = api_revision(slug, number)
-    return jsonify(presenter.progress_json(revision, current_user))
-
-
-@api_bp.get(BASE + "/<language>")
-def translation(slug: str, number: int, language: str):
-    revision = api_revision(slug, number)
-    try:
-        language = language_tag(language)
-    except TranslationError as error:
-        abort(404, error_message(error))
-    return jsonify(presenter.translation_json(revision, language))
