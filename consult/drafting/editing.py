@@ -6,6 +6,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import drafts
 from consult.accounts.models import User
+from consult.audit.services import record
 from consult.extensions import db
 from consult.policies.errors import InvalidEdit, StaleEdit
 from consult.policies.models import Clause, Revision
@@ -65,7 +66,14 @@ def edit_clause(
     apply_text(clause, text.checked())
     renumber(revision)
     flush_checked(key)
+    audit(actor, "clause.edited", clause, version=clause.version, hash=clause.hash)
     return clause
+
+
+def audit(actor: User | None, action: str, clause: Clause, **details) -> None:
+    revision = clause.revision
+    label = f"{revision.policy.slug} #{revision.number} {clause.key}"
+    record(actor, action, clause, label, **details)
 
 
 def check_structure(revision: Revision, seen_version: int) -> None:
@@ -95,12 +103,14 @@ def add_clause(
     revision.clauses.insert(index, clause)
     renumber(revision)
     db.session.flush()
+    audit(actor, "clause.added", clause, after=after_key, number=clause.number)
     return clause
 
 
 def delete_clause(actor: User | None, revision: Revision, seen_version: int, key: str) -> None:
     clause = get_clause(revision, key)
     check_structure(revision, seen_version)
+    audit(actor, "clause.deleted", clause, number=clause.number, heading=clause.heading)
     revision.clauses.remove(clause)
     renumber(revision)
     db.session.flush()
@@ -115,6 +125,8 @@ def move_clause(
     if not 0 <= target < len(revision.clauses):
         raise InvalidEdit("cannot_move")
     check_structure(revision, seen_version)
-    revision.clauses.insert(target, revision.clauses.pop(index))
+    moved = revision.clauses.pop(index)
+    revision.clauses.insert(target, moved)
     renumber(revision)
     db.session.flush()
+    audit(actor, "clause.moved", moved, position=(index, target), number=moved.number)

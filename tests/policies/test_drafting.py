@@ -146,6 +146,36 @@ def test_add_move_delete_clauses(client, auth, draft):
     assert numbers == ["", "1", "1.1", "1.2", "2", "3"]
 
 
+def test_every_clause_edit_is_audited_with_its_actor(client, auth, draft, staff):
+    auth.login()
+    base = "/policies/guidelines/revisions/2/clauses"
+    version = clause(draft.id, "purpose").version
+    edit = {"heading": "Purpose", "level": "2", "body": "Edited.", "version": str(version)}
+    added = {"heading": "Appeals", "level": "2", "body": "Appeal.", "after": "reporting"}
+    steps = [
+        (f"{base}/purpose/edit", edit),
+        (base, {**added, "structure_version": "1"}),
+        (f"{base}/appeals/move", {"structure_version": "2", "direction": "up"}),
+        (f"{base}/appeals/delete", {"structure_version": "3"}),
+    ]
+    for url, data in steps:
+        assert client.post(url, data=data).status_code == 302
+    events = db.session.scalars(
+        sa.select(AuditEvent).where(AuditEvent.action.like("clause.%")).order_by(AuditEvent.id)
+    ).all()
+    assert [event.action for event in events] == [
+        "clause.edited",
+        "clause.added",
+        "clause.moved",
+        "clause.deleted",
+    ]
+    assert {event.actor_id for event in events} == {staff.id}
+    assert [event.target_label for event in events] == [
+        "guidelines #2 purpose",
+        *["guidelines #2 appeals"] * 3,
+    ]
+
+
 def test_structure_edit_on_stale_structure_is_refused(client, auth, draft):
     auth.login()
     base = "/policies/guidelines/revisions/2"
