@@ -34,6 +34,17 @@ def parse_language(tag: str) -> Locale | None:
         return None
 
 
+def canonical_language(tag: str | None) -> str | None:
+    """The one stored spelling of a language tag (`pt_br` → `pt-BR`, `sr-latn-rs` →
+    `sr-Latn-RS`), or None when Babel does not know it. Every tag the app accepts —
+    accounts' languages, comments, translations, imports — goes through here."""
+    locale = parse_language((tag or "").replace("_", "-"))
+    if locale is None:
+        return None
+    parts = (locale.language, locale.script, locale.territory, locale.variant)
+    return "-".join(part for part in parts if part)
+
+
 # Pages ask once per clause, and parsing a locale costs more than rendering the attribute.
 @lru_cache(maxsize=256)
 def language_direction(tag: str) -> str:

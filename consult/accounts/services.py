@@ -9,7 +9,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from consult.accounts.models import GRANTABLE_ROLES, Role, User, UserLanguage, UserRole
 from consult.audit.services import record
 from consult.extensions import db
-from consult.i18n import parse_language
+from consult.i18n import canonical_language
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,38}[a-z0-9]$")
 MIN_PASSWORD_LENGTH = 10
@@ -68,17 +68,17 @@ def authenticate(username: str, password: str) -> User | None:
     return user
 
 
-def canonical_language(tag: str) -> str:
+def known_language(tag: str) -> str:
     """`pt_br` → `pt-BR`; unknown tags are refused."""
-    locale = parse_language(tag.replace("_", "-"))
-    if locale is None:
+    language = canonical_language(tag)
+    if language is None:
         raise AccountError("language_unknown", language=tag)
-    return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)
+    return language
 
 
 def set_grants(user: User, roles: Iterable[Role], languages: Iterable[str]) -> None:
     wanted_roles = {Role(role) for role in roles} - {Role.VOLUNTEER}
-    wanted_languages = {canonical_language(tag) for tag in languages}
+    wanted_languages = {known_language(tag) for tag in languages}
     if wanted_languages and Role.TRANSLATOR not in wanted_roles:
         raise AccountError("languages_need_translator")
     if Role.TRANSLATOR in wanted_roles and not wanted_languages:

@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from consult.i18n import language_name, parse_language
+from consult.i18n import canonical_language, language_name
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -19,7 +19,7 @@ def language_choices() -> list[tuple[str, str]]:
 @lru_cache(maxsize=8)
 def named_languages(tags: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Each language Babel knows, named in itself (the same for every reader), sorted by name."""
-    known = [tag for tag in tags if parse_language(tag)]
+    known = [tag for tag in tags if canonical_language(tag)]
     return tuple(
         sorted(((tag, language_name(tag)) for tag in known), key=lambda c: c[1].casefold())
     )

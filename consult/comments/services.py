@@ -13,7 +13,7 @@ from consult.comments.errors import CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
 from consult.comments.window import WindowState, require_open
 from consult.extensions import db
-from consult.i18n import parse_language
+from consult.i18n import canonical_language
 from consult.policies.models import Clause, Revision
 from consult.signals import is_writing_refused
 from consult.types import utcnow
@@ -32,12 +32,11 @@ class Draft:
 
 
 def normalised_language(tag: str) -> str:
-    """The BCP 47 spelling of `tag` (pt_br → pt-BR), or CommentError if Babel does not know it."""
-    locale = parse_language((tag or "").replace("_", "-"))
-    if locale is None:
+    """The stored spelling of `tag` (pt_br → pt-BR), or CommentError if Babel does not know it."""
+    language = canonical_language(tag)
+    if language is None:
         raise CommentError("language_unknown", language=tag)
-    parts = [locale.language, locale.script, locale.territory, locale.variant]
-    return "-".join(part for part in parts if part)
+    return language
 
 
 def checked_text(text: str, required: bool) -> str:

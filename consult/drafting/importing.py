@@ -6,7 +6,7 @@ import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.drafting.services import new_draft, publish
-from consult.i18n import parse_language
+from consult.i18n import canonical_language
 from consult.policies.errors import ImportRejected
 from consult.policies.models import Policy, Revision
 from consult.policies.services import (
@@ -71,9 +71,9 @@ def keyed_clauses(policy: Policy, document: drafts.Document) -> tuple[drafts.Cla
 
 def check_language(policy: Policy, document: drafts.Document, options: ImportOptions) -> None:
     declared = options.language or front_matter_text(document, "language")
-    if declared and parse_language(declared) is None:
+    if declared and canonical_language(declared) is None:
         raise ImportRejected("language_unknown", language=declared)
-    if declared and parse_language(declared) != parse_language(policy.source_language):
+    if declared and canonical_language(declared) != canonical_language(policy.source_language):
         raise ImportRejected(
             "language_mismatch", language=declared, expected=policy.source_language
         )

@@ -9,7 +9,7 @@ import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
-from consult.i18n import parse_language
+from consult.i18n import canonical_language
 from consult.policies.errors import NotFound, PolicyError, RevisionLocked, SlugTaken
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 
@@ -34,7 +34,7 @@ def check_new_policy(slug: str, title: str, source_language: str) -> None:
         raise PolicyError("slug_invalid")
     if not title.strip():
         raise PolicyError("title_required")
-    if parse_language(source_language) is None:
+    if canonical_language(source_language) is None:
         raise PolicyError("language_unknown", language=source_language)
     if find_policy(slug) is not None:
         raise SlugTaken(slug=slug)
@@ -48,7 +48,7 @@ def create_policy(
     policy = Policy(
         slug=slug,
         title=title.strip(),
-        source_language=source_language,
+        source_language=canonical_language(source_language),
         summary=summary.strip(),
         created_by_id=actor.id if actor else None,
     )

@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 import drafts
 from consult.accounts.models import Role, User
-from consult.accounts.services import AccountError, canonical_language
 from consult.audit.services import record
 from consult.extensions import db
+from consult.i18n import canonical_language
 from consult.policies.errors import StaleEdit
 from consult.policies.models import Clause, Policy, Revision
 from consult.translating.errors import NotAllowed, TranslationError
@@ -19,10 +19,10 @@ from consult.types import utcnow
 
 def language_tag(raw: str) -> str:
     """The stored form of a language tag (`pt-br` → `pt-BR`)."""
-    try:
-        return canonical_language(raw or "")
-    except AccountError:
-        raise TranslationError("language_unknown", language=raw) from None
+    language = canonical_language(raw)
+    if language is None:
+        raise TranslationError("language_unknown", language=raw)
+    return language
 
 
 def is_source_language(policy: Policy, language: str) -> bool:
