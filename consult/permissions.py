@@ -1,12 +1,23 @@
-"""Role checks for views: 401 → sign-in page, missing role → 403."""
+"""Roles, and the checks views make on them: 401 → sign-in page, missing role → 403.
 
+The roles live here, below every area, because every area checks them
+(accounts stores who has which; `consult.accounts.models` re-exports Role).
+"""
+
+import enum
 from collections.abc import Callable
 from functools import wraps
 
 from flask import abort
 from flask_login import current_user, login_required
 
-from consult.accounts.models import Role
+
+class Role(enum.StrEnum):
+    VOLUNTEER = "volunteer"
+    TRANSLATOR = "translator"
+    STAFF = "staff"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
 
 
 def role_required(role: Role) -> Callable:

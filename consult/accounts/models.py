@@ -1,6 +1,5 @@
 """Accounts and roles."""
 
-import enum
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -8,16 +7,8 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.extensions import db
+from consult.permissions import Role
 from consult.types import UTCDateTime, utcnow
-
-
-class Role(enum.StrEnum):
-    VOLUNTEER = "volunteer"
-    TRANSLATOR = "translator"
-    STAFF = "staff"
-    MODERATOR = "moderator"
-    ADMIN = "admin"
-
 
 # Roles stored as rows; volunteer is what everyone is, so it is never stored.
 GRANTABLE_ROLES = (Role.TRANSLATOR, Role.STAFF, Role.MODERATOR, Role.ADMIN)

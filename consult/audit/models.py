@@ -6,7 +6,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from consult.accounts.models import User
 from consult.extensions import db
 from consult.types import UTCDateTime, utcnow
 
@@ -23,4 +22,5 @@ class AuditEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     details: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
 
-    actor: Mapped[User | None] = relationship(lazy="joined")
+    # Named, not imported: the audit log sits below accounts (tests/test_layering.py).
+    actor: Mapped["User | None"] = relationship("User", lazy="joined")  # noqa: F821

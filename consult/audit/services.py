@@ -4,15 +4,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from consult.accounts.models import User
 from consult.audit.models import AuditEvent
 from consult.extensions import db
 
 
-def record(
-    actor: User | None, action: str, target: Any, label: str = "", **details: Any
-) -> AuditEvent:
-    """Add an event for `target` (any model with an `id`) in the current transaction."""
+def record(actor: Any, action: str, target: Any, label: str = "", **details: Any) -> AuditEvent:
+    """Add an event for `target` (any model with an `id`) in the current transaction;
+    `actor` is the User who acted, or None for the system."""
     event = AuditEvent(
         actor=actor,
         action=action,
