@@ -1,7 +1,9 @@
 """Markdown source <-> :class:`~drafts.model.Document`.
 
-A document is split at its top-level headings, as markdown-it-py sees them, so
-``#`` lines in fenced code and headings inside quotes or lists stay in the body.
+A document is split at its top-level headings, as markdown-it-py sees them with
+the renderer's own configuration (:func:`drafts.syntax.markdown_parser`), so
+``#`` lines in fenced code and headings inside quotes or lists stay in the body,
+and every heading a reader sees starts a clause.
 """
 
 from __future__ import annotations
@@ -9,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from drafts.errors import DocumentError, DocumentErrorCode
 from drafts.front_matter import read_front_matter
 from drafts.model import Clause, Document
+from drafts.syntax import markdown_parser
 
-_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_MARKDOWN = markdown_parser()
 
 
 @dataclass(frozen=True)
