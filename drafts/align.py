@@ -18,15 +18,15 @@ from itertools import chain, filterfalse
 
 from drafts.errors import DraftsError
 from drafts.model import Clause
+from drafts.scripts import UNSPACED
 from drafts.text import normalise
 
 MAX_KEY_LENGTH = 48
 _SEPARATOR_RUN = re.compile(r"-{2,}")
-# Scripts written without spaces: a run of them is one "word" to \w, so they are
-# compared as character bigrams instead.
-_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(f"[{_UNSPACED}]+|[^\\W{_UNSPACED}]+")
-_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+# A run of a script written without spaces is one "word" to \w, so it is compared
+# as character bigrams instead.
+_TOKEN = re.compile(f"[{UNSPACED}]+|[^\\W{UNSPACED}]+")
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 _WORD = re.compile(r"\w+")
 # The same tokens as _WORD gives for ASCII text, found faster than by a regex.
 _ASCII_SEPARATORS = str.maketrans(

@@ -1,32 +1,24 @@
 """Markdown source <-> :class:`~drafts.model.Document`.
 
-A document is split at its top-level headings, as markdown-it-py sees them, so
-``#`` lines in fenced code and headings inside quotes or lists stay in the body.
+A document is split at its top-level headings, as markdown-it-py sees them with
+the renderer's own configuration (:func:`drafts.syntax.markdown_parser`), so
+``#`` lines in fenced code and headings inside quotes or lists stay in the body,
+and every heading a reader sees starts a clause.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from types import MappingProxyType
-from typing import Any
 
-import yaml
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from drafts.errors import DocumentError, DocumentErrorCode
+from drafts.front_matter import read_front_matter
 from drafts.model import Clause, Document
+from drafts.syntax import markdown_parser
 
-_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-_YAML_FENCE = "---"
-_YAML_CLOSERS = ("---", "...")
-_TOML_FENCE = "+++"
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_AT_END = " (at end of document)"
-_EMPTY_FRONT_MATTER: Mapping[str, Any] = MappingProxyType({})
+_MARKDOWN = markdown_parser()
 
 
 @dataclass(frozen=True)
@@ -42,10 +34,10 @@ def parse_document(text: str) -> Document:
 
     Raises :class:`~drafts.errors.DocumentError` with a
     :class:`~drafts.errors.DocumentErrorCode` when the front matter is broken or
-    nothing but whitespace is left after it.
+    out of bounds (:mod:`drafts.front_matter`), or nothing but whitespace is left after it.
     """
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    front_matter, body_start = _read_front_matter(lines)
+    front_matter, body_start = read_front_matter(lines)
     body_lines = lines[body_start:]
     if not "".join(body_lines).strip():
         raise DocumentError(DocumentErrorCode.EMPTY)
@@ -57,68 +49,6 @@ def parse_document(text: str) -> Document:
         front_matter=front_matter,
         clauses=number_clauses(clauses),
     )
-
-
-def _read_front_matter(lines: list[str]) -> tuple[Mapping[str, Any], int]:
-    """Return the parsed front matter and the index of the first body line."""
-    opener = lines[0].rstrip()
-    if opener == _YAML_FENCE:
-        closers, load = _YAML_CLOSERS, _load_yaml
-    elif opener == _TOML_FENCE:
-        closers, load = (_TOML_FENCE,), _load_toml
-    else:
-        return _EMPTY_FRONT_MATTER, 0
-    end = _closing_line(lines, closers)
-    loaded = load("\n".join(lines[1:end]))
-    if not isinstance(loaded, Mapping):
-        raise DocumentError(DocumentErrorCode.FRONT_MATTER_NOT_MAPPING, type=type(loaded).__name__)
-    return MappingProxyType(dict(loaded)), end + 1
-
-
-def _closing_line(lines: list[str], closers: tuple[str, ...]) -> int:
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in closers:
-            return index
-    raise DocumentError(DocumentErrorCode.FRONT_MATTER_UNCLOSED, line=1)
-
-
-def _load_yaml(source: str) -> Any:
-    try:
-        loaded = yaml.safe_load(source)
-    # PyYAML lets constructors' ValueErrors through (``date: 2020-13-45``, ``!!int x``).
-    except (yaml.YAMLError, ValueError) as error:
-        details = _yaml_error_details(error)
-        raise DocumentError(DocumentErrorCode.FRONT_MATTER_YAML, **details) from error
-    return {} if loaded is None else loaded
-
-
-def _yaml_error_details(error: Exception) -> dict[str, Any]:
-    problem = getattr(error, "problem", None) or str(error)
-    mark = getattr(error, "problem_mark", None)
-    if mark is None:
-        return {"problem": problem}
-    # Marks are 0-based within the front matter, which starts on document line 2.
-    return {"problem": problem, "line": mark.line + 2, "column": mark.column + 1}
-
-
-def _load_toml(source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        details = _toml_error_details(error, source)
-        raise DocumentError(DocumentErrorCode.FRONT_MATTER_TOML, **details) from error
-
-
-def _toml_error_details(error: tomllib.TOMLDecodeError, source: str) -> dict[str, Any]:
-    # Python 3.11's TOMLDecodeError has no position attributes; the message carries it.
-    message = str(error)
-    if message.endswith(_TOML_AT_END):
-        return {"problem": message[: -len(_TOML_AT_END)], "line": source.count("\n") + 2}
-    position = _TOML_POSITION.search(message)
-    if position is None:
-        return {"problem": message}
-    line, column = (int(group) for group in position.groups())
-    return {"problem": message[: position.start()], "line": line + 1, "column": column}
 
 
 def _top_level_headings(body: str) -> Iterator[_Heading]:

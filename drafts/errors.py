@@ -18,6 +18,9 @@ class DocumentErrorCode(enum.StrEnum):
     FRONT_MATTER_YAML = "front_matter_yaml"
     FRONT_MATTER_TOML = "front_matter_toml"
     FRONT_MATTER_NOT_MAPPING = "front_matter_not_mapping"
+    FRONT_MATTER_TOO_LARGE = "front_matter_too_large"
+    FRONT_MATTER_TOO_DEEP = "front_matter_too_deep"
+    FRONT_MATTER_ALIAS = "front_matter_alias"
 
 
 class DraftsError(Exception):

@@ -19,6 +19,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from drafts.syntax import markdown_parser
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _NOT_URL_TEXT = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
 _SCHEME_END = re.compile(r"[:/?#]")
@@ -115,8 +117,7 @@ def _rendering(text: str) -> Callable[[str, RenderProfile, bool], str]:
 
 @lru_cache(maxsize=32)
 def _markdown(profile: RenderProfile) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
+    md = markdown_parser()
     md.validateLink = is_safe_url  # type: ignore[method-assign]
     if not profile.allow_images:
         # Without the image rule, ![alt](src) parses as "!" and an ordinary, checked link.

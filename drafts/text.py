@@ -22,44 +22,24 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from drafts.syntax import (
+    ATX_HEADING,
+    LIST_ITEM,
+    MAYBE_BLOCK,
+    SETEXT_UNDERLINE,
+    THEMATIC_BREAK,
+    Fence,
+    fence_opened_by,
+    is_quote,
+    is_table_row,
+)
 
 if TYPE_CHECKING:
     from drafts.model import Clause
 
-_LIST_ITEM = re.compile(r"(?:[*+-]|\d{1,9}[.)])(?: |$)")
-_ATX_HEADING = re.compile(r"#{1,6}(?: |$)")
-_THEMATIC_BREAK = re.compile(r"(?:\* ?){3,}|(?:- ?){3,}|(?:_ ?){3,}")
-_SETEXT_UNDERLINE = re.compile(r"=+|-+")
-_FENCE_OPENER = re.compile(r"(`{3,}|~{3,})(.*)", re.DOTALL)
-# Any line that might open a block (or a fence) once its leading spaces go.
-# Text with none of them is plain prose and takes the fast path; a false alarm
-# only costs the slow path.
-# (Searched in "\n" + text: a pattern that starts with a literal scans fast.)
-_MAYBE_BLOCK = re.compile(r"\n\s*(?:[*+\-#>|=_`~]|\d{1,9}[.)])")
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
-
-
-@dataclass(frozen=True)
-class _Fence:
-    marker: str
-    length: int
-
-    def is_closed_by(self, line: str) -> bool:
-        stripped = line.strip()
-        run = len(stripped) - len(stripped.lstrip(self.marker))
-        return run >= self.length and not stripped[run:]
-
-
-def _fence_opened_by(line: str) -> _Fence | None:
-    found = _FENCE_OPENER.fullmatch(line.lstrip())
-    if found is None:
-        return None
-    run, info = found.groups()
-    if run[0] == "`" and "`" in info:
-        return None
-    return _Fence(run[0], len(run))
 
 
 def _collapse_whitespace(line: str) -> str:
@@ -69,16 +49,16 @@ def _collapse_whitespace(line: str) -> str:
 def _is_single_line_block(line: str) -> bool:
     """True for blocks that end with their line, so the next line never joins them."""
     return bool(
-        _ATX_HEADING.match(line)
-        or _THEMATIC_BREAK.fullmatch(line)
-        or _SETEXT_UNDERLINE.fullmatch(line)
+        ATX_HEADING.match(line)
+        or THEMATIC_BREAK.fullmatch(line)
+        or SETEXT_UNDERLINE.fullmatch(line)
     )
 
 
 def _starts_block(line: str) -> bool:
     """True when ``line`` (collapsed) opens a block, so the break before it is kept."""
     return bool(
-        _LIST_ITEM.match(line) or line.startswith((">", "|")) or _is_single_line_block(line)
+        LIST_ITEM.match(line) or is_quote(line) or is_table_row(line) or _is_single_line_block(line)
     )
 
 
@@ -87,13 +67,13 @@ class _Normaliser:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.fence: _Fence | None = None
+        self.fence: Fence | None = None
         self.may_join = False
 
     def feed(self, raw: str) -> None:
         if self.fence is not None:
             self._feed_fenced(raw)
-        elif (fence := _fence_opened_by(raw)) is not None:
+        elif (fence := fence_opened_by(raw)) is not None:
             self.lines.append(raw)
             self.fence, self.may_join = fence, False
         else:
@@ -131,7 +111,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _MAYBE_BLOCK.search("\n" + text) is None:
+    if MAYBE_BLOCK.search("\n" + text) is None:
         return _normalise_prose(text)
     return _normalise_lines(text)
 

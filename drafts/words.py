@@ -1,21 +1,17 @@
 """Words as the redline sees them: tokens, word counts and token boundaries.
 
-A token is a word, one character of a script written without spaces (Chinese,
-Japanese, Thai), a run of spaces, a run of line breaks or one mark; Markdown
-emphasis, strike-through and code markers stay glued to the word they wrap.
+A token is a word, one character of a script written without spaces
+(:mod:`drafts.scripts`: Chinese, Japanese, Thai, Lao, Myanmar, Khmer), a run of
+spaces, a run of line breaks or one mark; Markdown emphasis, strike-through and
+code markers stay glued to the word they wrap.
 """
 
 from __future__ import annotations
 
 import re
 
-# Han, kana, Thai, Lao, Khmer, Myanmar, and CJK compatibility ideographs.
-_UNSPACED = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-)
-# Combining marks that belong to the character before them (Thai vowels and
-# tones, kana voicing marks), so a character token never loses its marks.
-_TRAILING_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u3099\u309a"
+from drafts.scripts import TRAILING_MARKS, UNSPACED
+
 # Letters plus the combining marks and joiners of scripts that write words with
 # them (Latin accents when decomposed, Hebrew points, Arabic harakat, Indic
 # vowel signs), so none of them splits a word.
@@ -29,9 +25,9 @@ _WORD_CHARS = (
 # The first two alternatives are the common cases (a plain word, a space),
 # matched without backtracking; the rest are the general rules.
 TOKEN = re.compile(
-    f"[^\\W{_UNSPACED}]++(?![*~`{_WORD_CHARS}])|[^\\S\\n]+"
-    f"|[{_UNSPACED}][{_TRAILING_MARKS}]*"
-    f"|[*~`]*(?:(?![{_UNSPACED}])[{_WORD_CHARS}])+[*~`]*"
+    f"[^\\W{UNSPACED}]++(?![*~`{_WORD_CHARS}])|[^\\S\\n]+"
+    f"|[{UNSPACED}][{TRAILING_MARKS}]*"
+    f"|[*~`]*(?:(?![{UNSPACED}])[{_WORD_CHARS}])+[*~`]*"
     r"|\n+|\]\(|[^\w\s]",
 )
 # Characters no token runs across (see TOKEN): a token boundary lies on both
@@ -41,7 +37,7 @@ BREAK = re.compile("[ .,;:!?]")
 # Shortest run of shared words the word diff splits two texts at (see drafts.redline._word_ops).
 ANCHOR_LENGTH = 48
 # A text that is a single plain word, one token.
-ONE_WORD = re.compile(f"[^\\W{_UNSPACED}]+")
+ONE_WORD = re.compile(f"[^\\W{UNSPACED}]+")
 
 
 def tokens(text: str) -> list[str]:

@@ -1,6 +1,11 @@
 """Markdown documents in, draft (or published) revisions out."""
 
+import datetime
+import json
+import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import drafts
 from consult.accounts.models import User
@@ -56,6 +61,41 @@ def front_matter_text(document: drafts.Document, name: str) -> str | None:
     )
 
 
+# Front matter is kept with a revision as a record of what the file said, and
+# loaded with it on every page that shows the revision: only its top-level
+# scalars are kept, while their JSON fits in this many bytes.
+STORED_FRONT_MATTER_BYTES = 4096
+
+
+def stored_front_matter(front_matter: Mapping[Any, Any]) -> dict[str, Any]:
+    """What `revisions.front_matter` keeps: the storable items, in order, while their JSON
+    stays within STORED_FRONT_MATTER_BYTES."""
+    kept: dict[str, Any] = {}
+    size = len("{}")
+    for key, value in storable_items(front_matter):
+        entry = len(json.dumps({key: value})) - len("{}") + len(", ") * bool(kept)
+        if size + entry <= STORED_FRONT_MATTER_BYTES:
+            kept[key] = value
+            size += entry
+    return kept
+
+
+def storable_items(front_matter: Mapping[Any, Any]) -> Iterator[tuple[str, Any]]:
+    """Items with a string key and a JSON scalar value; dates and times as ISO 8601 text."""
+    for key, value in front_matter.items():
+        if isinstance(value, (datetime.date, datetime.time)):
+            value = value.isoformat()
+        if isinstance(key, str) and is_json_scalar(value):
+            yield key, value
+
+
+def is_json_scalar(value: Any) -> bool:
+    # NaN and infinities are not JSON: PostgreSQL's json type refuses them.
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return value is None or isinstance(value, (str, int, bool))
+
+
 def document_title(document: drafts.Document, options: ImportOptions, fallback: str) -> str:
     return (options.title or front_matter_text(document, "title") or document.title or fallback)[
         :300
@@ -92,7 +132,7 @@ def import_document(
         document_title(document, options, policy.title),
         keyed_clauses(policy, document),
         latest_revision(policy),
-        dict(document.front_matter),
+        stored_front_matter(document.front_matter),
     )
     record(
         actor,

@@ -32,6 +32,15 @@ MESSAGES = {
     "front_matter_yaml": _l("The YAML front matter is malformed%(where)s."),
     "front_matter_toml": _l("The TOML front matter is malformed%(where)s."),
     "front_matter_not_mapping": _l("The front matter must be a set of key: value pairs."),
+    "front_matter_too_large": _l(
+        "The front matter is too long: %(size)s characters, the limit is %(limit)s."
+    ),
+    "front_matter_too_deep": _l(
+        "The front matter nests values too deeply: at most %(limit)s levels are allowed."
+    ),
+    "front_matter_alias": _l(
+        "The YAML front matter uses an anchor or an alias (& or *)%(where)s. Write each value out in full."
+    ),
     "summary_required": _l("Please describe what changed."),
     "no_clauses": _l("A revision needs at least one clause."),
     "heading_required": _l("A clause needs a heading (only the introduction has none)."),

@@ -14,24 +14,17 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from drafts import CLAUSE_PROFILE, RenderProfile, render_inline, render_markdown
+from drafts.syntax import LINE_HEAD, SYNTAX_LINE, is_table_row
 
 INS_OPEN, INS_CLOSE, DEL_OPEN, DEL_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
 SENTINELS = INS_OPEN + INS_CLOSE + DEL_OPEN + DEL_CLOSE
 WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
-# Lines that are all syntax (a code fence, a table's delimiter row, a thematic break) have no
-# words to mark, and marked they would stop being syntax and show as text: a line changed on
-# one side only keeps them unmarked.
-SYNTAX_LINE = re.compile(
-    r"[ \t]*(?:(?:`{3,}|~{3,})[ \t]*[\w+#.-]*|(?:[-*_][ \t]*){3,}"
-    r"|\|?(?:[ \t]*:?-+:?[ \t]*\|)*[ \t]*:?-+:?[ \t]*\|?)[ \t]*"
-)
-# What makes a line the block it belongs to (indentation, list, quote and heading markers, a
-# table row's first pipe), and a table row's last pipe: both stay outside a marked run, or the
-# line would stop being a list item or quote, or the row would gain or lose a cell.
-LINE_HEAD = re.compile(
-    r"(?:[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?|#{1,6}[ \t]+)*"
-    r"[ \t]*(?:\|[ \t]*)?"
-)
+# Lines that are all syntax (drafts.syntax.SYNTAX_LINE: a code fence, a table's delimiter row, a
+# thematic break) have no words to mark, and marked they would stop being syntax and show as
+# text: a line changed on one side only keeps them unmarked.
+# What makes a line the block it belongs to (drafts.syntax.LINE_HEAD), and a table row's last
+# pipe, stay outside a marked run, or the line would stop being a list item or quote, or the
+# row would gain or lose a cell.
 ROW_END = re.compile(rf"(\|[ \t]*)([{INS_CLOSE}{DEL_CLOSE}])([ \t]*)$")
 OPENERS = INS_OPEN + DEL_OPEN
 CELL_TEXT = re.compile(r"\S(?:.*\S)?")
@@ -83,7 +76,7 @@ def kept_syntax(line: str) -> str:
     if both and SYNTAX_LINE.fullmatch(new := side_text(line, "new")):
         # Text replaced by syntax (a rule, a fence): the old text struck, then the syntax.
         return kept_syntax(INSERTION.sub("", line)) + "\n\n" + new
-    if plain.lstrip(" \t").startswith("|"):
+    if is_table_row(plain):
         return table_row(line, plain, both)
     return head_outside(line, len(LINE_HEAD.match(plain).group(0)))
 
