@@ -5,7 +5,8 @@ links of allowed URLs; nh3 then re-cleans the output against an allow-list
 matching what markdown-it emits, in case a future markdown-it emits more.
 
 Nothing rendered loads anything by itself: an image becomes a link to it (a
-remote image would tell its host who reads the page, and when), and a table
+remote image would tell its host who reads the page, and when) — or, in inline
+text (a heading, shown inside other links), just its alt text — and a table
 column's alignment is a class rather than a style attribute, so pages need no
 inline styles under their Content-Security-Policy.
 """
@@ -41,6 +42,7 @@ _ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
 }
 _ALIGNMENT_CLASSES = frozenset({"align-left", "align-center", "align-right"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_IMAGES_AS_TEXT = "images_as_text"
 RenderRule = Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]
 
 
@@ -95,13 +97,15 @@ def render_markdown(text: str, profile: RenderProfile = CLAUSE_PROFILE) -> str:
 
 
 def render_inline(text: str) -> str:
-    """Return sanitised HTML for inline Markdown (e.g. a heading in a table of contents)."""
+    """Return sanitised HTML for inline Markdown (e.g. a heading in a table of contents);
+    an image shows as its alt text (or URL), since the caller may put it inside a link."""
     return _rendering(text)(text, CLAUSE_PROFILE, True)
 
 
 def _rendered(text: str, profile: RenderProfile, inline: bool) -> str:
     md = _markdown(profile)
-    return _clean(md.renderInline(text) if inline else md.render(text), profile)
+    html = md.renderInline(text, {_IMAGES_AS_TEXT: True}) if inline else md.render(text)
+    return _clean(html, profile)
 
 
 _cached_rendered = lru_cache(maxsize=_CACHED_RENDERINGS)(_rendered)
@@ -158,7 +162,7 @@ def _image_as_link_renderer(rel: str) -> RenderRule:
         token = tokens[index]
         src = str(token.attrGet("src") or "")
         text = escapeHtml(renderer.renderInlineAsText(token.children or [], options, env) or src)
-        if not text or _inside_link(tokens, index):
+        if not text or env.get(_IMAGES_AS_TEXT) or _inside_link(tokens, index):
             # A link cannot hold a link: the image inside one ([![badge](src)](href)) is its text.
             return text
         return f"<a{_attributes(src, token.attrGet('title'), rel)}>{text}</a>"
