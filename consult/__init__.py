@@ -71,7 +71,8 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from consult import errors, web
+    from consult import errors, headers, web
 
     errors.init_app(app)
+    headers.init_app(app)
     web.init_app(app)

@@ -16,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "BABEL_DEFAULT_TIMEZONE": "UTC",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "SESSION_COOKIE_HTTPONLY": True,
+    # Served over HTTPS (usually behind a TLS-terminating proxy): HSTS and Secure cookies.
+    "TLS": False,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "WTF_CSRF_TIME_LIMIT": None,
     "ITEMS_PER_PAGE": 50,
@@ -102,6 +104,9 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
         if os.environ.get(name):
             app.config[name] = os.environ[name]
     app.config.update(overrides or {})
+    if app.config["TLS"]:
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
     # Werkzeug stops oversized bodies before they are read; the import form
     # checks MAX_IMPORT_BYTES itself to give a precise message.
     if app.config.get("MAX_CONTENT_LENGTH") is None:

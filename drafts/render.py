@@ -3,6 +3,12 @@
 Safety is layered: markdown-it never passes raw HTML through and only makes
 links of allowed URLs; nh3 then re-cleans the output against an allow-list
 matching what markdown-it emits, in case a future markdown-it emits more.
+
+Nothing rendered loads anything by itself: an image becomes a link to it (a
+remote image would tell its host who reads the page, and when) — or, in inline
+text (a heading, shown inside other links), just its alt text — and a table
+column's alignment is a class rather than a style attribute, so pages need no
+inline styles under their Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -32,11 +39,12 @@ _ALLOWED_TAGS = frozenset(
 _ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = {
     "a": frozenset({"href", "title", "rel"}),
     "ol": frozenset({"start"}),
-    "th": frozenset({"style"}),
-    "td": frozenset({"style"}),
-    "img": frozenset({"src", "alt", "title"}),
+    "th": frozenset(),
+    "td": frozenset(),
 }
+_ALIGNMENT_CLASSES = frozenset({"align-left", "align-center", "align-right"})
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_IMAGES_AS_TEXT = "images_as_text"
 RenderRule = Callable[[RendererHTML, Sequence[Token], int, OptionsDict, EnvType], str]
 
 
@@ -45,14 +53,11 @@ class RenderProfile:
     """What a piece of Markdown may produce: clauses get more than comments."""
 
     link_rel: str = "nofollow noopener"
-    allow_images: bool = True
     allow_headings: bool = True
 
 
 CLAUSE_PROFILE = RenderProfile()
-COMMENT_PROFILE = RenderProfile(
-    link_rel="nofollow ugc noopener", allow_images=False, allow_headings=False
-)
+COMMENT_PROFILE = RenderProfile(link_rel="nofollow ugc noopener", allow_headings=False)
 
 
 def is_safe_url(url: str) -> bool:
@@ -94,13 +99,15 @@ def render_markdown(text: str, profile: RenderProfile = CLAUSE_PROFILE) -> str:
 
 
 def render_inline(text: str) -> str:
-    """Return sanitised HTML for inline Markdown (e.g. a heading in a table of contents)."""
+    """Return sanitised HTML for inline Markdown (e.g. a heading in a table of contents);
+    an image shows as its alt text (or URL), since the caller may put it inside a link."""
     return _rendering(text)(text, CLAUSE_PROFILE, True)
 
 
 def _rendered(text: str, profile: RenderProfile, inline: bool) -> str:
     md = _markdown(profile)
-    return _clean(md.renderInline(text) if inline else md.render(text), profile)
+    html = md.renderInline(text, {_IMAGES_AS_TEXT: True}) if inline else md.render(text)
+    return _clean(html, profile)
 
 
 _cached_rendered = lru_cache(maxsize=_CACHED_RENDERINGS)(_rendered)
@@ -119,10 +126,10 @@ def _rendering(text: str) -> Callable[[str, RenderProfile, bool], str]:
 def _markdown(profile: RenderProfile) -> MarkdownIt:
     md = markdown_parser()
     md.validateLink = is_safe_url  # type: ignore[method-assign]
-    if not profile.allow_images:
-        # Without the image rule, ![alt](src) parses as "!" and an ordinary, checked link.
-        md.disable("image")
     md.add_render_rule("link_open", _link_renderer(profile.link_rel))
+    md.add_render_rule("image", _image_as_link_renderer(profile.link_rel))
+    md.add_render_rule("th_open", _aligned_by_class)
+    md.add_render_rule("td_open", _aligned_by_class)
     if not profile.allow_headings:
         md.add_render_rule("heading_open", _heading_as_paragraph_open)
         md.add_render_rule("heading_close", _heading_as_paragraph_close)
@@ -145,6 +152,46 @@ def _link_renderer(rel: str) -> RenderRule:
     return render_link_open
 
 
+def _image_as_link_renderer(rel: str) -> RenderRule:
+    def render_image(
+        renderer: RendererHTML,
+        tokens: Sequence[Token],
+        index: int,
+        options: OptionsDict,
+        env: EnvType,
+    ) -> str:
+        token = tokens[index]
+        src = str(token.attrGet("src") or "")
+        text = escapeHtml(renderer.renderInlineAsText(token.children or [], options, env) or src)
+        if not text or env.get(_IMAGES_AS_TEXT) or _inside_link(tokens, index):
+            # A link cannot hold a link: the image inside one ([![badge](src)](href)) is its text.
+            return text
+        return f"<a{_attributes(src, token.attrGet('title'), rel)}>{text}</a>"
+
+    return render_image
+
+
+def _inside_link(tokens: Sequence[Token], index: int) -> bool:
+    opened = sum(token.type == "link_open" for token in tokens[:index])
+    return opened > sum(token.type == "link_close" for token in tokens[:index])
+
+
+def _attributes(href: str, title: str | int | float | None, rel: str) -> str:
+    pairs = [("href", href), ("title", title), ("rel", rel if _is_external(href) else None)]
+    return "".join(f' {name}="{escapeHtml(str(value))}"' for name, value in pairs if value)
+
+
+def _aligned_by_class(
+    renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A table cell's alignment as a class: a style attribute would need 'unsafe-inline'."""
+    token = tokens[index]
+    style = str(token.attrs.pop("style", ""))
+    if style.startswith("text-align:"):
+        token.attrSet("class", "align-" + style.removeprefix("text-align:"))
+    return renderer.renderToken(tokens, index, options, env)
+
+
 def _heading_as_paragraph_open(
     renderer: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType
 ) -> str:
@@ -159,8 +206,6 @@ def _heading_as_paragraph_close(
 
 def _clean(markup: str, profile: RenderProfile) -> str:
     tags = set(_ALLOWED_TAGS)
-    if profile.allow_images:
-        tags.add("img")
     if not profile.allow_headings:
         tags -= _HEADING_TAGS
     return nh3.clean(
@@ -169,7 +214,7 @@ def _clean(markup: str, profile: RenderProfile) -> str:
         clean_content_tags={"script", "style"},
         attributes={tag: set(names) for tag, names in _ALLOWED_ATTRIBUTES.items() if tag in tags},
         url_schemes=set(SAFE_SCHEMES),
+        allowed_classes={"th": set(_ALIGNMENT_CLASSES), "td": set(_ALIGNMENT_CLASSES)},
         link_rel=None,
-        filter_style_properties={"text-align"},
         strip_comments=True,
     )

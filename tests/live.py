@@ -2,7 +2,8 @@
 
 Browser tests run on SQLite only (the server and the test share one database
 file); mark them with ``@browser_test``. Screenshots go to
-``test-artifacts/<test name>/`` so CI keeps them.
+``test-artifacts/<test name>/`` so CI keeps them. Every page a browser test
+opens is held to the Content-Security-Policy: a violation fails the test.
 """
 
 import re
@@ -15,6 +16,11 @@ from werkzeug.serving import make_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+# Runs in every document before its own content; Playwright's binding is not subject to the CSP.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) =>
+  window.reportCspViolation(`${event.effectiveDirective} refused ${event.blockedURI}`));
+"""
 
 browser_test = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
@@ -58,13 +64,31 @@ def chromium() -> Iterator:
 
 
 @pytest.fixture
-def page(chromium, live_server, request):
-    """A fresh browser page whose relative URLs go to the live server."""
+def csp_violations() -> list[str]:
+    """What the browser refused under the Content-Security-Policy, as `page` saw it."""
+    return []
+
+
+@pytest.fixture
+def page(chromium, live_server, csp_violations):
+    """A fresh browser page whose relative URLs go to the live server; the test fails if the
+    browser reports a Content-Security-Policy violation on any page it opened."""
     context = chromium.new_context(base_url=live_server.url, locale="en-GB")
+    context.expose_function("reportCspViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
+    page.on("console", lambda message: record_csp_message(message.text, csp_violations))
     page.set_default_timeout(10_000)
     yield page
     context.close()
+    assert csp_violations == [], "the Content-Security-Policy refused something"
+
+
+def record_csp_message(text: str, violations: list[str]) -> None:
+    # Chromium also logs each refusal to the console ("… violates the following Content
+    # Security Policy directive …"), including some that fire no event.
+    if "Content Security Policy" in text:
+        violations.append(text)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
+from consult.headers import content_security_policy, hash_source
 from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
@@ -53,15 +54,24 @@ def pick(slug: str):
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/download")
 def download(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
+    # The file is read offline, so its stylesheet is inside it: its hash (not a nonce, which
+    # a saved file would keep) lets that one stylesheet through the page's policy.
+    stylesheet = render_template("redline/_download.css")
+    allowed_style = hash_source(stylesheet)
     html = render_template(
         "redline/download.html",
+        stylesheet=stylesheet,
+        allowed_style=allowed_style,
         **redline_context(policy, old_revision, new_revision, requested_mode()),
     )
     filename = f"{policy.slug}-{old}-to-{new}-redline.html"
     return Response(
         html,
         mimetype="text/html",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Content-Security-Policy": content_security_policy(style_src=allowed_style),
+        },
     )
 
 

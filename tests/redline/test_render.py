@@ -95,6 +95,26 @@ def test_changed_link_target_points_to_the_new_url():
     assert balanced(out)
 
 
+def test_a_changed_image_is_a_link_on_each_side_and_loads_nothing():
+    ops = [
+        ("equal", "![A "),
+        ("delete", "bar"),
+        ("insert", "pie"),
+        ("equal", " chart](https://tracker.example/"),
+        ("delete", "bar"),
+        ("insert", "pie"),
+        ("equal", ".png)"),
+    ]
+    out = html(ops)
+    assert "<img" not in out and "src=" not in out and balanced(out)
+    assert re.search(
+        r'<a href="https://tracker.example/pie.png" rel="nofollow noopener">A <del>.*bar.*</del>'
+        r"<ins>.*pie.*</ins> chart</a>",
+        out,
+    ), out
+    assert 'href="https://tracker.example/bar.png"' in html(ops, OLD_SIDE)
+
+
 def test_heading_rendered_inline():
     out = html(
         [("equal", "Our "), ("delete", "Responsibilities"), ("insert", "Duties")], inline=True
