@@ -9,6 +9,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
 from consult.policies.errors import DraftExists, InvalidEdit, NotFound, RevisionLocked
+from consult.policies.integrity import chain_hash_for
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.policies.services import latest_revision
 from consult.translating.carryover import carry_over
@@ -113,6 +114,7 @@ def publish(
     revision.content_hash = drafts.content_hash(
         revision.title, [as_domain(c) for c in revision.clauses]
     )
+    revision.chain_hash = chain_hash_for(revision)
     revision.publisher = actor
     revision.published_at = utcnow()
     revision.state = RevisionState.PUBLISHED
