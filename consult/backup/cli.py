@@ -38,7 +38,7 @@ def import_all_command(file: str) -> None:
     with click.open_file(file, encoding="utf-8") as lines:
         try:
             counts = import_all(db.session.connection(), lines)
-        except (BackupError, sa.exc.SQLAlchemyError) as error:
+        except (BackupError, sa.exc.SQLAlchemyError, UnicodeDecodeError) as error:
             db.session.rollback()
             raise click.ClickException(f"{reason(error)} Nothing was imported.") from None
     db.session.commit()

@@ -60,8 +60,14 @@ def decoder(column: sa.Column) -> Callable[[Any], Any] | None:
 def decode_row(table: sa.Table, row: Any, number: int) -> dict[str, Any]:
     if not isinstance(row, dict) or set(row) != set(table.columns.keys()):
         raise BackupError(f"Line {number}: the columns of {table.name} do not match the schema.")
-    decoded = {}
-    for column in table.columns:
-        value, decode = row[column.name], decoder(column)
-        decoded[column.name] = value if value is None or decode is None else decode(value)
-    return decoded
+    return {column.name: decoded(column, row[column.name], number) for column in table.columns}
+
+
+def decoded(column: sa.Column, value: Any, number: int) -> Any:
+    decode = decoder(column)
+    if value is None or decode is None:
+        return value
+    try:
+        return decode(value)
+    except (TypeError, ValueError):
+        raise BackupError(f"Line {number}: {value!r} does not fit {column}.") from None

@@ -12,12 +12,30 @@ from flask import Flask
 
 from consult import create_app
 from consult.accounts.services import create_user, find_user
+from consult.backup import dump
 from consult.comments.models import Comment
 from consult.comments.services import keep_version
 from consult.extensions import db
 from consult.moderation.blocks import block
 from consult.policies.models import Revision, RevisionState
+from consult.types import utcnow
 from tests.conftest import Backend, truncate_all
+
+USERS = db.metadata.tables["users"]
+EVENTS = db.metadata.tables["audit_events"]
+NEWCOMER = {
+    "username": "newcomer",
+    "display_name": "",
+    "password_hash": "x",
+    "created_at": utcnow(),
+}
+EVENT = {
+    "action": "meddled",
+    "target_type": "user",
+    "target_id": "0",
+    "created_at": utcnow(),
+    "details": {},
+}
 
 
 @contextmanager
@@ -147,3 +165,34 @@ def test_import_refuses_a_damaged_backup_and_stores_nothing(backup, empty_app, d
         result = cli(app, "import-all", str(backup), exit_code=1)
         assert message in result.output and "Nothing was imported." in result.output
         assert user_count() == 0
+
+
+def test_import_refuses_a_value_its_column_cannot_take(backup, empty_app):
+    text = backup.read_text(encoding="utf-8")
+    backup.write_text(text.replace('"state":"draft"', '"state":"lost"'), encoding="utf-8")
+    with empty_app() as app:
+        result = cli(app, "import-all", str(backup), exit_code=1)
+        assert "'lost' does not fit revisions.state" in result.output
+        assert user_count() == 0
+
+
+def test_the_export_reads_one_snapshot(app, published, tmp_path, monkeypatch):
+    """Rows written while the export runs are not half in it."""
+    write_table = dump.write_table
+
+    def write_then_meddle(connection, table, out):
+        count = write_table(connection, table, out)
+        if table.name == "users":
+            with db.engine.begin() as other:
+                user_id = other.execute(USERS.insert().values(NEWCOMER)).inserted_primary_key[0]
+                other.execute(EVENTS.insert().values(actor_id=user_id, **EVENT))
+        return count
+
+    monkeypatch.setattr(dump, "write_table", write_then_meddle)
+    path = tmp_path / "backup.jsonl"
+    cli(app, "export-all", str(path))
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert "newcomer" not in {r["row"]["username"] for r in records if r.get("table") == "users"}
+    events = [r["row"] for r in records if r.get("table") == "audit_events"]
+    assert [e for e in events if e["action"] == "meddled"] == []
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(EVENTS)) == len(events) + 1
