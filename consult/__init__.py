@@ -47,6 +47,7 @@ def _register_blueprints(app: Flask) -> None:
     from consult.accounts import register as register_accounts
     from consult.api import register as register_api
     from consult.audit import register as register_audit
+    from consult.backup import register as register_backup
     from consult.comments import register as register_comments
     from consult.demo import register as register_demo
     from consult.drafting import register as register_drafting
@@ -66,6 +67,7 @@ def _register_blueprints(app: Flask) -> None:
         register_translating,
         register_comments,
         register_moderation,
+        register_backup,
     ):
         register(app)
 

@@ -52,7 +52,7 @@ from drafts.staleness import (
     progress,
     translation_state,
 )
-from drafts.text import clause_hash, content_hash, normalise
+from drafts.text import chain_hash, clause_hash, content_hash, normalise
 from drafts.words import count_words, tokens
 
 __all__ = [
@@ -88,6 +88,7 @@ __all__ = [
     "TextDiff",
     "TranslationState",
     "align",
+    "chain_hash",
     "clause_hash",
     "compare",
     "content_hash",

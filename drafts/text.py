@@ -157,3 +157,13 @@ def content_hash(title: str | None, clauses: Sequence[Clause]) -> str:
     """
     parts = [normalise(title or "")] + [f"{c.level}:{c.hash}" for c in clauses]
     return _sha256_hex("\n".join(parts))
+
+
+def chain_hash(previous: str | None, content_hash: str) -> str:
+    """Return the hash that links a published revision to every one before it.
+
+    Formula: ``sha256_hex((previous or "") + content_hash)``, where ``previous`` is
+    the chain hash of the policy's previous published revision (none for the first).
+    Both parts are 64 hex digits (or nothing), so the concatenation is unambiguous.
+    """
+    return _sha256_hex((previous or "") + content_hash)

@@ -108,6 +108,9 @@ def truncate_all(backend: Backend) -> None:
     tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
     db.session.remove()
     with db.engine.begin() as connection:
+        # The database refuses to truncate published revisions (see the migration
+        # published_revisions_no_replace_no_truncate) outside a maintenance transaction.
+        connection.execute(sa.text("SET LOCAL consult.maintenance = 'on'"))
         connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 
 

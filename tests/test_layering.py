@@ -34,6 +34,7 @@ LAYERS = (
     "translating",
     "api",
     "demo",
+    "backup",
     "app",
 )
 RANK = {area: rank for rank, area in enumerate(LAYERS)}

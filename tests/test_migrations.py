@@ -35,3 +35,14 @@ def test_downgrade_to_empty_and_back(app):
     assert tables == set()
     upgrade()
     assert schema_differences() == []
+
+
+def test_revisions_published_before_the_chain_get_their_chain_hash(app, published, create_revision):
+    second = create_revision(published.policy, "## Other\n\nText.\n", summary="Second")
+    expected = [published.chain_hash, second.chain_hash]
+    db.session.remove()
+    downgrade(revision="3f1d2c7a9b10")  # the migration before revision_chain_hash
+    upgrade()
+    query = "SELECT chain_hash FROM revisions ORDER BY number"
+    with db.engine.connect() as connection:
+        assert list(connection.exec_driver_sql(query).scalars()) == expected

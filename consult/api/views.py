@@ -31,6 +31,7 @@ def revision_json(revision: Revision) -> dict:
         "title": revision.title,
         "change_summary": revision.change_summary,
         "content_hash": draft_content_hash(revision),
+        "chain_hash": revision.chain_hash,
         "published_at": published_at,
         "clauses": [clause_json(clause) for clause in revision.clauses],
     }

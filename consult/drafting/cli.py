@@ -1,4 +1,4 @@
-"""`flask drafts import SLUG FILE.md…`: import documents as revisions."""
+"""`flask drafts import SLUG FILE.md…` imports documents as revisions; `drafts verify` checks hashes."""
 
 import sys
 from pathlib import Path
@@ -10,6 +10,7 @@ from consult.drafting.importing import ImportOptions, decode_markdown, import_in
 from consult.drafting.messages import error_message
 from consult.extensions import db
 from consult.policies.errors import PolicyError
+from consult.policies.integrity import verify_all
 
 
 @click.group("drafts")
@@ -65,3 +66,18 @@ def import_file(slug: str, path: Path, options: ImportOptions):
         raise click.ClickException(
             f"{path}: {error_message(error)} Nothing was imported."
         ) from None
+
+
+@drafts_cli.command("verify")
+def verify_command() -> None:
+    """Recompute every stored clause hash, content hash and chain hash; name any mismatch."""
+    report = verify_all()
+    for mismatch in report.mismatches:
+        click.echo(str(mismatch))
+    counts = (
+        f"policies: {report.policies}, revisions: {report.revisions}, clauses: {report.clauses}"
+    )
+    if report.mismatches:
+        click.echo(f"Mismatches: {len(report.mismatches)} ({counts}).", err=True)
+        sys.exit(1)
+    click.echo(f"Every stored hash matches ({counts}).")

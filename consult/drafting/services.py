@@ -9,6 +9,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
 from consult.policies.errors import DraftExists, InvalidEdit, NotFound
+from consult.policies.integrity import chain_hash_for
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.policies.services import as_domain, current_draft, latest_revision, require_draft
 from consult.signals import revision_published
@@ -89,6 +90,7 @@ def publish(
     revision.content_hash = drafts.content_hash(
         revision.title, [as_domain(c) for c in revision.clauses]
     )
+    revision.chain_hash = chain_hash_for(revision)
     revision.publisher = actor
     revision.published_at = utcnow()
     revision.state = RevisionState.PUBLISHED

@@ -66,6 +66,9 @@ class Revision(db.Model):
     publisher_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     content_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    # Covers the content hash and the previous published revision's chain hash
+    # (see consult.policies.integrity), so no earlier text can change unnoticed.
+    chain_hash: Mapped[str | None] = mapped_column(sa.String(64))
     # Bumped by every structural edit (add, delete, reorder) so a form built
     # on an older structure is refused instead of reordering the wrong clause.
     structure_version: Mapped[int] = mapped_column(default=1)

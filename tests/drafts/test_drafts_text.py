@@ -1,4 +1,4 @@
-"""normalise(), clause_hash() and content_hash()."""
+"""normalise(), clause_hash(), content_hash() and chain_hash()."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafts import Clause, clause_hash, content_hash, normalise
+from drafts import Clause, chain_hash, clause_hash, content_hash, normalise
 
 WORD = st.from_regex(r"[a-z]{1,12}", fullmatch=True)
 PARAGRAPH = st.lists(WORD, min_size=1, max_size=40)
@@ -218,6 +218,14 @@ def test_content_hash_is_stable() -> None:
     assert content_hash("Policy", clauses) == (
         "ce13daea0073ed6100a31a1598daa9a7d287e224b9ce46d9c60afb67480c7f17"
     )
+
+
+def test_chain_hash_formula() -> None:
+    first, second = "a" * 64, "b" * 64
+    assert chain_hash(None, first) == hashlib.sha256(first.encode()).hexdigest()
+    linked = chain_hash(chain_hash(None, first), second)
+    assert linked == hashlib.sha256((chain_hash(None, first) + second).encode()).hexdigest()
+    assert linked != chain_hash(chain_hash(None, "c" * 64), second)
 
 
 @settings(max_examples=500, deadline=None)
