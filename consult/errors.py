@@ -1,6 +1,14 @@
-"""Error pages: readable HTML for people, JSON for the API."""
+"""Errors: readable HTML error pages for people, JSON for the API, and the one base of
+the app's rule errors with its message registry."""
+
+import enum
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import format_datetime
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
@@ -41,3 +49,63 @@ def handle_http_error(error: HTTPException):
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_error)
+
+
+# One error base for the app's rules, like drafts/errors.py for the library: services
+# raise a ConsultError carrying an enum code (each area has its ErrorCode subclass) and
+# the details its message needs; views turn it into words with `message_of`, from one
+# registry each area fills in its `register(app)`. tests/test_errors.py checks that every
+# code has a message.
+
+
+class ErrorCode(enum.StrEnum):
+    """Base of each area's codes (PolicyCode, CommentCode …); it has no members itself."""
+
+
+class ConsultError(Exception):
+    """A rule was broken: `code` says which, `details` fill in its message.
+
+    `status` is the HTTP answer when the error has no form to be shown on."""
+
+    code: enum.Enum
+    status = 422
+
+    def __init__(self, code: enum.Enum | None = None, **details: Any):
+        code = code if code is not None else getattr(type(self), "code", None)
+        if not isinstance(code, enum.Enum):
+            raise TypeError(f"{type(self).__name__} needs an enum code, got {code!r}")
+        super().__init__(code)
+        self.code = code
+        self.details = details
+
+    def message_details(self) -> dict[str, Any]:
+        """What the message's placeholders take: times in the reader's locale."""
+        return {
+            name: format_datetime(value, "long") if isinstance(value, datetime) else value
+            for name, value in self.details.items()
+        }
+
+
+class _Unknown(dict):
+    # A message may name a detail some raise sites leave out: show "?" rather than fail.
+    def __missing__(self, name: str) -> str:
+        return "?"
+
+
+_MESSAGES: dict[tuple[type, str], Any] = {}
+
+
+def register_messages(messages: Mapping[enum.Enum, Any]) -> None:
+    """Add an area's messages, keyed by code (codes of two enums never collide)."""
+    _MESSAGES.update({(type(code), code.value): text for code, text in messages.items()})
+
+
+def has_message(code: enum.Enum) -> bool:
+    return (type(code), code.value) in _MESSAGES
+
+
+def message_of(error: ConsultError) -> str:
+    template = _MESSAGES.get((type(error.code), error.code.value))
+    if template is None:
+        return _("That could not be done (%(code)s).", code=error.code.value)
+    return str(template) % _Unknown(error.message_details())

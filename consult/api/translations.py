@@ -4,9 +4,9 @@ from flask import abort, jsonify
 from flask_login import current_user
 
 from consult.api.views import bp, load_revision
+from consult.errors import message_of
 from consult.translating import presenter
 from consult.translating.errors import TranslationError
-from consult.translating.messages import error_message
 from consult.translating.services import language_tag
 
 TRANSLATIONS = "/policies/<slug>/revisions/<int:number>/translations"
@@ -24,5 +24,5 @@ def translation(slug: str, number: int, language: str):
     try:
         language = language_tag(language)
     except TranslationError as error:
-        abort(404, error_message(error))
+        abort(404, message_of(error))
     return jsonify(presenter.translation_json(revision, language))

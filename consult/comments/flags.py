@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from consult.accounts.models import User
 from consult.audit.services import record
-from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, Flag
 from consult.extensions import db
 from consult.signals import comment_flagged
@@ -19,26 +19,26 @@ REASON_LIMIT = 1000
 def checked_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise CommentError("reason_required")
+        raise CommentError(CommentCode.REASON_REQUIRED)
     if len(reason) > REASON_LIMIT:
-        raise CommentError("too_long", length=len(reason), limit=REASON_LIMIT)
+        raise CommentError(CommentCode.TOO_LONG, length=len(reason), limit=REASON_LIMIT)
     return reason
 
 
 def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
     reason = checked_reason(reason)
     if comment.status is CommentStatus.DELETED:
-        raise CommentForbidden("removed")
+        raise CommentForbidden(CommentCode.REMOVED)
     if db.session.scalar(
         sa.select(Flag.id).where(Flag.comment_id == comment.id, Flag.user_id == user.id)
     ):
-        raise CommentError("already_flagged")
+        raise CommentError(CommentCode.ALREADY_FLAGGED)
     flag = Flag(comment_id=comment.id, user_id=user.id, reason=reason)
     try:
         with db.session.begin_nested():
             db.session.add(flag)
     except sa.exc.IntegrityError as error:
-        raise CommentError("already_flagged") from error
+        raise CommentError(CommentCode.ALREADY_FLAGGED) from error
     record(user, "comment.flagged", comment, comment.clause_key, reason=reason)
     comment_flagged.send(comment)
     return flag

@@ -9,7 +9,7 @@ from flask import current_app
 
 from consult.accounts.models import User
 from consult.audit.services import record
-from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
 from consult.comments.window import WindowState, require_open
 from consult.extensions import db
@@ -35,17 +35,17 @@ def normalised_language(tag: str) -> str:
     """The stored spelling of `tag` (pt_br → pt-BR), or CommentError if Babel does not know it."""
     language = canonical_language(tag)
     if language is None:
-        raise CommentError("language_unknown", language=tag)
+        raise CommentError(CommentCode.LANGUAGE_UNKNOWN, language=tag)
     return language
 
 
 def checked_text(text: str, required: bool) -> str:
     text = (text or "").strip()
     if required and not text:
-        raise CommentError("body_required")
+        raise CommentError(CommentCode.BODY_REQUIRED)
     limit = current_app.config["COMMENT_MAX_LENGTH"]
     if len(text) > limit:
-        raise CommentError("too_long", length=len(text), limit=limit)
+        raise CommentError(CommentCode.TOO_LONG, length=len(text), limit=limit)
     return text
 
 
@@ -60,7 +60,7 @@ def checked_draft(draft: Draft) -> Draft:
 def require_may_write(user: User, revision: Revision, window: WindowState | None = None) -> None:
     require_open(revision, window)
     if is_writing_refused(user):
-        raise CommentForbidden("blocked")
+        raise CommentForbidden(CommentCode.BLOCKED)
 
 
 def post_comment(author: User, clause: Clause, draft: Draft) -> Comment:
@@ -85,9 +85,9 @@ def post_comment(author: User, clause: Clause, draft: Draft) -> Comment:
 
 def require_replyable(parent: Comment) -> None:
     if parent.status is not CommentStatus.PUBLISHED:
-        raise CommentForbidden("parent_unavailable")
+        raise CommentForbidden(CommentCode.PARENT_UNAVAILABLE)
     if parent.depth + 1 >= MAX_DEPTH:
-        raise CommentForbidden("depth_limit", limit=MAX_DEPTH)
+        raise CommentForbidden(CommentCode.DEPTH_LIMIT, limit=MAX_DEPTH)
 
 
 def reply(author: User, parent: Comment, draft: Draft) -> Comment:
@@ -123,17 +123,17 @@ def may_still_edit(comment: Comment) -> bool:
 
 def require_own(user: User, comment: Comment) -> None:
     if comment.author_id != user.id:
-        raise CommentForbidden("not_author")
+        raise CommentForbidden(CommentCode.NOT_AUTHOR)
 
 
 def require_editable(author: User, comment: Comment) -> None:
     require_own(author, comment)
     require_may_write(author, db.session.get(Revision, comment.revision_id))
     if comment.status is not CommentStatus.PUBLISHED:
-        raise CommentForbidden("removed")
+        raise CommentForbidden(CommentCode.REMOVED)
     if not may_still_edit(comment):
         raise CommentForbidden(
-            "edit_window_over", minutes=current_app.config["COMMENT_EDIT_MINUTES"]
+            CommentCode.EDIT_WINDOW_OVER, minutes=current_app.config["COMMENT_EDIT_MINUTES"]
         )
 
 
@@ -146,7 +146,7 @@ def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
         comment.language,
         comment.suggested_wording,
     ):
-        raise CommentError("unchanged")
+        raise CommentError(CommentCode.UNCHANGED)
     keep_version(comment)
     comment.body, comment.language, comment.suggested_wording = draft.body, draft.language, wording
     comment.edited_at = utcnow()
@@ -171,7 +171,7 @@ def delete_comment(author: User, comment: Comment) -> Comment:
     Deleting is allowed outside the window: people may always withdraw what they wrote."""
     require_own(author, comment)
     if comment.status is CommentStatus.DELETED:
-        raise CommentForbidden("removed")
+        raise CommentForbidden(CommentCode.REMOVED)
     keep_version(comment)
     comment.status, comment.deleted_at = CommentStatus.DELETED, utcnow()
     comment.body, comment.suggested_wording = "", None
@@ -188,9 +188,9 @@ def toggle_endorsement(user: User, comment: Comment) -> bool:
     """Endorse, or withdraw an endorsement; True when the comment is now endorsed by `user`."""
     require_may_write(user, db.session.get(Revision, comment.revision_id))
     if comment.status is not CommentStatus.PUBLISHED:
-        raise CommentForbidden("removed")
+        raise CommentForbidden(CommentCode.REMOVED)
     if comment.author_id == user.id:
-        raise CommentForbidden("own_comment")
+        raise CommentForbidden(CommentCode.OWN_COMMENT)
     existing = db.session.get(Endorsement, (comment.id, user.id))
     if existing is not None:
         db.session.delete(existing)

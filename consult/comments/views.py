@@ -7,7 +7,6 @@ from flask_login import current_user, login_required
 from consult.comments.errors import CommentError
 from consult.comments.flags import flag_comment
 from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyForm
-from consult.comments.messages import comment_error_message
 from consult.comments.models import Comment, Endorsement, Flag
 from consult.comments.presenter import thread_url
 from consult.comments.services import (
@@ -30,6 +29,7 @@ from consult.comments.threads import (
     thread_languages,
 )
 from consult.comments.window import WindowState, window_state
+from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Revision
@@ -60,8 +60,8 @@ def comment_url(comment: Comment, revision: Revision) -> str:
 def refuse(error: CommentError, form) -> None:
     """403 for who/when refusals; otherwise the message goes with the form (422)."""
     if error.status == 403:
-        abort(403, comment_error_message(error))
-    form.form_errors.append(comment_error_message(error))
+        abort(403, message_of(error))
+    form.form_errors.append(message_of(error))
 
 
 def writable_or_403(revision: Revision) -> None:
@@ -69,7 +69,7 @@ def writable_or_403(revision: Revision) -> None:
     try:
         require_may_write(current_user, revision)
     except CommentError as error:
-        abort(403, comment_error_message(error))
+        abort(403, message_of(error))
 
 
 def closed_reason(revision: Revision, window: WindowState | None = None) -> str | None:
@@ -78,7 +78,7 @@ def closed_reason(revision: Revision, window: WindowState | None = None) -> str 
     try:
         require_may_write(current_user, revision, window)
     except CommentError as error:
-        return comment_error_message(error)
+        return message_of(error)
     return None
 
 
@@ -203,7 +203,7 @@ def edit(comment_id: int):
     try:
         require_editable(current_user, comment)
     except CommentError as error:
-        abort(403, comment_error_message(error))
+        abort(403, message_of(error))
     form = CommentForm(obj=comment) if request.method == "GET" else CommentForm()
     if form.validate_on_submit():
         try:
@@ -224,7 +224,7 @@ def delete(comment_id: int):
         try:
             delete_comment(current_user, comment)
         except CommentError as error:
-            abort(403, comment_error_message(error))
+            abort(403, message_of(error))
         flash(_("Your comment is deleted. The thread shows that a comment was here."), "info")
     return redirect(comment_url(comment, revision))
 
@@ -239,7 +239,7 @@ def endorse(comment_id: int):
     try:
         endorsed = toggle_endorsement(current_user, comment)
     except CommentError as error:
-        abort(403, comment_error_message(error))
+        abort(403, message_of(error))
     flash(_("You endorse this comment.") if endorsed else _("Endorsement withdrawn."), "success")
     return redirect(comment_url(comment, revision))
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from consult.accounts.models import User
 from consult.audit.services import record
-from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.models import ConsultationWindow
 from consult.extensions import db
 from consult.policies.models import Policy, Revision, RevisionState
@@ -91,21 +91,21 @@ def require_open(revision: Revision, state: WindowState | None = None) -> None:
     """Refuse any write on `revision` unless its window (`state`, when the caller has
     it already) is open now."""
     if not revision.is_published:
-        raise CommentForbidden("not_published")
+        raise CommentForbidden(CommentCode.NOT_PUBLISHED)
     state = state or window_state(revision)
     if state.is_open:
         return
     if state.opens_at is None:
         raise CommentForbidden(closed_reason(revision))
     if state.not_yet_open:
-        raise CommentForbidden("window_not_open", opens=state.opens_at)
-    raise CommentForbidden("window_closed", closes=state.closes_at)
+        raise CommentForbidden(CommentCode.WINDOW_NOT_OPEN, opens=state.opens_at)
+    raise CommentForbidden(CommentCode.WINDOW_CLOSED, closes=state.closes_at)
 
 
-def closed_reason(revision: Revision) -> str:
+def closed_reason(revision: Revision) -> CommentCode:
     if latest_published_number(revision.policy) != revision.number:
-        return "superseded"
-    return "window_not_set"
+        return CommentCode.SUPERSEDED
+    return CommentCode.WINDOW_NOT_SET
 
 
 def set_window(
@@ -116,7 +116,7 @@ def set_window(
     closes_at: datetime | None,
 ) -> ConsultationWindow:
     if opens_at and closes_at and closes_at <= opens_at:
-        raise CommentError("window_order")
+        raise CommentError(CommentCode.WINDOW_ORDER)
     window = stored_window(policy, revision)
     if window is None:
         window = ConsultationWindow(

@@ -9,9 +9,9 @@ from flask_login import current_user
 
 from consult.comments.errors import CommentError
 from consult.comments.forms import WindowForm
-from consult.comments.messages import comment_error_message
 from consult.comments.views import bp
 from consult.comments.window import clear_revision_window, set_window, stored_window
+from consult.errors import message_of
 from consult.permissions import staff_required
 from consult.policies.loading import policy_or_404
 from consult.policies.models import Policy, Revision
@@ -59,7 +59,7 @@ def window(slug: str):
         try:
             save(policy, chosen_revision(form, revisions), form)
         except CommentError as error:
-            form.form_errors.append(comment_error_message(error))
+            form.form_errors.append(message_of(error))
         else:
             flash(_("The consultation window is saved."), "success")
             return redirect(url_for("policies.policy", slug=policy.slug))

@@ -9,10 +9,9 @@ from flask_babel import gettext as _
 
 from consult.accounts.messages import ROLE_LABELS
 from consult.accounts.models import Role, User
-from consult.demo.services import DEMO_PASSWORD, DemoError, DemoReport, load_demo
-from consult.drafting.messages import error_message
+from consult.demo.services import DEMO_PASSWORD, DemoReport, load_demo
+from consult.errors import ConsultError, message_of
 from consult.extensions import db
-from consult.policies.errors import PolicyError
 
 demo_cli = AppGroup("demo", help="Demo accounts and content.")
 
@@ -39,20 +38,10 @@ def run_load() -> DemoReport:
     require_schema()
     try:
         report = load_demo()
-    except DemoError as error:
+    except ConsultError as error:
         db.session.rollback()
         raise click.ClickException(
-            _(
-                "The demo policy has an unpublished draft (revision %(revision)s) that the demo "
-                "would have to replace. Publish or delete it, then run this command again. "
-                "Nothing was loaded.",
-                revision=error.details.get("revision"),
-            )
-        ) from error
-    except PolicyError as error:
-        db.session.rollback()
-        raise click.ClickException(
-            _("%(reason)s Nothing was loaded.", reason=error_message(error))
+            _("%(reason)s Nothing was loaded.", reason=message_of(error))
         ) from error
     db.session.commit()
     return report

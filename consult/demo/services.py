@@ -12,6 +12,7 @@ from consult.accounts.services import create_account, find_user
 from consult.demo.comments import load_comments
 from consult.demo.translations import load_comment_translations, load_translations
 from consult.drafting.importing import ImportOptions, import_document, parse
+from consult.errors import ConsultError, ErrorCode
 from consult.policies.models import Policy
 from consult.policies.services import create_policy, current_draft, find_policy, revisions_of
 
@@ -80,13 +81,12 @@ PUBLISHED = (
 DRAFT = "draft-4.md"
 
 
-class DemoError(Exception):
-    """The demo cannot be completed without touching someone's work; `code` says why."""
+class DemoCode(ErrorCode):
+    DRAFT_IN_THE_WAY = "draft_in_the_way"
 
-    def __init__(self, code: str, **details):
-        super().__init__(code)
-        self.code = code
-        self.details = details
+
+class DemoError(ConsultError):
+    """The demo cannot be completed without touching someone's work; `code` says why."""
 
 
 @dataclass
@@ -168,4 +168,4 @@ def refuse_foreign_draft(policy: Policy) -> None:
     # mean deleting or publishing someone's unfinished work.
     draft = current_draft(policy)
     if draft is not None:
-        raise DemoError("draft_in_the_way", revision=draft.number)
+        raise DemoError(DemoCode.DRAFT_IN_THE_WAY, revision=draft.number)

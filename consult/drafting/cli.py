@@ -7,7 +7,7 @@ import click
 from flask import current_app
 
 from consult.drafting.importing import ImportOptions, decode_markdown, import_into
-from consult.drafting.messages import error_message
+from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.errors import PolicyError
 from consult.policies.integrity import verify_all
@@ -63,9 +63,7 @@ def import_file(slug: str, path: Path, options: ImportOptions):
         return import_into(None, slug, read_document(path), options)
     except PolicyError as error:
         db.session.rollback()
-        raise click.ClickException(
-            f"{path}: {error_message(error)} Nothing was imported."
-        ) from None
+        raise click.ClickException(f"{path}: {message_of(error)} Nothing was imported.") from None
 
 
 @drafts_cli.command("verify")

@@ -8,7 +8,7 @@ import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
-from consult.policies.errors import InvalidEdit, StaleEdit
+from consult.policies.errors import InvalidEdit, PolicyCode, StaleEdit
 from consult.policies.models import Clause, Revision
 from consult.policies.services import as_domain, get_clause, keys_ever_used, require_draft
 
@@ -24,11 +24,11 @@ class ClauseText:
     def checked(self) -> "ClauseText":
         heading = " ".join(self.heading.split())
         if self.level == 0 and heading:
-            raise InvalidEdit("preamble_has_no_heading")
+            raise InvalidEdit(PolicyCode.PREAMBLE_HAS_NO_HEADING)
         if self.level != 0 and not heading:
-            raise InvalidEdit("heading_required")
+            raise InvalidEdit(PolicyCode.HEADING_REQUIRED)
         if not 0 <= self.level <= MAX_LEVEL:
-            raise InvalidEdit("level_invalid")
+            raise InvalidEdit(PolicyCode.LEVEL_INVALID)
         return ClauseText(heading, self.level, self.body.replace("\r\n", "\n").strip("\n"))
 
 
@@ -123,7 +123,7 @@ def move_clause(
     index = revision.clauses.index(get_clause(revision, key))
     target = index + offset
     if not 0 <= target < len(revision.clauses):
-        raise InvalidEdit("cannot_move")
+        raise InvalidEdit(PolicyCode.CANNOT_MOVE)
     check_structure(revision, seen_version)
     moved = revision.clauses.pop(index)
     revision.clauses.insert(target, moved)

@@ -12,7 +12,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.drafting.services import new_draft, publish
 from consult.i18n import canonical_language
-from consult.policies.errors import ImportRejected
+from consult.policies.errors import ImportRejected, PolicyCode
 from consult.policies.models import Policy, Revision
 from consult.policies.services import (
     as_domain,
@@ -22,20 +22,21 @@ from consult.policies.services import (
     keys_ever_used,
     latest_revision,
 )
+from drafts import DocumentErrorCode
 
 
 def decode_markdown(data: bytes, limit: int) -> str:
     """Text of an uploaded file; refuses what cannot be a document."""
     if len(data) > limit:
-        raise ImportRejected("too_large", limit=limit, size=len(data))
+        raise ImportRejected(PolicyCode.TOO_LARGE, limit=limit, size=len(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportRejected("not_utf8", position=error.start) from None
+        raise ImportRejected(PolicyCode.NOT_UTF8, position=error.start) from None
     if not text.strip():
-        raise ImportRejected("empty")
+        raise ImportRejected(DocumentErrorCode.EMPTY)
     if "\x00" in text:
-        raise ImportRejected("not_text")
+        raise ImportRejected(PolicyCode.NOT_TEXT)
     return text
 
 
@@ -112,10 +113,10 @@ def keyed_clauses(policy: Policy, document: drafts.Document) -> tuple[drafts.Cla
 def check_language(policy: Policy, document: drafts.Document, options: ImportOptions) -> None:
     declared = options.language or front_matter_text(document, "language")
     if declared and canonical_language(declared) is None:
-        raise ImportRejected("language_unknown", language=declared)
+        raise ImportRejected(PolicyCode.LANGUAGE_UNKNOWN, language=declared)
     if declared and canonical_language(declared) != canonical_language(policy.source_language):
         raise ImportRejected(
-            "language_mismatch", language=declared, expected=policy.source_language
+            PolicyCode.LANGUAGE_MISMATCH, language=declared, expected=policy.source_language
         )
 
 

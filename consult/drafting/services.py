@@ -8,7 +8,7 @@ import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
-from consult.policies.errors import DraftExists, InvalidEdit, NotFound
+from consult.policies.errors import DraftExists, InvalidEdit, NotFound, PolicyCode
 from consult.policies.integrity import chain_hash_for
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.policies.services import as_domain, current_draft, latest_revision, require_draft
@@ -83,9 +83,9 @@ def publish(
     require_draft(revision)
     minor_keys = set(minor_keys) & {clause.key for clause in revision.clauses}
     if not change_summary.strip():
-        raise InvalidEdit("summary_required")
+        raise InvalidEdit(PolicyCode.SUMMARY_REQUIRED)
     if not revision.clauses:
-        raise InvalidEdit("no_clauses")
+        raise InvalidEdit(PolicyCode.NO_CLAUSES)
     revision.change_summary = change_summary.strip()
     revision.content_hash = drafts.content_hash(
         revision.title, [as_domain(c) for c in revision.clauses]

@@ -15,8 +15,8 @@ from consult.drafting.forms import (
     StructureForm,
 )
 from consult.drafting.importing import ImportOptions, decode_markdown, import_document, parse
-from consult.drafting.messages import error_message
 from consult.drafting.services import delete_draft, fork_draft, publish
+from consult.errors import message_of
 from consult.permissions import is_staff, staff_required
 from consult.policies.errors import PolicyError, StaleEdit
 from consult.policies.loading import clause_or_404, policy_or_404, policy_revision_or_404
@@ -65,7 +65,7 @@ def new_policy():
                 form.summary.data or "",
             )
         except PolicyError as error:
-            form.slug.errors.append(error_message(error))
+            form.slug.errors.append(message_of(error))
             return render_template("drafting/new_policy.html", form=form), 422
         flash(_("Policy created. Import a document or write the first draft."), "success")
         return redirect(url_for("drafting.import_revision", slug=policy.slug))
@@ -89,7 +89,7 @@ def import_revision(slug: str):
             )
             revision = import_document(current_user, policy, parse(text), options)
         except PolicyError as error:
-            form.document.errors.append(error_message(error))
+            form.document.errors.append(message_of(error))
             return render_template("drafting/import.html", policy=policy, form=form), 422
         flash(
             _(
@@ -113,7 +113,7 @@ def fork(slug: str):
     try:
         revision = fork_draft(current_user, policy)
     except PolicyError as error:
-        return render_template("error.html", code=409, message=error_message(error)), 409
+        return render_template("error.html", code=409, message=message_of(error)), 409
     flash(_("New draft started from the latest revision."), "success")
     return redirect(editor_url(revision))
 
@@ -155,7 +155,7 @@ def edit_clause(slug: str, number: int, key: str):
             form=form,
         ), 409
     except PolicyError as error:
-        form.heading.errors.append(error_message(error))
+        form.heading.errors.append(message_of(error))
         return render_template(
             "drafting/clause.html", revision=revision, clause=clause, form=form
         ), 422
@@ -212,9 +212,9 @@ def structural_edit(revision: Revision, change):
     try:
         change()
     except StaleEdit as error:
-        return render_editor(revision, error_message(error), 409)
+        return render_editor(revision, message_of(error), 409)
     except PolicyError as error:
-        return render_editor(revision, error_message(error), 422)
+        return render_editor(revision, message_of(error), 422)
     return redirect(editor_url(revision))
 
 
@@ -232,7 +232,7 @@ def publish_draft(slug: str, number: int):
                 minor_keys=set(request.form.getlist("minor")),
             )
         except PolicyError as error:
-            form.change_summary.errors.append(error_message(error))
+            form.change_summary.errors.append(message_of(error))
             return publish_page(revision, form, 422)
         flash(_("Revision %(number)d is published.", number=revision.number), "success")
         return redirect(url_for("policies.revision", slug=slug, number=number))
@@ -257,7 +257,7 @@ def delete_revision(slug: str, number: int):
     try:
         delete_draft(current_user, revision)
     except PolicyError as error:
-        return render_template("error.html", code=409, message=error_message(error)), 409
+        return render_template("error.html", code=409, message=message_of(error)), 409
     flash(_("Draft deleted."), "success")
     return redirect(
         url_for("policies.policy", slug=slug) if revision.number > 1 else url_for("policies.home")

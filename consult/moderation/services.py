@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload, lazyload
 
 from consult.accounts.models import User
 from consult.audit.services import record
-from consult.comments.errors import CommentError, CommentForbidden
+from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.flags import checked_reason
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Flag
 from consult.comments.threads import WITH_AUTHOR
@@ -57,7 +57,7 @@ def resolve_flags(comment: Comment) -> None:
 def hide(moderator: User, comment: Comment, reason: str) -> Comment:
     reason = checked_reason(reason)
     if comment.status is not CommentStatus.PUBLISHED:
-        raise CommentForbidden("removed")
+        raise CommentForbidden(CommentCode.REMOVED)
     comment.status, comment.hidden_at = CommentStatus.HIDDEN, utcnow()
     comment.hidden_by_id, comment.hidden_reason = moderator.id, reason
     resolve_flags(comment)
@@ -69,7 +69,7 @@ def hide(moderator: User, comment: Comment, reason: str) -> Comment:
 def restore(moderator: User, comment: Comment, reason: str) -> Comment:
     reason = checked_reason(reason)
     if comment.status is not CommentStatus.HIDDEN:
-        raise CommentError("unchanged")
+        raise CommentError(CommentCode.UNCHANGED)
     comment.status, comment.hidden_at = CommentStatus.PUBLISHED, None
     comment.hidden_by_id, comment.hidden_reason = None, None
     resolve_flags(comment)

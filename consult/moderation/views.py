@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from consult.accounts.models import Role, User
 from consult.comments.errors import CommentError
-from consult.comments.messages import comment_error_message
 from consult.comments.models import Comment
 from consult.comments.presenter import thread_url
+from consult.errors import message_of
 from consult.extensions import db
 from consult.moderation.blocks import block, is_blocked, unblock
 from consult.moderation.forms import ModerationForm
@@ -101,7 +101,7 @@ def act(comment_id: int, action: str):
     try:
         service(current_user, target, form.reason.data)
     except CommentError as error:
-        form.form_errors.append(comment_error_message(error))
+        form.form_errors.append(message_of(error))
         return comment_page(target, form, 409)
     flash(str(done), "success")
     return redirect(url_for("moderation.comment", comment_id=target.id))

@@ -1,33 +1,63 @@
-"""Errors of the policy workflow: a code for the rule broken, details for the message."""
+"""Errors of the policy rules: a code for the rule broken, details for the message."""
 
 from typing import Any
 
+from flask_babel import gettext as _
 
-class PolicyError(Exception):
-    code = "policy_error"
+from consult.errors import ConsultError, ErrorCode
 
-    def __init__(self, code: str | None = None, **details: Any):
-        self.code = code or self.code
-        self.details = details
-        super().__init__(self.code)
+
+class PolicyCode(ErrorCode):
+    SLUG_INVALID = "slug_invalid"
+    SLUG_TAKEN = "slug_taken"
+    TITLE_REQUIRED = "title_required"
+    LANGUAGE_UNKNOWN = "language_unknown"
+    LANGUAGE_MISMATCH = "language_mismatch"
+    REVISION_LOCKED = "revision_locked"
+    DRAFT_EXISTS = "draft_exists"
+    NOT_FOUND = "not_found"
+    TOO_LARGE = "too_large"
+    NOT_UTF8 = "not_utf8"
+    NOT_TEXT = "not_text"
+    SUMMARY_REQUIRED = "summary_required"
+    NO_CLAUSES = "no_clauses"
+    HEADING_REQUIRED = "heading_required"
+    PREAMBLE_HAS_NO_HEADING = "preamble_has_no_heading"
+    LEVEL_INVALID = "level_invalid"
+    CANNOT_MOVE = "cannot_move"
+    STALE = "stale"
+
+
+class PolicyError(ConsultError):
+    """A policy rule broken (422 unless a subclass says otherwise)."""
+
+    def message_details(self) -> dict[str, Any]:
+        # A document error may point at a line of the file.
+        details = super().message_details()
+        line = self.details.get("line")
+        details["where"] = _(" (line %(line)s)", line=line) if line else ""
+        return details
 
 
 class NotFound(PolicyError):
-    code = "not_found"
+    code = PolicyCode.NOT_FOUND
+    status = 404
 
 
 class SlugTaken(PolicyError):
-    code = "slug_taken"
+    code = PolicyCode.SLUG_TAKEN
 
 
 class RevisionLocked(PolicyError):
     """The revision is published: its text never changes again."""
 
-    code = "revision_locked"
+    code = PolicyCode.REVISION_LOCKED
+    status = 409
 
 
 class DraftExists(PolicyError):
-    code = "draft_exists"
+    code = PolicyCode.DRAFT_EXISTS
+    status = 409
 
 
 class ImportRejected(PolicyError):
@@ -41,4 +71,5 @@ class InvalidEdit(PolicyError):
 class StaleEdit(PolicyError):
     """Someone saved this clause or structure after the form was loaded."""
 
-    code = "stale"
+    code = PolicyCode.STALE
+    status = 409

@@ -10,7 +10,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
 from consult.i18n import canonical_language
-from consult.policies.errors import NotFound, PolicyError, RevisionLocked, SlugTaken
+from consult.policies.errors import NotFound, PolicyCode, PolicyError, RevisionLocked, SlugTaken
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,11 +31,11 @@ def get_policy(slug: str) -> Policy:
 
 def check_new_policy(slug: str, title: str, source_language: str) -> None:
     if not SLUG_PATTERN.fullmatch(slug) or len(slug) > 80 or slug in RESERVED_SLUGS:
-        raise PolicyError("slug_invalid")
+        raise PolicyError(PolicyCode.SLUG_INVALID)
     if not title.strip():
-        raise PolicyError("title_required")
+        raise PolicyError(PolicyCode.TITLE_REQUIRED)
     if canonical_language(source_language) is None:
-        raise PolicyError("language_unknown", language=source_language)
+        raise PolicyError(PolicyCode.LANGUAGE_UNKNOWN, language=source_language)
     if find_policy(slug) is not None:
         raise SlugTaken(slug=slug)
 

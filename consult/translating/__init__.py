@@ -17,13 +17,16 @@ def template_helpers() -> dict:
 def register(app: Flask) -> None:
     from consult import hooks
     from consult.drafting.cli import drafts_cli
+    from consult.errors import register_messages
     from consult.signals import revision_published
     from consult.translating import comment_views, title_views  # noqa: F401  (routes on bp)
     from consult.translating.carryover import carry_over
     from consult.translating.cli import import_translation_command
+    from consult.translating.messages import MESSAGES
     from consult.translating.views import bp, revision_page_context
 
     app.register_blueprint(bp)
+    register_messages(MESSAGES)
     app.context_processor(template_helpers)
     hooks.add_context(app, "revision", revision_page_context)
     hooks.add_partial(app, "revision.header", "translating/_reading.html")

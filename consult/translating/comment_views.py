@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.comments.models import Comment
+from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.errors import PolicyError
 from consult.translating.comments import (
@@ -13,9 +14,8 @@ from consult.translating.comments import (
     save_comment_translation,
     target_language,
 )
-from consult.translating.errors import NotAllowed
+from consult.translating.errors import NotAllowed, TranslationCode
 from consult.translating.forms import CommentTranslationForm
-from consult.translating.messages import error_message
 from consult.translating.views import bp
 
 
@@ -26,14 +26,16 @@ def translate_comment(comment_id: int):
     if comment is None:
         abort(404)
     if not may_translate(current_user, comment):
-        abort(403, error_message(NotAllowed("not_translator", language=comment.language)))
+        abort(
+            403, message_of(NotAllowed(TranslationCode.NOT_TRANSLATOR, language=comment.language))
+        )
     existing = find_translation(comment)
     form = CommentTranslationForm(obj=existing)
     if form.validate_on_submit():
         try:
             save_comment_translation(current_user, comment, form.body.data)
         except PolicyError as error:
-            form.body.errors.append(error_message(error))
+            form.body.errors.append(message_of(error))
         else:
             flash(_("Translation saved beside the comment."), "success")
             return redirect(url_for("comments.show", comment_id=comment.id))

@@ -9,7 +9,7 @@ from consult.audit.services import record
 from consult.comments.models import Comment, CommentStatus
 from consult.extensions import db
 from consult.policies.models import Policy
-from consult.translating.errors import NotAllowed, TranslationError
+from consult.translating.errors import NotAllowed, TranslationCode, TranslationError
 from consult.translating.models import CommentTranslation
 from consult.translating.services import can_translate, language_tag
 from consult.types import utcnow
@@ -67,9 +67,9 @@ def find_translation(comment: Comment) -> CommentTranslation | None:
 
 def save_comment_translation(actor: User, comment: Comment, body: str) -> CommentTranslation:
     if not may_translate(actor, comment):
-        raise NotAllowed("not_translator", language=comment.language)
+        raise NotAllowed(TranslationCode.NOT_TRANSLATOR, language=comment.language)
     if not body.strip():
-        raise TranslationError("translation_empty")
+        raise TranslationError(TranslationCode.TRANSLATION_EMPTY)
     translation = find_translation(comment) or CommentTranslation(
         comment_id=comment.id, language=target_language(comment)
     )

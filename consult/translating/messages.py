@@ -3,44 +3,38 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from consult.drafting.messages import error_message as drafting_message
+from consult.errors import message_of
 from consult.policies.errors import PolicyError
+from consult.translating.errors import TranslationCode
+from drafts import StructureErrorCode
 
 MESSAGES = {
-    "language_unknown": _l("“%(language)s” is not a language tag we know (try de, ar or pt-BR)."),
-    "not_translator": _l(
+    TranslationCode.LANGUAGE_UNKNOWN: _l(
+        "“%(language)s” is not a language tag we know (try de, ar or pt-BR)."
+    ),
+    TranslationCode.NOT_TRANSLATOR: _l(
         "You are not a translator of %(language)s. An administrator can grant you that language."
     ),
-    "self_review": _l(
+    TranslationCode.SELF_REVIEW: _l(
         "You translated this clause yourself: a second translator of the language has to review it."
     ),
-    "review_outdated": _l(
+    TranslationCode.REVIEW_OUTDATED: _l(
         "This translation is outdated: update it to the current source before it can be reviewed."
     ),
-    "review_missing": _l("There is no translation to review yet."),
-    "revision_not_published": _l(
+    TranslationCode.REVISION_NOT_PUBLISHED: _l(
         "Revision %(revision)s is a draft: translations start once it is published."
     ),
-    "same_as_source": _l(
+    TranslationCode.SAME_AS_SOURCE: _l(
         "%(language)s is this policy's source language: there is nothing to translate."
     ),
-    "translation_empty": _l("The translation is empty."),
-    "structure_mismatch": _l(
-        "The document's headings do not match the revision's (same headings, same order, same levels are needed). The first difference is at heading %(position)s."
-    ),
-    "stale": _l(
+    TranslationCode.TRANSLATION_EMPTY: _l("The translation is empty."),
+    TranslationCode.STALE: _l(
         "Someone else saved this translation in the meantime. Nothing was overwritten: review their version and apply your change again."
     ),
+    StructureErrorCode.MISMATCH: _l(
+        "The document's headings do not match the revision's (same headings, same order, same levels are needed). The first difference is at heading %(position)s."
+    ),
 }
-
-
-def error_message(error: PolicyError) -> str:
-    template = MESSAGES.get(error.code)
-    if template is None:
-        return drafting_message(error)
-    details = {name: error.details.get(name, "?") for name in ("language", "revision")}
-    details["position"] = error.details.get("position", 0) + 1
-    return str(template) % details
 
 
 def outline_line(item) -> str:
@@ -50,8 +44,8 @@ def outline_line(item) -> str:
 
 def error_lines(error: PolicyError) -> list[str]:
     """The message, and for a structure mismatch the headings expected and found, side by side."""
-    lines = [error_message(error)]
-    if error.code == "structure_mismatch":
+    lines = [message_of(error)]
+    if error.code is StructureErrorCode.MISMATCH:
         lines.append(_("Expected headings:"))
         lines += [f"  {outline_line(item)}" for item in error.details["expected"]]
         lines.append(_("Found headings:"))

@@ -7,7 +7,7 @@ import drafts
 from consult.i18n import language_direction
 from consult.policies.models import Clause, Revision
 from consult.redline.presenter import ClauseLanguages
-from consult.translating.errors import TranslationError
+from consult.translating.errors import TranslationCode, TranslationError
 from consult.translating.services import (
     ClauseStatus,
     is_source_language,
@@ -131,7 +131,7 @@ def compare_in(
     old: Revision, new: Revision, language: str
 ) -> tuple[drafts.Comparison, ClauseLanguages]:
     if reading_language(new, language) is None:
-        raise TranslationError("same_as_source", language=language)
+        raise TranslationError(TranslationCode.SAME_AS_SOURCE, language=language)
     old_shown, new_shown = (
         shown_clauses(reading_of(old, language)),
         shown_clauses(reading_of(new, language)),

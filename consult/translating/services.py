@@ -12,7 +12,7 @@ from consult.extensions import db
 from consult.i18n import canonical_language
 from consult.policies.errors import StaleEdit
 from consult.policies.models import Clause, Policy, Revision
-from consult.translating.errors import NotAllowed, TranslationError
+from consult.translating.errors import NotAllowed, TranslationCode, TranslationError
 from consult.translating.models import Translation
 from consult.types import utcnow
 
@@ -21,7 +21,7 @@ def language_tag(raw: str) -> str:
     """The stored form of a language tag (`pt-br` → `pt-BR`)."""
     language = canonical_language(raw)
     if language is None:
-        raise TranslationError("language_unknown", language=raw)
+        raise TranslationError(TranslationCode.LANGUAGE_UNKNOWN, language=raw)
     return language
 
 
@@ -41,14 +41,14 @@ def can_translate(user: User | None, language: str) -> bool:
 
 def require_translator(user: User | None, language: str) -> None:
     if not can_translate(user, language):
-        raise NotAllowed("not_translator", language=language)
+        raise NotAllowed(TranslationCode.NOT_TRANSLATOR, language=language)
 
 
 def require_translatable(revision: Revision, language: str) -> None:
     if not revision.is_published:
-        raise TranslationError("revision_not_published", revision=revision.number)
+        raise TranslationError(TranslationCode.REVISION_NOT_PUBLISHED, revision=revision.number)
     if is_source_language(revision.policy, language):
-        raise TranslationError("same_as_source", language=language)
+        raise TranslationError(TranslationCode.SAME_AS_SOURCE, language=language)
 
 
 @dataclass(frozen=True)
@@ -161,10 +161,10 @@ def save_translation(
     require_translator(actor, language)
     require_translatable(clause.revision, language)
     if not body.strip() and not heading.strip():
-        raise TranslationError("translation_empty")
+        raise TranslationError(TranslationCode.TRANSLATION_EMPTY)
     existing = find_translation(clause, language)
     if (existing.version if existing else 0) != seen_version:
-        raise StaleEdit(clause=clause.key, seen=seen_version)
+        raise StaleEdit(TranslationCode.STALE, clause=clause.key, seen=seen_version)
     translation = write(actor, clause, language, heading, body, existing)
     if translation is not None:
         db.session.flush()
@@ -183,9 +183,9 @@ def review_translation(actor: User, translation: Translation) -> Translation:
     """A second translator of the language confirms a current translation."""
     require_translator(actor, translation.language)
     if translation.translator_id == actor.id:
-        raise NotAllowed("self_review")
+        raise NotAllowed(TranslationCode.SELF_REVIEW)
     if translation.source_hash != translation.clause.hash:
-        raise TranslationError("review_outdated")
+        raise TranslationError(TranslationCode.REVIEW_OUTDATED)
     translation.reviewer, translation.reviewed_at = actor, utcnow()
     db.session.flush()
     record(

@@ -4,10 +4,10 @@ from flask import flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from consult.errors import message_of
 from consult.policies.errors import PolicyError
 from consult.policies.loading import policy_revision_or_404
 from consult.translating.forms import TitleForm
-from consult.translating.messages import error_message
 from consult.translating.titles import find_title, save_title
 from consult.translating.views import (
     BASE,
@@ -30,7 +30,7 @@ def edit_title(slug: str, number: int, language: str):
         try:
             save_title(current_user, revision, language, form.title.data)
         except PolicyError as error:
-            form.title.errors.append(error_message(error))
+            form.title.errors.append(message_of(error))
         else:
             flash(_("Title saved."), "success")
             return redirect(workspace_url(revision, language))

@@ -6,7 +6,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.extensions import db
 from consult.policies.models import Revision
-from consult.translating.errors import TranslationError
+from consult.translating.errors import TranslationCode, TranslationError
 from consult.translating.models import TitleTranslation
 from consult.translating.services import require_translatable, require_translator
 from consult.types import utcnow
@@ -46,7 +46,7 @@ def save_title(
     require_translator(actor, language)
     require_translatable(revision, language)
     if not title.strip():
-        raise TranslationError("translation_empty")
+        raise TranslationError(TranslationCode.TRANSLATION_EMPTY)
     saved = write_title(actor, revision, language, title)
     db.session.flush()
     if saved is not None:

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.drafting.importing import decode_markdown
+from consult.errors import message_of
 from consult.permissions import is_staff
 from consult.policies.errors import PolicyError, StaleEdit
 from consult.policies.loading import clause_or_404, policy_revision_or_404
@@ -21,10 +22,10 @@ from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import revisions_of
 from consult.redline.presenter import ChangeSteps, render_tools, requested_mode, unchanged_open
 from consult.translating import presenter
-from consult.translating.errors import NotAllowed, TranslationError
+from consult.translating.errors import NotAllowed, TranslationCode, TranslationError
 from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
 from consult.translating.importing import import_translation
-from consult.translating.messages import error_lines, error_message
+from consult.translating.messages import error_lines
 from consult.translating.reading import Reading, compare_in, reading_of
 from consult.translating.services import (
     can_translate,
@@ -48,7 +49,7 @@ def load_language(revision: Revision, raw: str) -> str:
         language = language_tag(raw)
         require_translatable(revision, language)
     except TranslationError as error:
-        abort(404, error_message(error))
+        abort(404, message_of(error))
     return language
 
 
@@ -57,7 +58,7 @@ def reading_for(revision: Revision) -> Reading:
     try:
         return reading_of(revision, request.args.get("lang"))
     except TranslationError as error:
-        abort(404, error_message(error))
+        abort(404, message_of(error))
 
 
 def revision_page_context(policy: Policy, revision: Revision) -> dict:
@@ -66,7 +67,7 @@ def revision_page_context(policy: Policy, revision: Revision) -> dict:
 
 def require_language_writer(language: str) -> None:
     if not can_translate(current_user, language):
-        abort(403, error_message(NotAllowed("not_translator", language=language)))
+        abort(403, message_of(NotAllowed(TranslationCode.NOT_TRANSLATOR, language=language)))
 
 
 def workspace_url(revision: Revision, language: str, **anchor) -> str:
@@ -157,9 +158,9 @@ def save(revision: Revision, language: str, clause: Clause, form: TranslationFor
             seen_version(form),
         )
     except StaleEdit as error:
-        return render_editor(revision, language, clause, form, 409, error_message(error))
+        return render_editor(revision, language, clause, form, 409, message_of(error))
     except PolicyError as error:
-        return render_editor(revision, language, clause, form, 422, error_message(error))
+        return render_editor(revision, language, clause, form, 422, message_of(error))
     flash(_("Translation saved."), "success")
     return redirect(
         url_for(
@@ -209,9 +210,9 @@ def review(slug: str, number: int, language: str, key: str):
     try:
         review_translation(current_user, translation)
     except NotAllowed as error:
-        abort(403, error_message(error))
+        abort(403, message_of(error))
     except PolicyError as error:
-        abort(409, error_message(error))
+        abort(409, message_of(error))
     flash(_("Marked as reviewed."), "success")
     return redirect(editor_url(revision, language, key))
 
@@ -269,7 +270,7 @@ def compare(slug: str, old: int, new: int, language: str):
             old_revision, new_revision, language_tag(language)
         )
     except TranslationError as error:
-        abort(404, error_message(error))
+        abort(404, message_of(error))
     mode = requested_mode()
     return render_template(
         "translating/compare.html",

@@ -1,0 +1,12 @@
+"""Readable, translatable messages for the demo's error codes."""
+
+from flask_babel import lazy_gettext as _l
+
+from consult.demo.services import DemoCode
+
+MESSAGES = {
+    DemoCode.DRAFT_IN_THE_WAY: _l(
+        "The demo policy has an unpublished draft (revision %(revision)s) that the demo would "
+        "have to replace. Publish or delete it, then run this command again."
+    ),
+}
