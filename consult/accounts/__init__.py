@@ -3,15 +3,8 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from consult.accounts.models import User
-from consult.extensions import db, login_manager
-
-
-def load_user(user_id: str) -> User | None:
-    try:
-        return db.session.get(User, int(user_id))
-    except ValueError:
-        return None
+from consult.accounts.sessions import load_user
+from consult.extensions import login_manager
 
 
 def register(app: Flask) -> None:

@@ -4,16 +4,12 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from consult.accounts.errors import AccountError
+from consult.accounts.labels import ROLE_LABELS
 from consult.accounts.models import Role
-from consult.accounts.services import MIN_PASSWORD_LENGTH, AccountError
+from consult.accounts.passwords import MIN_PASSWORD_LENGTH
 
-ROLE_LABELS = {
-    Role.VOLUNTEER: _l("Volunteer"),
-    Role.TRANSLATOR: _l("Translator"),
-    Role.STAFF: _l("Staff"),
-    Role.MODERATOR: _l("Moderator"),
-    Role.ADMIN: _l("Admin"),
-}
+TOO_LONG = _l("Use at most %(max)d characters.")
 
 # For each AccountError code: the form field it belongs to, and what it tells the person.
 ACCOUNT_ERRORS = {
@@ -26,6 +22,23 @@ ACCOUNT_ERRORS = {
     ),
     "username_taken": ("username", _l("That username is already taken.")),
     "password_too_short": ("password", _l("The password needs at least %(minimum)d characters.")),
+    "password_too_long": ("password", _l("The password can have at most %(maximum)d characters.")),
+    "password_too_weak": (
+        "password",
+        _l(
+            "That password is too easy to guess. Use a phrase of several uncommon words, "
+            "and avoid your names, dates, repeats and keyboard patterns."
+        ),
+    ),
+    "password_wrong": ("current_password", _l("That is not your current password.")),
+    "display_name_too_long": ("display_name", TOO_LONG),
+    "display_name_reserved": (
+        "display_name",
+        _l(
+            "A display name cannot contain “%(role)s” or a look-alike: role names are shown "
+            "only beside the people who hold the role."
+        ),
+    ),
     "language_unknown": ("languages", _l("“%(language)s” is not a language tag we know.")),
     "languages_need_translator": (
         "languages",
@@ -35,15 +48,23 @@ ACCOUNT_ERRORS = {
     "own_admin_role": ("admin", _l("You cannot remove your own admin role; another admin can.")),
 }
 
-PASSWORD_HINT = _l("At least %(minimum)d characters.", minimum=MIN_PASSWORD_LENGTH)
+PASSWORD_HINT = _l(
+    "At least %(minimum)d characters, and hard to guess: several uncommon words work well.",
+    minimum=MIN_PASSWORD_LENGTH,
+)
 
 
 def error_field(error: AccountError) -> str:
     return ACCOUNT_ERRORS[error.code][0]
 
 
+def readable(value):
+    return str(ROLE_LABELS[value]) if isinstance(value, Role) else value
+
+
 def error_text(error: AccountError) -> str:
-    return str(ACCOUNT_ERRORS[error.code][1]) % error.details
+    details = {name: readable(value) for name, value in error.details.items()}
+    return str(ACCOUNT_ERRORS[error.code][1]) % details
 
 
 def error_text_outside_request(error: AccountError) -> str:

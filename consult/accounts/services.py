@@ -1,44 +1,52 @@
-"""Accounts: creation, authentication, role and language grants."""
+"""Accounts: creation, authentication, passwords, display names, sessions, role and language grants."""
 
 import re
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from werkzeug.security import check_password_hash, generate_password_hash
 
-from consult.accounts.models import GRANTABLE_ROLES, Role, User, UserLanguage, UserRole
+from consult.accounts.errors import AccountError
+from consult.accounts.models import (
+    GRANTABLE_ROLES,
+    Role,
+    User,
+    UserLanguage,
+    UserRole,
+    new_session_token,
+)
+from consult.accounts.names import canonical_username, imitated_role
+from consult.accounts.passwords import check_password, hash_password, password_matches
 from consult.audit.services import record
 from consult.extensions import db
 from consult.i18n import parse_language
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,38}[a-z0-9]$")
-MIN_PASSWORD_LENGTH = 10
-
-
-class AccountError(Exception):
-    """A rule about accounts was broken; `code` says which."""
-
-    def __init__(self, code: str, **details):
-        super().__init__(code)
-        self.code = code
-        self.details = details
-
-
-def canonical_username(name: str) -> str:
-    return name.strip().casefold()
+MAX_DISPLAY_NAME_LENGTH = 80
 
 
 def find_user(username: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.username == canonical_username(username)))
 
 
-def check_new_account(username: str, password: str) -> None:
+def check_new_account(username: str, password: str, display_name: str) -> None:
     if not USERNAME_PATTERN.fullmatch(username):
         raise AccountError("username_invalid")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError("password_too_short", minimum=MIN_PASSWORD_LENGTH)
+    check_password(password, (username, display_name))
     if find_user(username) is not None:
         raise AccountError("username_taken")
+
+
+def check_display_name(user: User, display_name: str) -> str:
+    """The name `user` would be shown by (their username when empty); refused when too
+    long, or when it contains the label of a role they do not hold, in any interface
+    language and however it is spelled."""
+    name = display_name.strip() or user.username
+    if len(name) > MAX_DISPLAY_NAME_LENGTH:
+        raise AccountError("display_name_too_long", max=MAX_DISPLAY_NAME_LENGTH)
+    role = imitated_role(name, user.has_role)
+    if role is not None:
+        raise AccountError("display_name_reserved", role=role)
+    return name
 
 
 def create_user(
@@ -49,23 +57,54 @@ def create_user(
     languages: Iterable[str] = (),
 ) -> User:
     username = canonical_username(username)
-    check_new_account(username, password)
-    user = User(
-        username=username,
-        display_name=display_name.strip() or username,
-        password_hash=generate_password_hash(password),
-    )
-    db.session.add(user)
+    check_new_account(username, password, display_name)
+    user = User(username=username, password_hash=hash_password(password))
     set_grants(user, roles, languages)
+    # Checked once the roles are known: a moderator may be called "Mo Moderator".
+    user.display_name = check_display_name(user, display_name)
+    db.session.add(user)
     db.session.flush()
     return user
 
 
 def authenticate(username: str, password: str) -> User | None:
+    """The account these credentials open, or None; an unknown username costs
+    one password hash too, so timing does not tell which usernames exist."""
     user = find_user(username)
-    if user is None or not check_password_hash(user.password_hash, password):
+    if not password_matches(user.password_hash if user else None, password):
         return None
     return user
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """Set a new password, given the current one, and end every other session."""
+    if not password_matches(user.password_hash, current_password):
+        raise AccountError("password_wrong")
+    check_password(new_password, (user.username, user.display_name))
+    user.password_hash = hash_password(new_password)
+    end_sessions(user)
+    record(user, "user.password_changed", user, user.username)
+
+
+def end_sessions(user: User) -> None:
+    """Every session signed in as `user` so far stops working (see `consult.accounts.sessions`)."""
+    user.session_token = new_session_token()
+    db.session.flush()
+
+
+def sign_out_everywhere(actor: User, user: User) -> None:
+    """`end_sessions` on an admin's request, logged."""
+    end_sessions(user)
+    record(actor, "user.signed_out_everywhere", user, user.username)
+
+
+def change_display_name(actor: User, user: User, display_name: str) -> None:
+    """Rename `user` (by themselves or an admin), and log it."""
+    before = user.display_name
+    user.display_name = check_display_name(user, display_name)
+    if user.display_name != before:
+        record(actor, "user.renamed", user, user.username, before=before, after=user.display_name)
+    db.session.flush()
 
 
 def canonical_language(tag: str) -> str:
