@@ -76,8 +76,12 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_COMMENT_IP": "30 per minute",
     "RATELIMIT_FLAG": "10 per minute",
     "RATELIMIT_ENDORSE": "60 per minute",
-    "RATELIMIT_LOGIN": "10 per minute",
+    # Per username from one address; per username from all addresses (refused
+    # sign-ins only, set above what one address may try); per address.
+    "RATELIMIT_LOGIN": "5 per minute;30 per hour;100 per day",
+    "RATELIMIT_LOGIN_ACCOUNT": "50 per hour;200 per day",
     "RATELIMIT_LOGIN_IP": "30 per minute",
+    "RATELIMIT_REGISTER": "10 per hour;50 per day",
 }
 
 

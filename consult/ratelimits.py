@@ -1,4 +1,5 @@
-"""Rate limits on posting, flagging and signing in, per account and per IP address.
+"""Rate limits, per account and per IP address: the mechanism, and posting, endorsing
+and flagging (signing in and registering: consult.accounts.limits).
 
 Limits come from settings (RATELIMIT_COMMENT, …) read at request time, so a
 deployment or a test changes them without code; RATELIMIT_ENABLED=false turns
@@ -7,7 +8,7 @@ them all off and RATELIMIT_STORAGE_URI chooses memory:// or redis://….
 
 from collections.abc import Callable
 
-from flask import current_app, request
+from flask import current_app
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
@@ -21,12 +22,6 @@ def account_key() -> str:
     return f"ip:{get_remote_address()}"
 
 
-def login_name_key() -> str:
-    # Per account being signed in to, so spreading guesses over many
-    # addresses does not help either.
-    return "login:" + (request.form.get("username") or "").strip().lower()
-
-
 def setting(name: str) -> Callable[[], str]:
     return lambda: current_app.config[name]
 
@@ -35,9 +30,9 @@ def message() -> str:
     return str(MESSAGES[429])
 
 
-def shared(name: str, scope: str, key_func: Callable[[], str]):
+def shared(name: str, scope: str, key_func: Callable[[], str], **options):
     return limiter.shared_limit(
-        setting(name), scope, key_func=key_func, methods=["POST"], error_message=message
+        setting(name), scope, key_func=key_func, methods=["POST"], error_message=message, **options
     )
 
 
@@ -61,8 +56,4 @@ endorsing_limits = combined(
 flagging_limits = combined(
     shared("RATELIMIT_FLAG", "flag-account", account_key),
     shared("RATELIMIT_COMMENT_IP", "flag-ip", get_remote_address),
-)
-login_limits = combined(
-    shared("RATELIMIT_LOGIN", "login-account", login_name_key),
-    shared("RATELIMIT_LOGIN_IP", "login-ip", get_remote_address),
 )

@@ -18,7 +18,7 @@ def every_code_class(base: type = ErrorCode) -> list[type]:
 
 def test_every_area_has_codes(app) -> None:
     names = {cls.__name__ for cls in every_code_class()}
-    assert {"PolicyCode", "CommentCode", "TranslationCode", "DemoCode"} <= names
+    assert {"PolicyCode", "CommentCode", "TranslationCode", "DemoCode", "AccountCode"} <= names
 
 
 def test_every_code_that_reaches_a_person_has_a_message(app) -> None:

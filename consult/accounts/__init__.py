@@ -3,22 +3,18 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from consult.accounts.models import User
-from consult.extensions import db, login_manager
-
-
-def load_user(user_id: str) -> User | None:
-    try:
-        return db.session.get(User, int(user_id))
-    except ValueError:
-        return None
+from consult.accounts.sessions import load_user
+from consult.extensions import login_manager
 
 
 def register(app: Flask) -> None:
     from consult.accounts.cli import users
+    from consult.accounts.messages import MESSAGES
     from consult.accounts.views import bp
+    from consult.errors import register_messages
 
     app.register_blueprint(bp)
+    register_messages(MESSAGES)
     app.cli.add_command(users)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please sign in to see that page.")

@@ -4,46 +4,66 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from consult.accounts.models import Role
-from consult.accounts.services import MIN_PASSWORD_LENGTH, AccountError
+from consult.accounts.errors import AccountCode, AccountError
+from consult.accounts.passwords import MIN_PASSWORD_LENGTH
+from consult.errors import message_of
 
-ROLE_LABELS = {
-    Role.VOLUNTEER: _l("Volunteer"),
-    Role.TRANSLATOR: _l("Translator"),
-    Role.STAFF: _l("Staff"),
-    Role.MODERATOR: _l("Moderator"),
-    Role.ADMIN: _l("Admin"),
+TOO_LONG = _l("Use at most %(max)d characters.")
+
+MESSAGES = {
+    AccountCode.USERNAME_INVALID: _l(
+        "Use 3 to 40 characters: letters, digits, dots, hyphens or underscores, "
+        "starting and ending with a letter or digit."
+    ),
+    AccountCode.USERNAME_TAKEN: _l("That username is already taken."),
+    AccountCode.PASSWORD_TOO_SHORT: _l("The password needs at least %(minimum)d characters."),
+    AccountCode.PASSWORD_TOO_LONG: _l("The password can have at most %(maximum)d characters."),
+    AccountCode.PASSWORD_TOO_WEAK: _l(
+        "That password is too easy to guess. Use a phrase of several uncommon words, "
+        "and avoid your names, dates, repeats and keyboard patterns."
+    ),
+    AccountCode.PASSWORD_WRONG: _l("That is not your current password."),
+    AccountCode.DISPLAY_NAME_TOO_LONG: TOO_LONG,
+    AccountCode.DISPLAY_NAME_RESERVED: _l(
+        "A display name cannot contain “%(role)s” or a look-alike: role names are shown "
+        "only beside the people who hold the role."
+    ),
+    AccountCode.LANGUAGE_UNKNOWN: _l("“%(language)s” is not a language tag we know."),
+    AccountCode.LANGUAGES_NEED_TRANSLATOR: _l(
+        "Only translators have languages: tick Translator or clear the languages."
+    ),
+    AccountCode.TRANSLATOR_NEEDS_LANGUAGES: _l("A translator needs at least one language."),
+    AccountCode.OWN_ADMIN_ROLE: _l("You cannot remove your own admin role; another admin can."),
 }
 
-# For each AccountError code: the form field it belongs to, and what it tells the person.
-ACCOUNT_ERRORS = {
-    "username_invalid": (
-        "username",
-        _l(
-            "Use 3 to 40 characters: letters, digits, dots, hyphens or underscores, "
-            "starting and ending with a letter or digit."
-        ),
-    ),
-    "username_taken": ("username", _l("That username is already taken.")),
-    "password_too_short": ("password", _l("The password needs at least %(minimum)d characters.")),
-    "language_unknown": ("languages", _l("“%(language)s” is not a language tag we know.")),
-    "languages_need_translator": (
-        "languages",
-        _l("Only translators have languages: tick Translator or clear the languages."),
-    ),
-    "translator_needs_languages": ("languages", _l("A translator needs at least one language.")),
-    "own_admin_role": ("admin", _l("You cannot remove your own admin role; another admin can.")),
+# The form field each code belongs to.
+FIELDS = {
+    AccountCode.USERNAME_INVALID: "username",
+    AccountCode.USERNAME_TAKEN: "username",
+    AccountCode.PASSWORD_TOO_SHORT: "password",
+    AccountCode.PASSWORD_TOO_LONG: "password",
+    AccountCode.PASSWORD_TOO_WEAK: "password",
+    AccountCode.PASSWORD_WRONG: "current_password",
+    AccountCode.DISPLAY_NAME_TOO_LONG: "display_name",
+    AccountCode.DISPLAY_NAME_RESERVED: "display_name",
+    AccountCode.LANGUAGE_UNKNOWN: "languages",
+    AccountCode.LANGUAGES_NEED_TRANSLATOR: "languages",
+    AccountCode.TRANSLATOR_NEEDS_LANGUAGES: "languages",
+    AccountCode.OWN_ADMIN_ROLE: "admin",
 }
 
-PASSWORD_HINT = _l("At least %(minimum)d characters.", minimum=MIN_PASSWORD_LENGTH)
+PASSWORD_HINT = _l(
+    "At least %(minimum)d characters, and hard to guess: several uncommon words work well.",
+    minimum=MIN_PASSWORD_LENGTH,
+)
 
 
 def error_field(error: AccountError) -> str:
-    return ACCOUNT_ERRORS[error.code][0]
+    return FIELDS[error.code]
 
 
 def error_text(error: AccountError) -> str:
-    return str(ACCOUNT_ERRORS[error.code][1]) % error.details
+    return message_of(error)
 
 
 def error_text_outside_request(error: AccountError) -> str:

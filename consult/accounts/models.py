@@ -1,5 +1,6 @@
 """Accounts and roles."""
 
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -14,6 +15,10 @@ from consult.types import UTCDateTime, utcnow
 GRANTABLE_ROLES = (Role.TRANSLATOR, Role.STAFF, Role.MODERATOR, Role.ADMIN)
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -21,6 +26,10 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(sa.String(40), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(80))
     password_hash: Mapped[str] = mapped_column(sa.String(255))
+    # Part of every session's user id: a new token ends every session signed in before it.
+    session_token: Mapped[str] = mapped_column(
+        sa.String(64), default=new_session_token, server_default=""
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     role_grants: Mapped[list["UserRole"]] = relationship(
@@ -47,6 +56,10 @@ class User(UserMixin, db.Model):
     @property
     def is_staff(self) -> bool:
         return self.has_role(Role.STAFF)
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session (see `consult.accounts.sessions`)."""
+        return f"{self.id}:{self.session_token}"
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"

@@ -1,4 +1,4 @@
-"""Sign-in, registration, interface language and the admin's user pages."""
+"""Sign-in, registration, one's own account, interface language and the admin's user pages."""
 
 from flask import (
     Blueprint,
@@ -11,22 +11,35 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from consult.accounts.forms import GrantsForm, LoginForm, RegisterForm, show_account_error
-from consult.accounts.messages import ROLE_LABELS
+from consult.accounts.forms import (
+    ChangePasswordForm,
+    DisplayNameForm,
+    GrantsForm,
+    LoginForm,
+    RegisterForm,
+    UserDisplayNameForm,
+    show_account_error,
+)
+from consult.accounts.labels import ROLE_LABELS
+from consult.accounts.limits import login_limits, password_change_limits, registering_limits
 from consult.accounts.models import User
 from consult.accounts.redirects import home_url, local_path, next_url
 from consult.accounts.services import (
     AccountError,
     authenticate,
+    change_display_name,
+    change_password,
     create_user,
     edit_grants,
+    end_sessions,
     search_users,
+    sign_out_everywhere,
 )
+from consult.accounts.sessions import start_session
 from consult.extensions import db
 from consult.permissions import admin_required
-from consult.ratelimits import login_limits
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -37,7 +50,12 @@ def form_page(template: str, form, **context):
     return render_template(template, form=form, **context), 422 if form.errors else 200
 
 
+def signed_in_user() -> User:
+    return current_user._get_current_object()
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@registering_limits
 def register():
     if current_user.is_authenticated:
         return redirect(home_url())
@@ -48,7 +66,7 @@ def register():
         except AccountError as error:
             show_account_error(form, error)
         else:
-            login_user(user)
+            start_session(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.display_name), "success")
             return redirect(home_url())
     return form_page("accounts/register.html", form)
@@ -64,7 +82,7 @@ def login():
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)
         if user is not None:
-            login_user(user)
+            start_session(user)
             return redirect(target or home_url())
         # One message for both cases, so the form does not reveal which usernames exist.
         form.form_errors.append(_("That username and password do not match an account."))
@@ -73,9 +91,46 @@ def login():
 
 @bp.post("/logout")
 def logout():
+    if current_user.is_authenticated:
+        # A copy of this session's cookie must not outlive signing out.
+        end_sessions(signed_in_user())
     logout_user()
-    flash(_("You have signed out."), "info")
+    flash(_("You have signed out, here and on every other device."), "info")
     return redirect(home_url())
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    user = signed_in_user()
+    form = DisplayNameForm(data={"display_name": user.display_name})
+    if form.validate_on_submit():
+        try:
+            change_display_name(user, user, form.display_name.data)
+        except AccountError as error:
+            show_account_error(form, error)
+        else:
+            flash(_("Saved your display name."), "success")
+            return redirect(url_for(".account"))
+    return form_page("accounts/account.html", form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+@password_change_limits
+def password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = signed_in_user()
+        try:
+            change_password(user, form.current_password.data, form.password.data)
+        except AccountError as error:
+            show_account_error(form, error)
+        else:
+            start_session(user)  # with the new token: only this browser stays signed in
+            flash(_("Your password is changed, and every other device is signed out."), "success")
+            return redirect(url_for(".account"))
+    return form_page("accounts/password.html", form)
 
 
 @bp.post("/language")
@@ -99,6 +154,17 @@ def user_list():
     )
 
 
+def user_page(user: User, form: GrantsForm, rename_form: UserDisplayNameForm):
+    status = 422 if form.errors or rename_form.errors else 200
+    page = render_template("accounts/user_edit.html", form=form, rename_form=rename_form, user=user)
+    return page, status
+
+
+def unposted_rename_form(user: User) -> UserDisplayNameForm:
+    # Not filled from the request: what was posted belongs to the roles form.
+    return UserDisplayNameForm(formdata=None, data={"display_name": user.display_name})
+
+
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
 @admin_required
 def user_edit(user_id: int):
@@ -106,15 +172,36 @@ def user_edit(user_id: int):
     form = GrantsForm.for_user(user)
     if form.validate_on_submit():
         try:
-            edit_grants(
-                current_user._get_current_object(),
-                user,
-                form.selected_roles(),
-                form.language_tags(),
-            )
+            edit_grants(signed_in_user(), user, form.selected_roles(), form.language_tags())
         except AccountError as error:
             show_account_error(form, error)
         else:
             flash(_("Saved the roles of %(name)s.", name=user.username), "success")
             return redirect(url_for(".user_list", q=user.username))
-    return form_page("accounts/user_edit.html", form, user=user)
+    return user_page(user, form, unposted_rename_form(user))
+
+
+@bp.post("/admin/users/<int:user_id>/display-name")
+@admin_required
+def user_rename(user_id: int):
+    user = db.get_or_404(User, user_id)
+    form = UserDisplayNameForm()
+    if form.validate_on_submit():
+        try:
+            change_display_name(signed_in_user(), user, form.display_name.data)
+        except AccountError as error:
+            show_account_error(form, error)
+        else:
+            flash(_("Saved the display name of %(name)s.", name=user.username), "success")
+            return redirect(url_for(".user_edit", user_id=user.id))
+    # formdata=None: the roles as stored, not as absent from the rename form's post.
+    return user_page(user, GrantsForm.for_user(user, formdata=None), form)
+
+
+@bp.post("/admin/users/<int:user_id>/sign-out")
+@admin_required
+def user_sign_out(user_id: int):
+    user = db.get_or_404(User, user_id)
+    sign_out_everywhere(signed_in_user(), user)
+    flash(_("%(name)s is signed out on every device.", name=user.username), "success")
+    return redirect(url_for(".user_edit", user_id=user.id))

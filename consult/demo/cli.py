@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from consult.accounts.messages import ROLE_LABELS
+from consult.accounts.labels import ROLE_LABELS
 from consult.accounts.models import Role, User
 from consult.demo.services import DEMO_PASSWORD, DemoReport, load_demo
 from consult.errors import ConsultError, message_of

@@ -16,7 +16,7 @@ that way). Like the triggers themselves, this stops mistakes and careless
 code, not the database owner, who could drop the triggers anyway.
 
 Revision ID: 3f1d2c7a9b10
-Revises: eb116e3d5820
+Revises: 9993c6cfd4cd
 Create Date: 2026-12-03 09:10:00
 
 """
@@ -24,7 +24,7 @@ Create Date: 2026-12-03 09:10:00
 from alembic import op
 
 revision = "3f1d2c7a9b10"
-down_revision = "eb116e3d5820"
+down_revision = "9993c6cfd4cd"
 branch_labels = None
 depends_on = None
 

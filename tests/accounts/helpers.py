@@ -33,8 +33,10 @@ def home_path(app: Flask) -> str:
 
 
 def signed_in_user_id(client) -> str | None:
+    """The id of the user the session names (it also names their session token)."""
     with client.session_transaction() as session:
-        return session.get("_user_id")
+        session_id = session.get("_user_id")
+    return session_id.partition(":")[0] if session_id else None
 
 
 def csrf_token(client, path: str = "/login") -> str:

@@ -106,7 +106,8 @@ def test_logout_signs_out(app, client, auth, staff):
     assert response.status_code == 302
     assert response.headers["Location"] == home_path(app)
     assert signed_in_user_id(client) is None
-    assert "You have signed out." in client.get(home_path(app)).get_data(as_text=True)
+    page = client.get(home_path(app)).get_data(as_text=True)
+    assert "You have signed out, here and on every other device." in page
 
 
 def test_logout_needs_post(client, auth, staff):

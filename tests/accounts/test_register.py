@@ -57,6 +57,10 @@ def test_taken_username_is_refused_whatever_the_case(client, create_user):
         ({"username": "x"}, "Use 3 to 40 characters"),
         ({"username": ""}, "Choose a username."),
         ({"password": "short", "confirm": "short"}, "The password needs at least 10 characters."),
+        ({"password": "1234567890", "confirm": "1234567890"}, "too easy to guess"),
+        ({"password": "amara.o1234", "confirm": "amara.o1234"}, "too easy to guess"),
+        ({"password": "Amara Okafor 1", "confirm": "Amara Okafor 1"}, "too easy to guess"),
+        ({"password": "x" * 1025, "confirm": "x" * 1025}, "at most 1024 characters"),
         ({"confirm": "a long enough secreT"}, "The two passwords are not the same."),
         ({"password": "", "confirm": ""}, "Choose a password."),
         ({"display_name": "n" * 81}, "Use at most 80 characters."),
@@ -68,6 +72,54 @@ def test_bad_input_is_explained_and_stores_nothing(client, changes, message):
     assert message in response.get_data(as_text=True)
     assert user_count() == 0
     assert signed_in_user_id(client) is None
+
+
+def test_a_long_strong_password_is_accepted(client):
+    password = "orchard lantern " * 64  # 1024 characters
+    assert register(client, password=password, confirm=password).status_code == 302
+    assert authenticate("amara.o", password) is not None
+
+
+def test_a_form_without_the_display_name_field_is_refused(client):
+    data = {name: value for name, value in GOOD.items() if name != "display_name"}
+    response = client.post("/register", data=data)
+    assert response.status_code == 422
+    assert "This field is missing from the form." in response.get_data(as_text=True)
+    assert user_count() == 0
+
+
+@pytest.mark.parametrize("spelling", ["ſtaff", "ＳＴＡＦＦ", "ﬆaff"])
+def test_a_spelling_of_a_taken_username_is_taken(client, staff, spelling):
+    response = register(client, username=spelling)
+    assert response.status_code == 422
+    assert "That username is already taken." in response.get_data(as_text=True)
+    assert user_count() == 1
+
+
+def test_a_fullwidth_username_is_stored_canonical(client):
+    assert register(client, username="Ａｍａｒａ.Ｏ").status_code == 302
+    assert find_user("amara.o") is not None
+
+
+def test_registration_is_limited_per_address(app, client):
+    app.config["RATELIMIT_REGISTER"] = "2 per hour"
+
+    def attempt(username, address="203.0.113.9"):
+        return app.test_client().post(  # a new browser each time, with no session
+            "/register", data={**GOOD, "username": username}, environ_base={"REMOTE_ADDR": address}
+        )
+
+    # Refused attempts count too: each one costs a strength check.
+    assert [attempt("first").status_code, attempt("x").status_code] == [302, 422]
+    third = attempt("third")
+    assert third.status_code == 429
+    assert "Please wait a moment" in third.get_data(as_text=True)
+    assert attempt("fourth", address="192.0.2.1").status_code == 302
+    assert user_count() == 2
+
+
+def test_registration_limit_is_on_by_default(app):
+    assert app.config["RATELIMIT_REGISTER"]
 
 
 def test_error_is_linked_to_its_field(client):
