@@ -70,7 +70,8 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from consult import errors, web
+    from consult import conflicts, errors, web
 
     errors.init_app(app)
+    conflicts.init_app(app)
     web.init_app(app)

@@ -4,6 +4,8 @@ from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
+from consult.extensions import db
+
 MESSAGES = {
     400: _l("The request could not be understood."),
     403: _l("You do not have permission to do that."),
@@ -30,6 +32,9 @@ def error_message(error: HTTPException) -> str:
 
 
 def handle_http_error(error: HTTPException):
+    # An error answer stores nothing (see consult/web.py), and its page must not flush
+    # what a refused or failed request left in the session.
+    db.session.rollback()
     code = error.code or 500
     message = error_message(error)
     if wants_json():

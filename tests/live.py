@@ -7,6 +7,7 @@ file); mark them with ``@browser_test``. Screenshots go to
 """
 
 import http.client
+import io
 import os
 import re
 import secrets
@@ -22,7 +23,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from werkzeug.datastructures import FileStorage
 from werkzeug.serving import make_server
+from werkzeug.test import encode_multipart
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,10 +105,15 @@ class Visitor:
         self.port = port
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
+    def request(
+        self, method: str, path: str, form: dict | None = None, files: dict | None = None
+    ) -> tuple[int, str]:
+        """`files` maps a field to (file name, bytes); the form is then sent as multipart."""
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
-        if form is not None:
+        if files:
+            body, headers["Content-Type"] = multipart(form or {}, files)
+        elif form is not None:
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -125,6 +133,15 @@ class Visitor:
 
         status, _page = self.request("POST", "/login", {"username": username, "password": PASSWORD})
         assert status == 302, f"sign-in of {username} answered {status}"
+
+
+def multipart(form: dict, files: dict) -> tuple[bytes, str]:
+    uploads = {
+        name: FileStorage(io.BytesIO(data), filename=filename, content_type="text/markdown")
+        for name, (filename, data) in files.items()
+    }
+    boundary, body = encode_multipart({**form, **uploads})
+    return body, f"multipart/form-data; boundary={boundary}"
 
 
 class Gunicorn:

@@ -1,5 +1,7 @@
 """Staff drafting: create a policy, import, fork, edit, publish, delete."""
 
+from typing import NoReturn
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,7 +20,7 @@ from consult.drafting.importing import ImportOptions, decode_markdown, import_do
 from consult.drafting.messages import error_message
 from consult.drafting.services import delete_draft, fork_draft, publish
 from consult.permissions import staff_required
-from consult.policies.errors import NotFound, PolicyError, StaleEdit
+from consult.policies.errors import NotFound, PolicyError, RevisionLocked, StaleEdit
 from consult.policies.models import Policy, Revision
 from consult.policies.services import create_policy, get_policy, get_revision
 from consult.redline.presenter import redline_context
@@ -38,13 +40,17 @@ def load_draft(slug: str, number: int) -> Revision:
     """The draft to change; a published revision is refused (409), whatever the route."""
     _policy, revision = load(slug, number)
     if not revision.is_draft:
-        abort(
-            409,
-            _(
-                "This revision is published. Published text never changes: start a new draft instead."
-            ),
-        )
+        refuse_published()
     return revision
+
+
+def refuse_published() -> NoReturn:
+    # Also when it was published by someone else after this request loaded it as a
+    # draft: the flush guard refuses, and the page must not be rendered from that state.
+    abort(
+        409,
+        _("This revision is published. Published text never changes: start a new draft instead."),
+    )
 
 
 def editor_url(revision: Revision, **anchor) -> str:
@@ -148,6 +154,8 @@ def edit_clause(slug: str, number: int, key: str):
     text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
     try:
         editing.edit_clause(current_user, revision, key, int(form.version.data), text)
+    except RevisionLocked:
+        refuse_published()
     except StaleEdit:
         return render_template(
             "drafting/conflict.html",
@@ -220,6 +228,8 @@ def move_clause(slug: str, number: int, key: str):
 def structural_edit(revision: Revision, change):
     try:
         change()
+    except RevisionLocked:
+        refuse_published()
     except StaleEdit as error:
         return render_editor(revision, error_message(error), 409)
     except PolicyError as error:
@@ -240,6 +250,8 @@ def publish_draft(slug: str, number: int):
                 form.change_summary.data,
                 minor_keys=set(request.form.getlist("minor")),
             )
+        except RevisionLocked:
+            refuse_published()
         except PolicyError as error:
             form.change_summary.errors.append(error_message(error))
             return publish_page(revision, form, 422)
