@@ -12,6 +12,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
     _init_extensions(app)
+    _register_converters(app)
     _register_blueprints(app)
     _register_hooks(app)
     return app
@@ -42,6 +43,13 @@ def _import_models() -> None:
     import consult.translating.models  # noqa: F401
 
 
+def _register_converters(app: Flask) -> None:
+    # Before any route: a rule takes its converters when it is added.
+    from consult import inputs
+
+    inputs.register_converters(app)
+
+
 def _register_blueprints(app: Flask) -> None:
     from consult.accounts import register as register_accounts
     from consult.api import register as register_api
@@ -70,8 +78,9 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from consult import conflicts, errors, web
+    from consult import conflicts, errors, inputs, web
 
     errors.init_app(app)
     conflicts.init_app(app)
+    inputs.init_app(app)
     web.init_app(app)
