@@ -21,7 +21,7 @@ from consult.drafting.messages import error_message
 from consult.drafting.services import delete_draft, fork_draft, publish
 from consult.permissions import staff_required
 from consult.policies.errors import NotFound, PolicyError, RevisionLocked, StaleEdit
-from consult.policies.models import Policy, Revision
+from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import create_policy, get_policy, get_revision
 from consult.redline.presenter import redline_context
 
@@ -150,10 +150,10 @@ def edit_clause(slug: str, number: int, key: str):
     clause = find_or_404(revision, key)
     form = ClauseForm(obj=clause)
     if not form.validate_on_submit():
-        return render_template("drafting/clause.html", revision=revision, clause=clause, form=form)
+        return clause_form(revision, clause, form)
     text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
     try:
-        editing.edit_clause(current_user, revision, key, int(form.version.data), text)
+        editing.edit_clause(current_user, revision, key, form.version.data, text)
     except RevisionLocked:
         refuse_published()
     except StaleEdit:
@@ -166,11 +166,18 @@ def edit_clause(slug: str, number: int, key: str):
         ), 409
     except PolicyError as error:
         form.heading.errors.append(error_message(error))
-        return render_template(
-            "drafting/clause.html", revision=revision, clause=clause, form=form
-        ), 422
+        return clause_form(revision, clause, form)
     flash(_("Clause saved."), "success")
     return redirect(editor_url(revision, _anchor=f"clause-{key}"))
+
+
+def clause_form(revision: Revision, clause: Clause, form: ClauseForm):
+    """The clause form again: 422 with its errors after a refused save (400 when the hidden
+    version, which no person types, is missing or not a number)."""
+    if form.version.errors:
+        abort(400)
+    page = render_template("drafting/clause.html", revision=revision, clause=clause, form=form)
+    return page, 422 if form.errors else 200
 
 
 def find_or_404(revision: Revision, key: str):
