@@ -41,7 +41,12 @@ def handle_http_error(error: HTTPException):
         response = jsonify({"error": {"status": code, "message": message}})
     else:
         response = render_template("error.html", code=code, message=message)
-    return response, code
+    return response, code, extra_headers(error)
+
+
+def extra_headers(error: HTTPException) -> list[tuple[str, str]]:
+    """What the exception adds to its answer (`Allow` on a 405), less its own body's type."""
+    return [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
 
 
 def init_app(app: Flask) -> None:

@@ -158,3 +158,20 @@ def test_a_page_out_of_range_is_400(client, auth, commentable, chief, listing, p
 def test_pages_in_range_are_served(client, auth, chief, page):
     auth.login("chief")
     assert client.get(f"/audit?page={page}").status_code == 200
+
+
+def test_every_405_says_which_methods_are_allowed(app, client):
+    readable = {rule.rule for rule in every_rule(app) if "GET" in rule.methods}
+    for rule in every_rule(app):
+        if rule.rule in readable:
+            continue
+        response = client.get(sample_path(rule))
+        assert response.status_code == 405, rule.rule
+        assert "POST" in response.headers.get("Allow", ""), rule.rule
+        assert "That method is not allowed here." in response.get_data(as_text=True)
+
+
+def test_a_405_from_the_api_is_json_with_allow(client):
+    response = client.post("/api/v1/policies/guidelines")
+    assert response.status_code == 405 and response.is_json
+    assert "GET" in response.headers["Allow"]
