@@ -12,6 +12,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, config)
     _init_extensions(app)
+    _register_converters(app)
     _register_blueprints(app)
     _register_hooks(app)
     return app
@@ -41,6 +42,13 @@ def _import_models() -> None:
     import consult.moderation.models
     import consult.policies.models
     import consult.translating.models  # noqa: F401
+
+
+def _register_converters(app: Flask) -> None:
+    # Before any route: a rule takes its converters when it is added.
+    from consult import inputs
+
+    inputs.register_converters(app)
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -73,8 +81,10 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from consult import errors, headers, web
+    from consult import conflicts, errors, headers, inputs, web
 
     errors.init_app(app)
     headers.init_app(app)
+    conflicts.init_app(app)
+    inputs.init_app(app)
     web.init_app(app)

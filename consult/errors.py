@@ -12,6 +12,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
+from consult.extensions import db
+
 MESSAGES = {
     400: _l("The request could not be understood."),
     403: _l("You do not have permission to do that."),
@@ -38,13 +40,21 @@ def error_message(error: HTTPException) -> str:
 
 
 def handle_http_error(error: HTTPException):
+    # An error answer stores nothing (see consult/web.py), and its page must not flush
+    # what a refused or failed request left in the session.
+    db.session.rollback()
     code = error.code or 500
     message = error_message(error)
     if wants_json():
         response = jsonify({"error": {"status": code, "message": message}})
     else:
         response = render_template("error.html", code=code, message=message)
-    return response, code
+    return response, code, extra_headers(error)
+
+
+def extra_headers(error: HTTPException) -> list[tuple[str, str]]:
+    """What the exception adds to its answer (`Allow` on a 405), less its own body's type."""
+    return [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
 
 
 def init_app(app: Flask) -> None:

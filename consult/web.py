@@ -1,17 +1,21 @@
 """Request-wide behaviour: the single commit point and template helpers."""
 
-from flask import Flask, Response
+from flask import Flask, Response, make_response
 
+from consult.conflicts import DATABASE_ERRORS, commit_failed
 from consult.extensions import db
 from consult.markup import clause_html, inline_html
 
 
 def commit_successful_request(response: Response) -> Response:
     """The one place a request's work is committed: services only flush."""
-    if response.status_code < 400:
-        db.session.commit()
-    else:
+    if response.status_code >= 400:
         db.session.rollback()
+        return response
+    try:
+        db.session.commit()
+    except DATABASE_ERRORS as error:
+        return make_response(commit_failed(error))
     return response
 
 

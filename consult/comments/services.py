@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.dialects import postgresql, sqlite
 
 from consult.accounts.models import User
 from consult.audit.services import record
@@ -191,25 +192,48 @@ def toggle_endorsement(user: User, comment: Comment) -> bool:
         raise CommentForbidden(CommentCode.REMOVED)
     if comment.author_id == user.id:
         raise CommentForbidden(CommentCode.OWN_COMMENT)
-    existing = db.session.get(Endorsement, (comment.id, user.id))
-    if existing is not None:
-        db.session.delete(existing)
+    if withdrawn_endorsement(user, comment):
         change_endorsement_count(comment, -1)
         record(user, "comment.endorsement_withdrawn", comment, comment.clause_key)
         return False
-    try:
-        with db.session.begin_nested():
-            db.session.add(Endorsement(comment_id=comment.id, user_id=user.id))
-    except sa.exc.IntegrityError:
-        return True  # a concurrent request (a double click) endorsed it already
-    change_endorsement_count(comment, +1)
-    record(user, "comment.endorsed", comment, comment.clause_key)
+    if added_endorsement(user, comment):
+        change_endorsement_count(comment, +1)
+        record(user, "comment.endorsed", comment, comment.clause_key)
     return True
+
+
+# The count moves only when this request's own statement removed or added the row:
+# of two requests that both find an endorsement, one deletes it and the other deletes
+# nothing; of two that both find none, one inserts and the other meets the conflict.
+
+
+def withdrawn_endorsement(user: User, comment: Comment) -> bool:
+    statement = sa.delete(Endorsement).where(
+        Endorsement.comment_id == comment.id, Endorsement.user_id == user.id
+    )
+    return db.session.execute(statement).rowcount == 1
+
+
+def added_endorsement(user: User, comment: Comment) -> bool:
+    table = Endorsement.__table__
+    statement = (
+        dialect_insert(table)
+        .values(comment_id=comment.id, user_id=user.id)
+        .on_conflict_do_nothing()
+        .returning(table.c.user_id)
+    )
+    return db.session.execute(statement).first() is not None
+
+
+def dialect_insert(table: sa.Table):
+    """INSERT … ON CONFLICT, spelt by the dialect in use (SQLite and PostgreSQL share it)."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
 
 
 def change_endorsement_count(comment: Comment, delta: int) -> None:
     # One UPDATE with the arithmetic in SQL: two concurrent endorsements both count.
-    db.session.flush()
     db.session.execute(
         sa.update(Comment)
         .where(Comment.id == comment.id)

@@ -6,6 +6,9 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
+
+from consult.inputs import MAX_INT
 
 LEVEL_CHOICES = [
     SelectChoice("0", _l("Introduction (no heading)")),
@@ -55,7 +58,10 @@ class ClauseForm(FlaskForm):
     heading = StringField(_l("Heading"), validators=[Length(max=1000)])
     level = SelectField(_l("Level"), choices=LEVEL_CHOICES, coerce=int, default=2)
     body = TextAreaField(_l("Text (Markdown)"), validators=[Length(max=200_000)])
-    version = HiddenField(validators=[InputRequired()])
+    # The clause version the form was built on; only a tampered request gets it wrong.
+    version = IntegerField(
+        widget=HiddenInput(), validators=[InputRequired(), NumberRange(min=0, max=MAX_INT)]
+    )
 
 
 class StructureForm(FlaskForm):

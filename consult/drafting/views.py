@@ -1,5 +1,7 @@
 """Staff drafting: create a policy, import, fork, edit, publish, delete."""
 
+from typing import NoReturn
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,9 +20,9 @@ from consult.drafting.importing import ImportOptions, decode_markdown, import_do
 from consult.drafting.services import delete_draft, fork_draft, publish
 from consult.errors import message_of
 from consult.permissions import is_staff, staff_required
-from consult.policies.errors import PolicyError, StaleEdit
+from consult.policies.errors import PolicyError, RevisionLocked, StaleEdit
 from consult.policies.loading import clause_or_404, policy_or_404, policy_revision_or_404
-from consult.policies.models import Policy, Revision
+from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import create_policy, current_draft
 from consult.redline.presenter import redline_context
 
@@ -31,18 +33,22 @@ def load_draft(slug: str, number: int) -> Revision:
     """The draft to change; a published revision is refused (409), whatever the route."""
     _policy, revision = policy_revision_or_404(slug, number)
     if not revision.is_draft:
-        abort(
-            409,
-            _(
-                "This revision is published. Published text never changes: start a new draft instead."
-            ),
-        )
+        refuse_published()
     return revision
 
 
 def revision_page_context(policy: Policy, revision: Revision) -> dict:
     """What the policy page's staff actions need: the policy's open draft, for staff."""
     return {"draft": current_draft(policy) if is_staff() else None}
+
+
+def refuse_published() -> NoReturn:
+    # Also when it was published by someone else after this request loaded it as a
+    # draft: the flush guard refuses, and the page must not be rendered from that state.
+    abort(
+        409,
+        _("This revision is published. Published text never changes: start a new draft instead."),
+    )
 
 
 def editor_url(revision: Revision, **anchor) -> str:
@@ -142,10 +148,12 @@ def edit_clause(slug: str, number: int, key: str):
     clause = clause_or_404(revision, key)
     form = ClauseForm(obj=clause)
     if not form.validate_on_submit():
-        return render_template("drafting/clause.html", revision=revision, clause=clause, form=form)
+        return clause_form(revision, clause, form)
     text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
     try:
-        editing.edit_clause(current_user, revision, key, int(form.version.data), text)
+        editing.edit_clause(current_user, revision, key, form.version.data, text)
+    except RevisionLocked:
+        refuse_published()
     except StaleEdit:
         return render_template(
             "drafting/conflict.html",
@@ -156,11 +164,18 @@ def edit_clause(slug: str, number: int, key: str):
         ), 409
     except PolicyError as error:
         form.heading.errors.append(message_of(error))
-        return render_template(
-            "drafting/clause.html", revision=revision, clause=clause, form=form
-        ), 422
+        return clause_form(revision, clause, form)
     flash(_("Clause saved."), "success")
     return redirect(editor_url(revision, _anchor=f"clause-{key}"))
+
+
+def clause_form(revision: Revision, clause: Clause, form: ClauseForm):
+    """The clause form again: 422 with its errors after a refused save (400 when the hidden
+    version, which no person types, is missing or not a number)."""
+    if form.version.errors:
+        abort(400)
+    page = render_template("drafting/clause.html", revision=revision, clause=clause, form=form)
+    return page, 422 if form.errors else 200
 
 
 @bp.post("/policies/<slug>/revisions/<int:number>/clauses")
@@ -211,6 +226,8 @@ def move_clause(slug: str, number: int, key: str):
 def structural_edit(revision: Revision, change):
     try:
         change()
+    except RevisionLocked:
+        refuse_published()
     except StaleEdit as error:
         return render_editor(revision, message_of(error), 409)
     except PolicyError as error:
@@ -231,6 +248,8 @@ def publish_draft(slug: str, number: int):
                 form.change_summary.data,
                 minor_keys=set(request.form.getlist("minor")),
             )
+        except RevisionLocked:
+            refuse_published()
         except PolicyError as error:
             form.change_summary.errors.append(message_of(error))
             return publish_page(revision, form, 422)

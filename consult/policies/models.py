@@ -37,9 +37,23 @@ class Policy(db.Model):
     )
 
 
+# One draft per policy, kept by the database: of two concurrent forks or imports, the
+# second meets the index instead of leaving two drafts.
+DRAFT_ONLY = sa.text("state = 'draft'")
+
+
 class Revision(db.Model):
     __tablename__ = "revisions"
-    __table_args__ = (sa.UniqueConstraint("policy_id", "number"),)
+    __table_args__ = (
+        sa.UniqueConstraint("policy_id", "number"),
+        sa.Index(
+            "uq_revisions_one_draft_per_policy",
+            "policy_id",
+            unique=True,
+            sqlite_where=DRAFT_ONLY,
+            postgresql_where=DRAFT_ONLY,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     policy_id: Mapped[int] = mapped_column(sa.ForeignKey("policies.id"))

@@ -164,3 +164,35 @@ def test_cli_refuses_bad_file_and_stores_nothing(runner, tmp_path):
     assert result.exit_code != 0
     assert "not UTF-8" in result.output and "Nothing was imported" in result.output
     assert counts() == (0, 0, 0)
+
+
+def clause_edit(client, draft, **fields):
+    clause = draft.clauses[1]
+    form = {"heading": clause.heading, "level": "2", "body": clause.body, "version": "1"}
+    path = f"/policies/guidelines/revisions/{draft.number}/clauses/{clause.key}/edit"
+    return client.post(path, data={**form, **fields})
+
+
+@pytest.mark.parametrize("version", ["abc", "", "-1", "99999999999999999999"])
+def test_clause_edit_with_a_broken_version_is_400(client, auth, draft, version):
+    auth.login()
+    assert clause_edit(client, draft, version=version).status_code == 400
+    assert clause(draft).version == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [({"heading": "h" * 1001}, "1000"), ({"level": "9"}, "Not a valid choice")],
+)
+def test_an_invalid_clause_edit_is_422_with_the_form(client, auth, draft, fields, message):
+    auth.login()
+    response = clause_edit(client, draft, **fields)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert message in page and 'name="body"' in page
+    assert clause(draft).version == 1
+
+
+def clause(draft) -> Clause:
+    db.session.expire_all()
+    return db.session.get(Clause, draft.clauses[1].id)

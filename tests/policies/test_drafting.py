@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 import sqlalchemy as sa
 
 from consult.audit.models import AuditEvent
@@ -255,3 +256,10 @@ def test_only_one_draft_at_a_time(client, auth, draft):
     assert "already has a draft" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Revision.id))) == 2
     assert db.session.scalar(sa.select(sa.func.count(Policy.id))) == 1
+
+
+def test_the_database_keeps_one_draft_per_policy(draft):
+    # What two concurrent forks would store if both passed the service's check.
+    db.session.add(Revision(policy=draft.policy, number=3, title="A second draft"))
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.flush()
