@@ -11,6 +11,8 @@ MESSAGES = {
     "not_translator": _l(
         "You are not a translator of %(language)s. An administrator can grant you that language."
     ),
+    # The wording moderation gives every refusal of a blocked account.
+    "blocked": _l("Your account has been blocked from posting by a moderator."),
     "self_review": _l(
         "You translated this clause yourself: a second translator of the language has to review it."
     ),

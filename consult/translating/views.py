@@ -32,6 +32,7 @@ from consult.translating.services import (
     language_tag,
     next_needing_work,
     require_translatable,
+    require_translator,
     review_translation,
     revision_statuses,
     save_translation,
@@ -65,8 +66,10 @@ def revision_page_context(policy: Policy, revision: Revision) -> dict:
 
 
 def require_language_writer(language: str) -> None:
-    if not can_translate(current_user, language):
-        abort(403, error_message(NotAllowed("not_translator", language=language)))
+    try:
+        require_translator(current_user, language)
+    except NotAllowed as error:
+        abort(403, error_message(error))
 
 
 def workspace_url(revision: Revision, language: str, **anchor) -> str:
