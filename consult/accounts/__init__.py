@@ -16,9 +16,11 @@ def load_user(user_id: str) -> User | None:
 
 def register(app: Flask) -> None:
     from consult.accounts.cli import users
+    from consult.accounts.messages import badge_roles
     from consult.accounts.views import bp
 
     app.register_blueprint(bp)
+    app.add_template_global(badge_roles)
     app.cli.add_command(users)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please sign in to see that page.")

@@ -4,8 +4,8 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from consult.accounts.models import Role
-from consult.accounts.services import MIN_PASSWORD_LENGTH, AccountError
+from consult.accounts.models import Role, User
+from consult.accounts.services import MIN_PASSWORD_LENGTH, AccountError, granted_roles
 
 ROLE_LABELS = {
     Role.VOLUNTEER: _l("Volunteer"),
@@ -14,6 +14,16 @@ ROLE_LABELS = {
     Role.MODERATOR: _l("Moderator"),
     Role.ADMIN: _l("Admin"),
 }
+
+# Roles that speak for the platform, highest first: the badges next to a writer's name.
+BADGE_ROLES = (Role.ADMIN, Role.STAFF, Role.MODERATOR, Role.TRANSLATOR)
+
+
+def badge_roles(user: User | None) -> list[tuple[str, str]]:
+    """(role, translated label) of each badge `user` carries; none for a volunteer."""
+    held = granted_roles().get(user.id, frozenset()) if user is not None else frozenset()
+    return [(role.value, str(ROLE_LABELS[role])) for role in BADGE_ROLES if role in held]
+
 
 # For each AccountError code: the form field it belongs to, and what it tells the person.
 ACCOUNT_ERRORS = {
