@@ -47,3 +47,13 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+@sa.event.listens_for(sa.engine.Engine, "savepoint")
+def _begin_before_sqlite_savepoint(connection, _name) -> None:
+    # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so a SAVEPOINT sent
+    # first became the outermost transaction and its RELEASE committed: a flag outlived the
+    # rollback of a failed request. Opening the transaction first keeps the savepoint nested.
+    dbapi_connection = connection.connection.dbapi_connection
+    if isinstance(dbapi_connection, sqlite3.Connection) and not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN")

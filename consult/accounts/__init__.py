@@ -8,6 +8,7 @@ from consult.extensions import login_manager
 
 
 def register(app: Flask) -> None:
+    from consult.accounts.badges import badge_roles
     from consult.accounts.cli import users
     from consult.accounts.messages import MESSAGES
     from consult.accounts.views import bp
@@ -15,6 +16,7 @@ def register(app: Flask) -> None:
 
     app.register_blueprint(bp)
     register_messages(MESSAGES)
+    app.add_template_global(badge_roles)
     app.cli.add_command(users)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Please sign in to see that page.")

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from flask import g
 
 from consult.accounts.errors import AccountCode, AccountError
 from consult.accounts.models import (
@@ -65,6 +66,18 @@ def create_user(
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def granted_roles() -> dict[int, frozenset[Role]]:
+    """Every account's stored roles, read once per request: only staff, moderators,
+    translators and admins have rows, so a page naming many writers costs one query
+    however many there are."""
+    if "granted_roles" not in g:
+        grants: dict[int, set[Role]] = {}
+        for user_id, role in db.session.execute(sa.select(UserRole.user_id, UserRole.role)):
+            grants.setdefault(user_id, set()).add(role)
+        g.granted_roles = {user_id: frozenset(roles) for user_id, roles in grants.items()}
+    return g.granted_roles
 
 
 def authenticate(username: str, password: str) -> User | None:

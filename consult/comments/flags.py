@@ -11,7 +11,7 @@ from consult.audit.services import record
 from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, Flag
 from consult.extensions import db
-from consult.signals import comment_flagged
+from consult.signals import comment_flagged, is_writing_refused
 
 REASON_LIMIT = 1000
 
@@ -25,10 +25,18 @@ def checked_reason(reason: str) -> str:
     return reason
 
 
-def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
-    reason = checked_reason(reason)
-    if comment.status is CommentStatus.DELETED:
+def require_flaggable(user: User, comment: Comment) -> None:
+    """Flagging is writing (a blocked account cannot), about what the public reads (a hidden
+    comment is already out of sight, a deleted one gone)."""
+    if is_writing_refused(user):
+        raise CommentForbidden(CommentCode.BLOCKED)
+    if comment.status is not CommentStatus.PUBLISHED:
         raise CommentForbidden(CommentCode.REMOVED)
+
+
+def flag_comment(user: User, comment: Comment, reason: str) -> Flag:
+    require_flaggable(user, comment)
+    reason = checked_reason(reason)
     if db.session.scalar(
         sa.select(Flag.id).where(Flag.comment_id == comment.id, Flag.user_id == user.id)
     ):

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from consult.comments.errors import CommentError
-from consult.comments.flags import flag_comment
+from consult.comments.flags import flag_comment, require_flaggable
 from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyForm
 from consult.comments.models import Comment, Endorsement, Flag
 from consult.comments.presenter import thread_url
@@ -249,6 +249,10 @@ def endorse(comment_id: int):
 @login_required
 def flag(comment_id: int):
     comment, revision = load_comment(comment_id)
+    try:
+        require_flaggable(current_user, comment)
+    except CommentError as error:
+        abort(403, message_of(error))
     form = ReasonForm()
     if form.validate_on_submit():
         try:

@@ -1,9 +1,21 @@
 """Blocking an account from posting (it can still sign in and read)."""
 
-from consult.accounts.models import User
+from consult.accounts.models import Role, User
 from consult.audit.services import record
+from consult.comments.errors import CommentForbidden
 from consult.extensions import db
+from consult.moderation.errors import ModerationCode
 from consult.moderation.models import PostingBlock
+
+
+def may_moderate(moderator: User, author: User | None) -> bool:
+    """Admins answer to admins only, so a moderator cannot silence the people who appoint them."""
+    return author is None or not author.has_role(Role.ADMIN) or moderator.has_role(Role.ADMIN)
+
+
+def require_may_moderate(moderator: User, author: User | None) -> None:
+    if not may_moderate(moderator, author):
+        raise CommentForbidden(ModerationCode.ADMIN_PROTECTED)
 
 
 def is_blocked(user: User) -> bool:
@@ -11,6 +23,7 @@ def is_blocked(user: User) -> bool:
 
 
 def block(moderator: User, user: User, reason: str) -> PostingBlock:
+    require_may_moderate(moderator, user)
     existing = db.session.get(PostingBlock, user.id)
     if existing is not None:
         return existing
@@ -22,6 +35,7 @@ def block(moderator: User, user: User, reason: str) -> PostingBlock:
 
 
 def unblock(moderator: User, user: User, reason: str) -> None:
+    require_may_moderate(moderator, user)
     existing = db.session.get(PostingBlock, user.id)
     if existing is None:
         return

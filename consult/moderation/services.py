@@ -13,6 +13,7 @@ from consult.comments.flags import checked_reason
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Flag
 from consult.comments.threads import WITH_AUTHOR
 from consult.extensions import db
+from consult.moderation.blocks import require_may_moderate
 from consult.policies.models import Clause, Policy, Revision
 from consult.types import utcnow
 
@@ -55,6 +56,7 @@ def resolve_flags(comment: Comment) -> None:
 
 
 def hide(moderator: User, comment: Comment, reason: str) -> Comment:
+    require_may_moderate(moderator, comment.author)
     reason = checked_reason(reason)
     if comment.status is not CommentStatus.PUBLISHED:
         raise CommentForbidden(CommentCode.REMOVED)

@@ -11,7 +11,8 @@ from consult.comments.models import Comment
 from consult.comments.presenter import thread_url
 from consult.errors import message_of
 from consult.extensions import db
-from consult.moderation.blocks import block, is_blocked, unblock
+from consult.moderation.blocks import block, is_blocked, may_moderate, unblock
+from consult.moderation.errors import MESSAGES, ModerationCode
 from consult.moderation.forms import ModerationForm
 from consult.moderation.services import (
     dismiss_flags,
@@ -32,6 +33,18 @@ COMMENT_ACTIONS = {
     "restore": (restore, _l("The comment is visible again.")),
     "dismiss": (dismiss_flags, _l("The flags are dismissed.")),
 }
+ACCOUNT_ACTIONS = {
+    "block": (block, _l("%(name)s can no longer post.")),
+    "unblock": (unblock, _l("%(name)s can post again.")),
+}
+
+
+def refused(error: CommentError, form: ModerationForm, comment: Comment):
+    """Who may act is a 403; the state of the comment (already hidden …) a 409 on the page."""
+    if error.code is ModerationCode.ADMIN_PROTECTED:
+        abort(403, message_of(error))
+    form.form_errors.append(message_of(error))
+    return comment_page(comment, form, 409)
 
 
 def load_comment(comment_id: int) -> Comment:
@@ -74,6 +87,8 @@ def comment_page(comment: Comment, form: ModerationForm, status: int = 200):
         form=form,
         author=author,
         author_blocked=author is not None and is_blocked(author),
+        may_act=may_moderate(current_user, author),
+        protected_message=MESSAGES[ModerationCode.ADMIN_PROTECTED],
         thread=thread_url(
             revision.policy.slug,
             revision.number,
@@ -101,8 +116,7 @@ def act(comment_id: int, action: str):
     try:
         service(current_user, target, form.reason.data)
     except CommentError as error:
-        form.form_errors.append(message_of(error))
-        return comment_page(target, form, 409)
+        return refused(error, form, target)
     flash(str(done), "success")
     return redirect(url_for("moderation.comment", comment_id=target.id))
 
@@ -119,12 +133,13 @@ def account(user_id: int, action: str):
         flash(_("Please give a reason."), "error")
     elif user.id == current_user.id:
         flash(_("You cannot block your own account."), "error")
-    elif action == "block":
-        block(current_user, user, form.reason.data)
-        flash(_("%(name)s can no longer post.", name=user.display_name), "success")
     else:
-        unblock(current_user, user, form.reason.data)
-        flash(_("%(name)s can post again.", name=user.display_name), "success")
+        service, done = ACCOUNT_ACTIONS[action]
+        try:
+            service(current_user, user, form.reason.data)
+        except CommentError as error:
+            abort(403, message_of(error))
+        flash(str(done) % {"name": user.display_name}, "success")
     return redirect(
         url_for("moderation.comment", comment_id=back) if back else url_for("moderation.queue_page")
     )

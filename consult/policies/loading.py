@@ -1,8 +1,9 @@
 """What a view loads first: the policy, revisions and clause of its URL, or a 404.
 
 One family for every area (like flaskr's `get_post`): drafts count only for
-staff, so a volunteer cannot learn that a draft exists, and a view that works
-on published text only says so with `published_only`.
+staff, so a volunteer cannot learn that a draft exists — a policy with only
+drafts is as missing as one never created — and a view that works on
+published text only says so with `published_only`.
 """
 
 from flask import abort
@@ -15,7 +16,7 @@ from consult.policies.services import get_clause, get_policy, get_revision
 
 def policy_or_404(slug: str, message: str | None = None) -> Policy:
     try:
-        return get_policy(slug)
+        return get_policy(slug, include_unpublished=is_staff())
     except NotFound:
         abort(404, message)
 

@@ -22,8 +22,17 @@ def find_policy(slug: str) -> Policy | None:
     return db.session.scalar(sa.select(Policy).where(Policy.slug == slug))
 
 
-def get_policy(slug: str) -> Policy:
-    policy = find_policy(slug)
+def find_published_policy(slug: str) -> Policy | None:
+    """The policy if it has a published revision, in one query: a policy with only drafts
+    does not exist for the public."""
+    published = sa.exists().where(
+        Revision.policy_id == Policy.id, Revision.state == RevisionState.PUBLISHED
+    )
+    return db.session.scalar(sa.select(Policy).where(Policy.slug == slug, published))
+
+
+def get_policy(slug: str, include_unpublished: bool = True) -> Policy:
+    policy = find_policy(slug) if include_unpublished else find_published_policy(slug)
     if policy is None:
         raise NotFound(policy=slug)
     return policy

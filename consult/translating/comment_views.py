@@ -10,11 +10,11 @@ from consult.extensions import db
 from consult.policies.errors import PolicyError
 from consult.translating.comments import (
     find_translation,
-    may_translate,
+    require_may_translate,
     save_comment_translation,
     target_language,
 )
-from consult.translating.errors import NotAllowed, TranslationCode
+from consult.translating.errors import NotAllowed
 from consult.translating.forms import CommentTranslationForm
 from consult.translating.views import bp
 
@@ -25,10 +25,10 @@ def translate_comment(comment_id: int):
     comment = db.session.get(Comment, comment_id)
     if comment is None:
         abort(404)
-    if not may_translate(current_user, comment):
-        abort(
-            403, message_of(NotAllowed(TranslationCode.NOT_TRANSLATOR, language=comment.language))
-        )
+    try:
+        require_may_translate(current_user, comment)
+    except NotAllowed as error:
+        abort(403, message_of(error))
     existing = find_translation(comment)
     form = CommentTranslationForm(obj=existing)
     if form.validate_on_submit():

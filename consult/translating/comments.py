@@ -1,6 +1,8 @@
 """Human translations of comments into the policy's source language, so staff and every reader
 can follow a comment written in any language."""
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from flask import g
 
@@ -11,7 +13,12 @@ from consult.extensions import db
 from consult.policies.models import Policy
 from consult.translating.errors import NotAllowed, TranslationCode, TranslationError
 from consult.translating.models import CommentTranslation
-from consult.translating.services import can_translate, language_tag
+from consult.translating.services import (
+    can_translate,
+    holds_language,
+    language_tag,
+    require_not_blocked,
+)
 from consult.types import utcnow
 
 
@@ -27,15 +34,28 @@ def target_language(comment: Comment) -> str:
     return language_tag(db.session.get(Policy, comment.policy_id).source_language)
 
 
-def may_translate(user: User | None, comment: Comment) -> bool:
-    """A translator of the comment's language, for a visible comment not already in the target."""
+def translatable_by(
+    user: User | None, comment: Comment, check: Callable[[User | None, str], bool]
+) -> bool:
     language = comment_language(comment)
     return (
         comment.status is CommentStatus.PUBLISHED
         and language is not None
         and language != target_language(comment)
-        and can_translate(user, language)
+        and check(user, language)
     )
+
+
+def may_translate(user: User | None, comment: Comment) -> bool:
+    """A translator of the comment's language who may write, for a visible comment not
+    already in the target."""
+    return translatable_by(user, comment, can_translate)
+
+
+def require_may_translate(user: User | None, comment: Comment) -> None:
+    if not translatable_by(user, comment, holds_language):
+        raise NotAllowed(TranslationCode.NOT_TRANSLATOR, language=comment.language)
+    require_not_blocked(user)
 
 
 def translations_for_revision(revision_id: int) -> dict[int, CommentTranslation]:
@@ -66,8 +86,7 @@ def find_translation(comment: Comment) -> CommentTranslation | None:
 
 
 def save_comment_translation(actor: User, comment: Comment, body: str) -> CommentTranslation:
-    if not may_translate(actor, comment):
-        raise NotAllowed(TranslationCode.NOT_TRANSLATOR, language=comment.language)
+    require_may_translate(actor, comment)
     if not body.strip():
         raise TranslationError(TranslationCode.TRANSLATION_EMPTY)
     translation = find_translation(comment) or CommentTranslation(

@@ -7,6 +7,7 @@ from consult.policies.errors import PolicyError
 
 
 class TranslationCode(ErrorCode):
+    BLOCKED = "blocked"
     LANGUAGE_UNKNOWN = "language_unknown"
     NOT_TRANSLATOR = "not_translator"
     SELF_REVIEW = "self_review"

@@ -9,7 +9,12 @@ from consult.drafting.importing import parse
 from consult.extensions import db
 from consult.policies.models import Revision
 from consult.translating.errors import TranslationError
-from consult.translating.services import require_translatable, translations_of, write
+from consult.translating.services import (
+    require_not_blocked,
+    require_translatable,
+    translations_of,
+    write,
+)
 from consult.translating.titles import write_title
 
 
@@ -36,6 +41,7 @@ def import_translation(
 ) -> TranslationImport:
     """Translations of every clause from `text`; a clause whose words are already there and
     current is left as it is, so re-importing a file keeps its reviews."""
+    require_not_blocked(actor)
     require_translatable(revision, language)
     document = parse(text)
     existing = translations_of(revision, language)

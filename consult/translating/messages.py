@@ -15,6 +15,8 @@ MESSAGES = {
     TranslationCode.NOT_TRANSLATOR: _l(
         "You are not a translator of %(language)s. An administrator can grant you that language."
     ),
+    # The wording moderation gives every refusal of a blocked account.
+    TranslationCode.BLOCKED: _l("Your account has been blocked from posting by a moderator."),
     TranslationCode.SELF_REVIEW: _l(
         "You translated this clause yourself: a second translator of the language has to review it."
     ),

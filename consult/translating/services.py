@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import g, has_request_context
 
 import drafts
 from consult.accounts.models import Role, User
@@ -12,6 +13,7 @@ from consult.extensions import db
 from consult.i18n import canonical_language
 from consult.policies.errors import StaleEdit
 from consult.policies.models import Clause, Policy, Revision
+from consult.signals import is_writing_refused
 from consult.translating.errors import NotAllowed, TranslationCode, TranslationError
 from consult.translating.models import Translation
 from consult.types import utcnow
@@ -29,7 +31,7 @@ def is_source_language(policy: Policy, language: str) -> bool:
     return language_tag(policy.source_language) == language
 
 
-def can_translate(user: User | None, language: str) -> bool:
+def holds_language(user: User | None, language: str) -> bool:
     """Translator roles are per language; an admin is not a translator by default."""
     return bool(
         user is not None
@@ -39,9 +41,31 @@ def can_translate(user: User | None, language: str) -> bool:
     )
 
 
+def writing_refused(user: User) -> bool:
+    """Whether moderation blocked `user` from writing (asked through the signal, so
+    translating knows nothing of moderation); once per request, since a page asks for
+    every comment it shows."""
+    if not has_request_context():
+        return is_writing_refused(user)
+    answers = g.setdefault("translating_writing_refused", {})
+    if user.id not in answers:
+        answers[user.id] = is_writing_refused(user)
+    return answers[user.id]
+
+
+def can_translate(user: User | None, language: str) -> bool:
+    return holds_language(user, language) and not writing_refused(user)
+
+
+def require_not_blocked(user: User | None) -> None:
+    if user is not None and writing_refused(user):
+        raise NotAllowed(TranslationCode.BLOCKED)
+
+
 def require_translator(user: User | None, language: str) -> None:
-    if not can_translate(user, language):
+    if not holds_language(user, language):
         raise NotAllowed(TranslationCode.NOT_TRANSLATOR, language=language)
+    require_not_blocked(user)
 
 
 def require_translatable(revision: Revision, language: str) -> None:

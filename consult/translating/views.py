@@ -22,7 +22,7 @@ from consult.policies.models import Clause, Policy, Revision
 from consult.policies.services import revisions_of
 from consult.redline.presenter import ChangeSteps, render_tools, requested_mode, unchanged_open
 from consult.translating import presenter
-from consult.translating.errors import NotAllowed, TranslationCode, TranslationError
+from consult.translating.errors import NotAllowed, TranslationError
 from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
 from consult.translating.importing import import_translation
 from consult.translating.messages import error_lines
@@ -33,6 +33,7 @@ from consult.translating.services import (
     language_tag,
     next_needing_work,
     require_translatable,
+    require_translator,
     review_translation,
     revision_statuses,
     save_translation,
@@ -66,8 +67,10 @@ def revision_page_context(policy: Policy, revision: Revision) -> dict:
 
 
 def require_language_writer(language: str) -> None:
-    if not can_translate(current_user, language):
-        abort(403, message_of(NotAllowed(TranslationCode.NOT_TRANSLATOR, language=language)))
+    try:
+        require_translator(current_user, language)
+    except NotAllowed as error:
+        abort(403, message_of(error))
 
 
 def workspace_url(revision: Revision, language: str, **anchor) -> str:

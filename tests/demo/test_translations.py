@@ -94,6 +94,9 @@ def test_some_demo_comments_carry_an_english_translation(runner, client):
     ]
     french = next(row for row in rows if row.body.startswith("Four weeks"))
     html = client.get(f"/comments/{french.comment_id}").get_data(as_text=True)
-    assert "Translated into English by Tariq Translator, a human translator." in html
+    assert (
+        'Translated into English by Tariq Translator <span class="badge role-badge '
+        'role-translator">Translator</span>, a human translator.' in html
+    )
     load(runner)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(CommentTranslation)) == 3

@@ -25,7 +25,10 @@ def test_translator_of_the_comment_language_translates_it(
     [translation] = translations()
     assert (translation.language, translation.translator.username) == ("en", "greta")
     html = client.get(f"/comments/{comment.id}").get_data(as_text=True)
-    assert "Translated into English by Greta, a human translator." in html
+    assert (
+        'Translated into English by Greta <span class="badge role-badge role-translator">'
+        "Translator</span>, a human translator." in html
+    )
     assert (
         '<div class="comment-body" lang="en" dir="ltr"><p>Please word this <em>more clearly</em>.</p>'
         in html

@@ -1,0 +1,16 @@
+"""Codes of the moderation rules, and their messages."""
+
+from flask_babel import lazy_gettext as _l
+
+from consult.errors import ErrorCode
+
+
+class ModerationCode(ErrorCode):
+    ADMIN_PROTECTED = "admin_protected"
+
+
+MESSAGES = {
+    ModerationCode.ADMIN_PROTECTED: _l(
+        "Only an administrator can hide an administrator's comment or block an administrator."
+    ),
+}
