@@ -12,7 +12,7 @@ import enum
 import re
 import unicodedata
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
@@ -44,12 +44,18 @@ class MatchReason(enum.Enum):
     SIMILARITY = "similarity"
     # Left over between the same two neighbours, at the same level (see align()).
     PLACE = "place"
+    # The text or heading of a clause removed earlier: its key comes back (see align()).
+    RESTORED = "restored"
     NEW = "new"
 
 
 @dataclass(frozen=True)
 class Match:
-    """The old clause (if any) that new clause ``new_index`` continues."""
+    """The old clause (if any) that new clause ``new_index`` continues.
+
+    A restored clause continues no old clause (``old_index`` is None): it takes back the key
+    of a removed one.
+    """
 
     new_index: int
     old_index: int | None
@@ -126,6 +132,8 @@ class _Matcher:
         self.new = new
         self.matches: dict[int, Match] = {}
         self.old_taken: set[int] = set()
+        # New clause -> the key of a removed clause it brings back.
+        self.restored: dict[int, str] = {}
         # Informative words of the clauses the similarity pass found unmatched.
         self.old_tokens: dict[int, AbstractSet[str]] = {}
         self.new_tokens: dict[int, AbstractSet[str]] = {}
@@ -134,8 +142,14 @@ class _Matcher:
         self.matches[new_index] = Match(new_index, old_index, reason, score)
         self.old_taken.add(old_index)
 
+    def restore(self, new_index: int, key: str) -> None:
+        self.restored[new_index] = key
+
+    def is_free_new(self, index: int) -> bool:
+        return index not in self.matches and index not in self.restored
+
     def free_new(self) -> list[int]:
-        return [index for index in range(len(self.new)) if index not in self.matches]
+        return [index for index in range(len(self.new)) if self.is_free_new(index)]
 
     def free_old(self) -> list[int]:
         return [index for index in range(len(self.old)) if index not in self.old_taken]
@@ -146,6 +160,7 @@ def align(
     new: Sequence[Clause],
     *,
     taken_keys: Collection[str] = (),
+    removed: Sequence[Clause] = (),
     threshold: float = 0.5,
     gap_threshold: float = 0.2,
 ) -> Alignment:
@@ -153,22 +168,31 @@ def align(
 
     Passes, each over what is still unmatched: same key; same heading
     (normalised, casefolded; duplicates in order; preamble to preamble);
-    word similarity (:mod:`drafts.similarity`) >= ``threshold``, best pairs
-    first; then place: between two neighbours matched in order, the clauses
-    left over pair at the same level and in order when their similarity is
-    >= ``gap_threshold``, best first, or always when they are the only two
-    there — a clause whose heading and text were both rewritten still sits
-    where it stood. Every earlier pass wins, so a moved clause keeps its match.
-    Unmatched new clauses get :func:`make_key` keys never seen in
-    ``taken_keys`` or ``old``.
+    the text of a clause in ``removed``; word similarity
+    (:mod:`drafts.similarity`) >= ``threshold``, best pairs first; the heading
+    of a clause in ``removed``; then place: between two neighbours matched in
+    order, the clauses left over pair at the same level and in order when
+    their similarity is >= ``gap_threshold``, best first, or always when they
+    are the only two there — a clause whose heading and text were both
+    rewritten still sits where it stood. Every earlier pass wins, so a moved
+    clause keeps its match.
+
+    ``removed`` holds clauses that earlier versions had and ``old`` has not
+    (any version of each, the most recent first): a clause added back with
+    the text (normalised body) or the heading of one takes its key back, each key once,
+    so its comments, translations and history resume. Unmatched new clauses
+    get :func:`make_key` keys never seen in ``taken_keys``, ``old`` or ``removed``.
     """
     _check_old_keys(old)
     matcher = _Matcher(old, new)
+    removed = _still_removed(old, removed)
     _match_keys(matcher)
     _match_headings(matcher)
+    _restore(matcher, removed, _text_identity)
     _match_similar(matcher, threshold)
+    _restore(matcher, removed, _heading_identity)
     _match_in_gaps(matcher, gap_threshold)
-    return _keyed_alignment(matcher, taken_keys)
+    return _keyed_alignment(matcher, taken_keys, removed)
 
 
 def _check_old_keys(old: Sequence[Clause]) -> None:
@@ -189,6 +213,36 @@ def _match_keys(matcher: _Matcher) -> None:
 
 def _heading_identity(clause: Clause) -> tuple[bool, str]:
     return clause.is_preamble, normalise(clause.heading).casefold()
+
+
+def _text_identity(clause: Clause) -> tuple[bool, str] | None:
+    # A clause without text (a heading over its sub-clauses) is known by its heading alone.
+    return (clause.is_preamble, clause.normalised_body) if clause.normalised_body else None
+
+
+def _still_removed(old: Sequence[Clause], removed: Sequence[Clause]) -> list[Clause]:
+    """The removed clauses whose key ``old`` does not hold (a key kept is not a key to restore)."""
+    held = {clause.key for clause in old}
+    return [clause for clause in removed if clause.key is not None and clause.key not in held]
+
+
+def _restore(
+    matcher: _Matcher, removed: Sequence[Clause], identity: Callable[[Clause], Hashable | None]
+) -> None:
+    """Give a new clause the key of the most recent removed clause with its identity."""
+    if not removed:
+        return
+    keys: defaultdict[Hashable, list[str]] = defaultdict(list)
+    for clause in removed:
+        keys[identity(clause)].append(str(clause.key))
+    keys.pop(None, None)
+    restored = set(matcher.restored.values())
+    for new_index in matcher.free_new():
+        candidates = keys.get(identity(matcher.new[new_index]), ())
+        key = next((key for key in candidates if key not in restored), None)
+        if key is not None:
+            matcher.restore(new_index, key)
+            restored.add(key)
 
 
 def _match_headings(matcher: _Matcher) -> None:
@@ -236,7 +290,7 @@ def _gaps(matcher: _Matcher) -> Iterator[tuple[list[int], list[int]]]:
     steady = steady_positions([old for _new, old in pairs])
     anchors = [pair for index, pair in enumerate(pairs) if index in steady]
     for (new_start, old_start), (new_end, old_end) in zip(anchors, anchors[1:]):
-        new_gap = [i for i in range(new_start + 1, new_end) if i not in matcher.matches]
+        new_gap = [i for i in range(new_start + 1, new_end) if matcher.is_free_new(i)]
         old_gap = [i for i in range(old_start + 1, old_end) if i not in matcher.old_taken]
         if new_gap and old_gap:
             yield old_gap, new_gap
@@ -267,12 +321,14 @@ def _match_in_order(
             matcher.pair(new_index, old_index, MatchReason.PLACE, -score)
 
 
-def _keyed_alignment(matcher: _Matcher, taken_keys: Collection[str]) -> Alignment:
-    taken = set(taken_keys) | {clause.key for clause in matcher.old if clause.key is not None}
+def _keyed_alignment(
+    matcher: _Matcher, taken_keys: Collection[str], removed: Sequence[Clause]
+) -> Alignment:
+    taken = set(taken_keys) | {str(clause.key) for clause in (*matcher.old, *removed)}
     clauses: list[Clause] = []
     matches: list[Match] = []
     for new_index, clause in enumerate(matcher.new):
-        match = matcher.matches.get(new_index) or Match(new_index, None, MatchReason.NEW, 0.0)
+        match = matcher.matches.get(new_index) or _unmatched(matcher, new_index)
         key = _key_for(matcher, clause, match, taken)
         taken.add(key)
         clauses.append(replace(clause, key=key))
@@ -280,9 +336,17 @@ def _keyed_alignment(matcher: _Matcher, taken_keys: Collection[str]) -> Alignmen
     return Alignment(tuple(clauses), tuple(matches))
 
 
+def _unmatched(matcher: _Matcher, new_index: int) -> Match:
+    if new_index in matcher.restored:
+        return Match(new_index, None, MatchReason.RESTORED, 1.0)
+    return Match(new_index, None, MatchReason.NEW, 0.0)
+
+
 def _key_for(matcher: _Matcher, clause: Clause, match: Match, taken: set[str]) -> str:
     if match.old_index is not None:
         return matcher.old[match.old_index].key or ""
+    if match.reason is MatchReason.RESTORED:
+        return matcher.restored[match.new_index]
     if clause.is_preamble:
         return _unique_key("preamble", taken)
     return make_key(clause.heading, taken)

@@ -136,6 +136,23 @@ def keys_ever_used(policy: Policy) -> set[str]:
     )
 
 
+def removed_clauses(policy: Policy, latest: Revision | None) -> list[drafts.Clause]:
+    """The clauses of the policy's other revisions whose key `latest` does not hold.
+
+    Most recent first, one per key and text: what a clause added back to `latest` (or to a
+    revision after it) takes its key back from (see drafts.align).
+    """
+    query = sa.select(Clause).join(Revision).where(Revision.policy_id == policy.id)
+    if latest is not None:
+        held = sa.select(Clause.key).where(Clause.revision_id == latest.id)
+        query = query.where(Clause.revision_id != latest.id, Clause.key.not_in(held))
+    rows = db.session.scalars(query.order_by(Revision.number.desc(), Clause.position))
+    versions: dict[tuple[str, str], Clause] = {}
+    for row in rows:
+        versions.setdefault((row.key, row.hash), row)
+    return [as_domain(row) for row in versions.values()]
+
+
 def require_draft(revision: Revision) -> None:
     if not revision.is_draft:
         raise RevisionLocked(revision=revision.number)

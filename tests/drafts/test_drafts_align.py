@@ -529,3 +529,72 @@ def test_pairs_by_place_never_take_a_clause_matched_otherwise(
             assert match.old_index is not None
             assert old[match.old_index].level == new[match.new_index].level
             assert _between_neighbours_in_order(alignment, match)
+
+
+# align: a clause added back takes its key back
+
+
+def test_a_clause_added_back_with_its_text_takes_its_key_back() -> None:
+    first = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Thanks", text_of(2)))
+    second = align(first, [first[0]]).clauses
+    alignment = align(second, [second[0], Clause(2, "Thanks", text_of(2))], removed=[first[1]])
+    assert [c.key for c in alignment.clauses] == ["scope", "thanks"]
+    assert alignment.matches[1] == Match(1, None, MatchReason.RESTORED, 1.0)
+
+
+def test_a_clause_added_back_with_its_heading_takes_its_key_back() -> None:
+    removed = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Thanks", text_of(2)))[1]
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    alignment = align(old, [old[0], Clause(2, "THANKS", text_of(3))], removed=[removed])
+    assert alignment.clauses[1].key == "thanks"
+    assert alignment.matches[1].reason is MatchReason.RESTORED
+
+
+def test_a_removed_text_is_found_under_another_heading() -> None:
+    # The text comes back renamed: its text, not its new heading, says which clause it is.
+    removed = [
+        Clause(2, "Thanks", text_of(2), key="thanks"),
+        Clause(2, "Credits", text_of(5), key="credits"),
+    ]
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    alignment = align(old, [old[0], Clause(2, "Credits", text_of(2))], removed=removed)
+    assert alignment.clauses[1].key == "thanks"
+
+
+def test_each_removed_key_comes_back_once_the_most_recent_first() -> None:
+    removed = [
+        Clause(2, "Notes", text_of(2), key="notes-2"),
+        Clause(2, "Notes", text_of(3), key="notes"),
+    ]
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    new = [
+        old[0],
+        Clause(2, "Notes", text_of(7)),
+        Clause(2, "Notes", text_of(8)),
+        Clause(2, "Notes", text_of(9)),
+    ]
+    keys = [c.key for c in align(old, new, removed=removed).clauses]
+    assert keys == ["scope", "notes-2", "notes", "notes-3"]
+
+
+def test_a_key_the_old_version_holds_is_not_restored() -> None:
+    old = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Thanks", text_of(2)))
+    stale = Clause(2, "Other", text_of(9), key="thanks")
+    alignment = align(old, [old[0], Clause(2, "Other", text_of(9))], removed=[stale])
+    assert alignment.clauses[1].key == "other"
+
+
+def test_fresh_keys_avoid_removed_keys() -> None:
+    removed = [Clause(2, "Budget", text_of(2), key="budget")]
+    alignment = align([], [Clause(2, "Budget!", text_of(3))], removed=removed)
+    # The heading normalises to another identity ("budget!"): a new clause, with a new key.
+    assert alignment.matches[0].reason is MatchReason.NEW
+    assert alignment.clauses[0].key == "budget-2"
+
+
+def test_a_clause_matched_in_the_old_version_is_not_restored() -> None:
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    removed = [Clause(2, "Scope", text_of(1), key="range")]
+    alignment = align(old, [Clause(2, "Scope", text_of(1))], removed=removed)
+    assert alignment.clauses[0].key == "scope"
+    assert alignment.matches[0].reason is MatchReason.HEADING
