@@ -58,6 +58,19 @@ def create_policy(
     return policy
 
 
+def set_heading_numbers(actor: User | None, policy: Policy, style: str) -> None:
+    """Choose whose numbers the policy's headings show (a drafts.NumberingStyle value)."""
+    try:
+        chosen = drafts.NumberingStyle(style)
+    except ValueError:
+        raise PolicyError("heading_numbers_invalid", value=style) from None
+    if chosen.value == policy.heading_numbers:
+        return
+    before, policy.heading_numbers = policy.heading_numbers, chosen.value
+    db.session.flush()
+    record(actor, "policy.heading_numbers", policy, policy.slug, before=before, after=chosen.value)
+
+
 def revisions_of(policy: Policy, include_drafts: bool) -> list[Revision]:
     query = sa.select(Revision).where(Revision.policy_id == policy.id)
     if not include_drafts:
