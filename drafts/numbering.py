@@ -18,9 +18,8 @@ from drafts.model import Clause
 
 _CJK_NUMERALS = "〇零一二三四五六七八九十百千"
 # Valid Roman numerals of one case, never empty.
-_ROMAN = r"(?=[{i}{v}{x}{l}{c}{d}{m}])(?:{m}{{0,3}}(?:{c}{m}|{c}{d}|{d}?{c}{{0,3}})(?:{x}{c}|{x}{l}|{l}?{x}{{0,3}})(?:{i}{x}|{i}{v}|{v}?{i}{{0,3}}))"
-_UPPER_ROMAN = _ROMAN.format(i="I", v="V", x="X", l="L", c="C", d="D", m="M")
-_LOWER_ROMAN = _ROMAN.format(i="i", v="v", x="x", l="l", c="c", d="d", m="m")
+_UPPER_ROMAN = r"(?:(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+_LOWER_ROMAN = _UPPER_ROMAN.lower()
 _ANY_ROMAN = f"(?:{_UPPER_ROMAN}|{_LOWER_ROMAN})"
 # \d is any script's decimal digits: 1, ١ (Arabic-Indic), ۱ (Persian), १ (Devanagari), １.
 _LABEL = re.compile(

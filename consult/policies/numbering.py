@@ -30,10 +30,15 @@ class HeadingNumbers:
     def __init__(self, style: str, clauses: Sequence[drafts.Clause]) -> None:
         shown = drafts.shown_headings(clauses, drafts.NumberingStyle(style))
         self._shown = {clause.key: item for clause, item in zip(clauses, shown)}
+        self._written = {clause.key: clause.heading for clause in clauses}
 
     @classmethod
     def of(cls, revision: Revision) -> "HeadingNumbers":
         return cls(revision.policy.heading_numbers, [outline(c) for c in revision.clauses])
+
+    def shown(self, clause: Headed, text: str | None = None) -> tuple[str, str]:
+        """The number and the heading shown (one call where a page needs both)."""
+        return self.number(clause), self.heading(clause, text)
 
     def number(self, clause: Headed) -> str:
         """The outline number shown before the heading ("" when the heading keeps its own)."""
@@ -48,7 +53,12 @@ class HeadingNumbers:
         """The heading as shown: ``text`` (a translation's) or the clause's own, without the
         number it starts with wherever Consult's number is shown instead."""
         heading = clause.heading if text is None else text
-        return heading if self.keeps_own(clause) else drafts.without_number(heading)
+        shown = self._shown.get(clause.key)
+        if shown is None or shown.own:
+            return heading
+        if heading == self._written[clause.key]:
+            return shown.heading  # already without its number
+        return drafts.without_number(heading)
 
 
 def outline(clause: Clause) -> drafts.Clause:

@@ -88,7 +88,8 @@ class ComparedHeadings:
         return self.sides[side].heading(getattr(item, side))
 
     def renumbering(self, item: drafts.ClauseComparison) -> tuple[str, str] | None:
-        """(was, now) when the clause's shown number changed; none when no number is shown."""
+        """(was, now) when the clause's shown number changed; none when no number is shown
+        (so only a clause Consult renumbered can have one)."""
         if item.old is None or item.new is None:
             return None
         was, now = self.number(item, "old"), self.number(item, "new")
