@@ -27,6 +27,16 @@ from drafts.compare import (
 from drafts.document import number_clauses, parse_document, render_document
 from drafts.errors import DocumentError, DocumentErrorCode, DraftsError
 from drafts.model import Clause, Document
+from drafts.numbering import (
+    HeadingNumber,
+    Numbering,
+    NumberingStyle,
+    ShownHeading,
+    detect_numbering,
+    heading_number,
+    shown_headings,
+    without_number,
+)
 from drafts.ops import Op, OpKind
 from drafts.pairs import is_balanced
 from drafts.redline import TextDiff, diff_normalised, diff_text, mirrored
@@ -75,14 +85,18 @@ __all__ = [
     "DocumentError",
     "DocumentErrorCode",
     "DraftsError",
+    "HeadingNumber",
     "Match",
     "MatchReason",
+    "Numbering",
+    "NumberingStyle",
     "Op",
     "OpKind",
     "Outline",
     "Pin",
     "Progress",
     "RenderProfile",
+    "ShownHeading",
     "StructureError",
     "StructureErrorCode",
     "TextDiff",
@@ -93,9 +107,11 @@ __all__ = [
     "compare",
     "content_hash",
     "count_words",
+    "detect_numbering",
     "diff_normalised",
     "diff_text",
     "forget_renderings",
+    "heading_number",
     "is_balanced",
     "is_safe_url",
     "make_key",
@@ -109,6 +125,8 @@ __all__ = [
     "render_document",
     "render_inline",
     "render_markdown",
+    "shown_headings",
     "tokens",
     "translation_state",
+    "without_number",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafts.scripts import TRAILING_MARKS, UNSPACED
+from drafts.scripts import CHARACTER, UNSPACED
 
 # Letters plus the combining marks and joiners of scripts that write words with
 # them (Latin accents when decomposed, Hebrew points, Arabic harakat, Indic
@@ -26,7 +26,7 @@ _WORD_CHARS = (
 # matched without backtracking; the rest are the general rules.
 TOKEN = re.compile(
     f"[^\\W{UNSPACED}]++(?![*~`{_WORD_CHARS}])|[^\\S\\n]+"
-    f"|[{UNSPACED}][{TRAILING_MARKS}]*"
+    f"|{CHARACTER}"
     f"|[*~`]*(?:(?![{UNSPACED}])[{_WORD_CHARS}])+[*~`]*"
     r"|\n+|\]\(|[^\w\s]",
 )

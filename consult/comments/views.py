@@ -33,6 +33,7 @@ from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Revision
+from consult.policies.numbering import heading_numbers_by_revision
 from consult.ratelimits import endorsing_limits, flagging_limits, posting_limits
 
 bp = Blueprint("comments", __name__, template_folder="templates")
@@ -99,6 +100,7 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
         policy=revision.policy,
         revision=revision,
         clause=clause,
+        headings=heading_numbers_by_revision(revision.policy, [revision])[revision.id],
         sort=sort,
         language=language,
         thread=thread(

@@ -10,7 +10,13 @@ from consult.audit.services import record
 from consult.extensions import db
 from consult.policies.errors import InvalidEdit, PolicyCode, StaleEdit
 from consult.policies.models import Clause, Revision
-from consult.policies.services import as_domain, get_clause, keys_ever_used, require_draft
+from consult.policies.services import (
+    as_domain,
+    get_clause,
+    keys_ever_used,
+    removed_clauses,
+    require_draft,
+)
 
 MAX_LEVEL = 6
 
@@ -90,21 +96,30 @@ def add_clause(
     after_key: str | None,
     text: ClauseText,
 ) -> Clause:
-    """A new clause after `after_key` (at the start when None), with a fresh key."""
+    """A new clause after `after_key` (at the start when None): with the key of a clause
+    removed earlier when it brings back its text or heading, else with a fresh key."""
     text = text.checked()
     index = 0 if after_key is None else revision.clauses.index(get_clause(revision, after_key)) + 1
     check_structure(revision, seen_version)
-    clause = Clause(
-        key=drafts.make_key(text.heading, keys_ever_used(revision.policy)),
-        position=index,
-        level=text.level,
-    )
+    clause = Clause(key=key_for_added(revision, text), position=index, level=text.level)
     apply_text(clause, text)
     revision.clauses.insert(index, clause)
     renumber(revision)
     db.session.flush()
     audit(actor, "clause.added", clause, after=after_key, number=clause.number)
     return clause
+
+
+def key_for_added(revision: Revision, text: ClauseText) -> str:
+    """A clause removed earlier comes back with its key; any other gets a key never used."""
+    policy = revision.policy
+    alignment = drafts.align(
+        [],
+        [drafts.Clause(text.level, text.heading, text.body)],
+        taken_keys=keys_ever_used(policy),
+        removed=removed_clauses(policy, revision),
+    )
+    return str(alignment.clauses[0].key)
 
 
 def delete_clause(actor: User | None, revision: Revision, seen_version: int, key: str) -> None:

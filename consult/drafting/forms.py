@@ -37,6 +37,28 @@ class PolicyForm(FlaskForm):
     summary = TextAreaField(_l("Summary"), validators=[Length(max=5000)])
 
 
+HEADING_NUMBER_CHOICES = [
+    SelectChoice(
+        "auto",
+        _l(
+            "Automatic: the document's at each level where every heading has one, Consult's elsewhere"
+        ),
+    ),
+    SelectChoice("document", _l("The document's own numbers, as written in the headings")),
+    SelectChoice("consult", _l("Consult's numbers (1, 2, 2.1…), without the headings' own")),
+]
+
+
+class HeadingNumbersForm(FlaskForm):
+    heading_numbers = SelectField(
+        _l("Heading numbers"),
+        choices=HEADING_NUMBER_CHOICES,
+        description=_l(
+            "A heading that carries its own number (“1. Correction”) is shown with one number, the document's or Consult's, on every page."
+        ),
+    )
+
+
 class ImportForm(FlaskForm):
     document = FileField(
         _l("Markdown file"),

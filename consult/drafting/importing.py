@@ -21,6 +21,7 @@ from consult.policies.services import (
     find_policy,
     keys_ever_used,
     latest_revision,
+    removed_clauses,
 )
 from drafts import DocumentErrorCode
 
@@ -104,10 +105,16 @@ def document_title(document: drafts.Document, options: ImportOptions, fallback: 
 
 
 def keyed_clauses(policy: Policy, document: drafts.Document) -> tuple[drafts.Clause, ...]:
-    """The document's clauses with keys: matched to the latest revision's where possible."""
+    """The document's clauses with keys: matched to the latest revision's where possible,
+    and a clause removed earlier and brought back takes its key back."""
     base = latest_revision(policy)
     old = [as_domain(c) for c in clauses_of(base)] if base else []
-    return drafts.align(old, document.clauses, taken_keys=keys_ever_used(policy)).clauses
+    return drafts.align(
+        old,
+        document.clauses,
+        taken_keys=keys_ever_used(policy),
+        removed=removed_clauses(policy, base),
+    ).clauses
 
 
 def check_language(policy: Policy, document: drafts.Document, options: ImportOptions) -> None:

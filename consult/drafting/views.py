@@ -11,6 +11,7 @@ from consult.drafting.forms import (
     AddClauseForm,
     ClauseForm,
     ConfirmForm,
+    HeadingNumbersForm,
     ImportForm,
     PolicyForm,
     PublishForm,
@@ -23,7 +24,7 @@ from consult.permissions import is_staff, staff_required
 from consult.policies.errors import PolicyError, RevisionLocked, StaleEdit
 from consult.policies.loading import clause_or_404, policy_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Policy, Revision
-from consult.policies.services import create_policy, current_draft
+from consult.policies.services import create_policy, current_draft, set_heading_numbers
 from consult.redline.presenter import redline_context
 
 bp = Blueprint("drafting", __name__, template_folder="templates")
@@ -76,6 +77,19 @@ def new_policy():
         flash(_("Policy created. Import a document or write the first draft."), "success")
         return redirect(url_for("drafting.import_revision", slug=policy.slug))
     return render_template("drafting/new_policy.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/policies/<slug>/numbering", methods=["GET", "POST"])
+@staff_required
+def heading_numbers(slug: str):
+    policy = policy_or_404(slug)
+    form = HeadingNumbersForm(heading_numbers=policy.heading_numbers)
+    if form.validate_on_submit():
+        set_heading_numbers(current_user, policy, form.heading_numbers.data)
+        flash(_("Heading numbers saved."), "success")
+        return redirect(url_for("policies.policy", slug=slug))
+    status = 422 if form.errors else 200
+    return render_template("drafting/heading_numbers.html", policy=policy, form=form), status
 
 
 @bp.route("/policies/<slug>/import", methods=["GET", "POST"])

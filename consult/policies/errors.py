@@ -26,6 +26,7 @@ class PolicyCode(ErrorCode):
     LEVEL_INVALID = "level_invalid"
     CANNOT_MOVE = "cannot_move"
     STALE = "stale"
+    HEADING_NUMBERS_INVALID = "heading_numbers_invalid"
 
 
 class PolicyError(ConsultError):

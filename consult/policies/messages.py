@@ -41,4 +41,7 @@ MESSAGES = {
     PolicyCode.STALE: _l(
         "Someone else changed this draft in the meantime. Nothing was overwritten: review their version and apply your change again."
     ),
+    PolicyCode.HEADING_NUMBERS_INVALID: _l(
+        "Choose whose numbers the headings show: the document's, Consult's, or automatic."
+    ),
 }

@@ -29,6 +29,11 @@ class Policy(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
+    # Whose numbers the headings show (a drafts.NumberingStyle value): a heading that carries
+    # its own number ("1. Correction") is shown with one number, never two.
+    heading_numbers: Mapped[str] = mapped_column(
+        sa.String(20), default="auto", server_default="auto"
+    )
 
     revisions: Mapped[list["Revision"]] = relationship(
         back_populates="policy",

@@ -67,6 +67,19 @@ def create_policy(
     return policy
 
 
+def set_heading_numbers(actor: User | None, policy: Policy, style: str) -> None:
+    """Choose whose numbers the policy's headings show (a drafts.NumberingStyle value)."""
+    try:
+        chosen = drafts.NumberingStyle(style)
+    except ValueError:
+        raise PolicyError(PolicyCode.HEADING_NUMBERS_INVALID, value=style) from None
+    if chosen.value == policy.heading_numbers:
+        return
+    before, policy.heading_numbers = policy.heading_numbers, chosen.value
+    db.session.flush()
+    record(actor, "policy.heading_numbers", policy, policy.slug, before=before, after=chosen.value)
+
+
 def revisions_of(policy: Policy, include_drafts: bool) -> list[Revision]:
     query = sa.select(Revision).where(Revision.policy_id == policy.id)
     if not include_drafts:
@@ -143,6 +156,23 @@ def keys_ever_used(policy: Policy) -> set[str]:
             sa.select(Clause.key).join(Revision).where(Revision.policy_id == policy.id).distinct()
         )
     )
+
+
+def removed_clauses(policy: Policy, latest: Revision | None) -> list[drafts.Clause]:
+    """The clauses of the policy's other revisions whose key `latest` does not hold.
+
+    Most recent first, one per key and text: what a clause added back to `latest` (or to a
+    revision after it) takes its key back from (see drafts.align).
+    """
+    query = sa.select(Clause).join(Revision).where(Revision.policy_id == policy.id)
+    if latest is not None:
+        held = sa.select(Clause.key).where(Clause.revision_id == latest.id)
+        query = query.where(Clause.revision_id != latest.id, Clause.key.not_in(held))
+    rows = db.session.scalars(query.order_by(Revision.number.desc(), Clause.position))
+    versions: dict[tuple[str, str], Clause] = {}
+    for row in rows:
+        versions.setdefault((row.key, row.hash), row)
+    return [as_domain(row) for row in versions.values()]
 
 
 def require_draft(revision: Revision) -> None:

@@ -7,6 +7,7 @@ from consult.hooks import page_context
 from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revision_or_404
 from consult.policies.models import Policy, Revision
+from consult.policies.numbering import HeadingNumbers
 from consult.policies.services import (
     as_domain,
     current_draft,
@@ -48,6 +49,7 @@ def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -
         policy=policy,
         revision=revision,
         clauses=revision.clauses,
+        headings=HeadingNumbers.of(revision),
         revisions=revisions_of(policy, include_drafts=is_staff()),
         latest=latest,
         content_hash=draft_content_hash(revision),

@@ -4,6 +4,8 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
+    from consult.redline import services
     from consult.redline.views import bp
 
+    services.init_app(app)
     app.register_blueprint(bp)

@@ -1,7 +1,7 @@
 """A small thread-safe LRU for comparisons of published revisions.
 
-Published text never changes, so a comparison keyed by the two content hashes
-is valid forever; the bound only limits memory.
+Published revisions never change, so a comparison keyed by the two revisions is
+valid forever; the bound only limits memory.
 """
 
 import threading

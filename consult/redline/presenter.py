@@ -1,6 +1,6 @@
 """What every redline template needs: the comparison and the means to render it."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from flask import abort, request
@@ -10,9 +10,10 @@ from markupsafe import Markup
 import drafts
 from consult.i18n import language_attributes
 from consult.policies.models import Policy, Revision
+from consult.policies.numbering import HeadingNumbers
 from consult.redline.labels import change_labels, screen_reader_labels
 from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, redline_html
-from consult.redline.services import compare_revisions
+from consult.redline.services import HistoryEntry, compare_revisions
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,86 @@ class ChangeSteps:
         return self._keys[at] if at < len(self._keys) else None
 
 
+class ComparedHeadings:
+    """Numbers and headings of compared clauses as the policy shows them, each side under its
+    own revision's numbering (consult.policies.numbering)."""
+
+    def __init__(self, old: HeadingNumbers, new: HeadingNumbers) -> None:
+        self.sides = {"old": old, "new": new}
+        self._diffs: dict[str, drafts.TextDiff] = {}
+
+    @classmethod
+    def of(cls, style: str, comparison: drafts.Comparison) -> "ComparedHeadings":
+        """Both sides read from the comparison's own clauses: no revision is loaded."""
+        old = [item.old for item in comparison.clauses if item.old is not None]
+        new = [item.new for item in comparison.clauses if item.new is not None]
+        return cls(HeadingNumbers(style, old), HeadingNumbers(style, new))
+
+    @staticmethod
+    def _side(item: drafts.ClauseComparison, side: str) -> str:
+        return "old" if side == "old" or item.new is None else "new"
+
+    def number(self, item: drafts.ClauseComparison, side: str = "new") -> str:
+        side = self._side(item, side)
+        return self.sides[side].number(getattr(item, side))
+
+    def heading(self, item: drafts.ClauseComparison, side: str = "new") -> str:
+        side = self._side(item, side)
+        return self.sides[side].heading(getattr(item, side))
+
+    def renumbering(self, item: drafts.ClauseComparison) -> tuple[str, str] | None:
+        """(was, now) when the clause's shown number changed; none when no number is shown
+        (so only a clause Consult renumbered can have one)."""
+        if item.old is None or item.new is None:
+            return None
+        was, now = self.number(item, "old"), self.number(item, "new")
+        return (was, now) if was and now and was != now else None
+
+    def heading_diff(self, item: drafts.ClauseComparison) -> drafts.TextDiff:
+        """The heading's redline without the numbers that are not shown."""
+        if item.key not in self._diffs:
+            self._diffs[item.key] = self._heading_diff(item)
+        return self._diffs[item.key]
+
+    def _heading_diff(self, item: drafts.ClauseComparison) -> drafts.TextDiff:
+        if item.old is None or item.new is None:
+            return item.heading
+        old_text = self.sides["old"].heading(item.old, item.old.normalised_heading)
+        new_text = self.sides["new"].heading(item.new, item.new.normalised_heading)
+        if (old_text, new_text) == (item.old.normalised_heading, item.new.normalised_heading):
+            return item.heading
+        return drafts.diff_normalised(old_text, new_text)
+
+
+class HistoryHeadings:
+    """`ComparedHeadings` for a clause's history: each change under its own pair of revisions."""
+
+    def __init__(self, entries: Iterable[HistoryEntry], by_revision: Mapping[int, HeadingNumbers]):
+        self.by_revision = by_revision
+        self._by_change = {
+            id(entry.change): ComparedHeadings(
+                by_revision[entry.previous.id], by_revision[entry.revision.id]
+            )
+            for entry in entries
+            if entry.change is not None and entry.previous is not None
+        }
+
+    def _of(self, item: drafts.ClauseComparison) -> ComparedHeadings:
+        return self._by_change[id(item)]
+
+    def number(self, item: drafts.ClauseComparison, side: str = "new") -> str:
+        return self._of(item).number(item, side)
+
+    def heading(self, item: drafts.ClauseComparison, side: str = "new") -> str:
+        return self._of(item).heading(item, side)
+
+    def renumbering(self, item: drafts.ClauseComparison) -> tuple[str, str] | None:
+        return self._of(item).renumbering(item)
+
+    def heading_diff(self, item: drafts.ClauseComparison) -> drafts.TextDiff:
+        return self._of(item).heading_diff(item)
+
+
 MODES = ("inline", "side")
 
 
@@ -94,6 +175,7 @@ def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> 
         "new": new,
         "mode": mode,
         "comparison": comparison,
+        "numbering": ComparedHeadings.of(policy.heading_numbers, comparison),
         "change_steps": ChangeSteps(comparison),
         "unchanged_open": unchanged_open(),
         "clause_languages": ClauseLanguages(policy.source_language),

@@ -53,8 +53,13 @@ class Labels:
     lang: str = ""
 
 
-def merged_markdown(ops: Iterable[Sequence[str]], shown: frozenset[str]) -> str:
-    """One Markdown text: equal text, plus the shown kinds of change wrapped in sentinels."""
+def merged_markdown(
+    ops: Iterable[Sequence[str]], shown: frozenset[str], blocks: bool = True
+) -> str:
+    """One Markdown text: equal text, plus the shown kinds of change wrapped in sentinels.
+
+    ``blocks=False`` for a heading, which is inline text: its "2." is no list marker, so a
+    change to it stays marked."""
     parts: list[str] = []
     for kind, text in ops:
         kind = str(kind)
@@ -62,6 +67,8 @@ def merged_markdown(ops: Iterable[Sequence[str]], shown: frozenset[str]) -> str:
             parts.append(text)
         elif kind in shown:
             parts.append(wrap_lines(text, kind))
+    if not blocks:
+        return "".join(parts)
     return "\n".join(map(kept_syntax, "".join(parts).split("\n")))
 
 
@@ -207,7 +214,8 @@ def redline_html(
 ) -> Markup:
     """HTML of a clause body (or, inline=True, a heading) with its changes marked; text a
     reader wrote (a suggested wording) passes COMMENT_PROFILE."""
-    source = clean_destinations(merged_markdown(ops, shown), keep_deleted="insert" not in shown)
+    merged = merged_markdown(ops, shown, blocks=not inline)
+    source = clean_destinations(merged, keep_deleted="insert" not in shown)
     rendered = render_inline(source) if inline else render_markdown(source, profile)
     return Markup(sentinels_to_tags(rendered, labels))
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import Flask, current_app
 
 import drafts
 from consult.extensions import db
@@ -10,7 +11,21 @@ from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.policies.services import as_domain
 from consult.redline.cache import LRUCache
 
-published_comparisons: LRUCache[drafts.Comparison] = LRUCache(maxsize=256)
+COMPARISONS = "consult.redline.comparisons"
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[COMPARISONS] = LRUCache(maxsize=256)
+
+
+def published_comparisons() -> LRUCache[drafts.Comparison]:
+    """This app's comparisons of published revisions.
+
+    An app serves one database, where a revision's id names one published text with its
+    clause keys for ever (published revisions are never changed or deleted): the cache
+    belongs to the app, so another app (another database) never reads it.
+    """
+    return current_app.extensions[COMPARISONS]
 
 
 def compute_comparison(old: Revision, new: Revision) -> drafts.Comparison:
@@ -18,11 +33,15 @@ def compute_comparison(old: Revision, new: Revision) -> drafts.Comparison:
 
 
 def compare_revisions(old: Revision, new: Revision) -> drafts.Comparison:
-    """Published pairs are computed once per process; drafts change, so never cached."""
+    """Published pairs are computed once per process; drafts change, so never cached.
+
+    Keyed by the revisions, not by their texts: a comparison links every clause by its key,
+    and equal texts can hold other keys (two policies, a clause removed and added back).
+    """
     if not (old.is_published and new.is_published):
         return compute_comparison(old, new)
-    key = (old.content_hash, new.content_hash)
-    return published_comparisons.get_or_compute(key, lambda: compute_comparison(old, new))
+    key = (old.id, old.content_hash, new.id, new.content_hash)
+    return published_comparisons().get_or_compute(key, lambda: compute_comparison(old, new))
 
 
 @dataclass(frozen=True)

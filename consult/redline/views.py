@@ -6,8 +6,10 @@ from consult.headers import content_security_policy, hash_source
 from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
+from consult.policies.numbering import heading_numbers_by_revision
 from consult.policies.services import revisions_of
 from consult.redline.presenter import (
+    HistoryHeadings,
     redline_context,
     render_tools,
     requested_mode,
@@ -81,6 +83,13 @@ def history(slug: str, key: str):
     entries = clause_history(policy, key, include_drafts=is_staff())
     if not entries:
         abort(404)
+    by_revision = heading_numbers_by_revision(policy, [entry.revision for entry in entries])
     return render_template(
-        "redline/history.html", policy=policy, key=key, entries=entries, **render_tools()
+        "redline/history.html",
+        policy=policy,
+        key=key,
+        entries=entries,
+        headings=by_revision,
+        numbering=HistoryHeadings(entries, by_revision),
+        **render_tools(),
     )

@@ -12,7 +12,7 @@ from collections.abc import Collection
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.policies.models import Clause, Revision
+from consult.policies.models import Clause, Revision, RevisionState
 from consult.translating.models import Translation
 from consult.translating.titles import carry_over_titles
 
@@ -40,6 +40,36 @@ def base_translations(base: Revision) -> list[tuple[Translation, Clause]]:
     )
 
 
+def restored_translations(revision: Revision, base: Revision) -> list[tuple[Translation, Clause]]:
+    """Translations of the clauses `revision` brings back: keys its base does not hold, as the
+    last earlier published revision holding each left them."""
+    held = {clause.key for clause in base.clauses}
+    missing = [clause.key for clause in revision.clauses if clause.key not in held]
+    if not missing:
+        return []
+    last = (
+        sa.select(Clause.key, sa.func.max(Revision.number).label("number"))
+        .join(Revision)
+        .where(
+            Revision.policy_id == revision.policy_id,
+            Revision.state == RevisionState.PUBLISHED,
+            Revision.number < revision.number,
+            Clause.key.in_(missing),
+        )
+        .group_by(Clause.key)
+        .subquery()
+    )
+    return list(
+        db.session.execute(
+            sa.select(Translation, Clause)
+            .join(Clause, Translation.clause_id == Clause.id)
+            .join(Revision, Clause.revision_id == Revision.id)
+            .join(last, sa.and_(last.c.key == Clause.key, last.c.number == Revision.number))
+            .where(Revision.policy_id == revision.policy_id)
+        )
+    )
+
+
 def copy_of(translation: Translation, clause: Clause) -> Translation:
     return Translation(clause_id=clause.id, **{name: getattr(translation, name) for name in COPIED})
 
@@ -52,13 +82,14 @@ def keep_current(copy: Translation, old_clause: Clause, clause: Clause) -> None:
 
 
 def carry_over(revision: Revision, minor_keys: Collection[str] = ()) -> list[Translation]:
-    """Copy the base revision's translations onto `revision`'s clauses with the same keys."""
+    """Copy the base revision's translations onto `revision`'s clauses with the same keys
+    (and, for a clause brought back, those of the last revision that held it)."""
     base = revision.base_revision
     if base is None:
         return []
     clauses = {clause.key: clause for clause in revision.clauses}
     copies = []
-    for translation, old_clause in base_translations(base):
+    for translation, old_clause in base_translations(base) + restored_translations(revision, base):
         clause = clauses.get(old_clause.key)
         if clause is None:
             continue

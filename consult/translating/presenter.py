@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import drafts
 from consult.accounts.models import User
 from consult.policies.models import Clause, Revision
+from consult.policies.numbering import HeadingNumbers
 from consult.policies.services import as_domain
 from consult.translating.services import (
     ClauseStatus,
@@ -75,6 +76,7 @@ def editor_context(revision: Revision, language: str, clause: Clause, user: User
         "revision": revision,
         "language": language,
         "clause": clause,
+        "headings": HeadingNumbers.of(revision),
         "status": status,
         "change": source_redline(status),
         "can_review": can_review(status, user),

@@ -19,8 +19,15 @@ from consult.permissions import is_staff
 from consult.policies.errors import PolicyError, StaleEdit
 from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Policy, Revision
+from consult.policies.numbering import HeadingNumbers
 from consult.policies.services import revisions_of
-from consult.redline.presenter import ChangeSteps, render_tools, requested_mode, unchanged_open
+from consult.redline.presenter import (
+    ChangeSteps,
+    ComparedHeadings,
+    render_tools,
+    requested_mode,
+    unchanged_open,
+)
 from consult.translating import presenter
 from consult.translating.errors import NotAllowed, TranslationError
 from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
@@ -116,6 +123,7 @@ def workspace(slug: str, number: int, language: str):
         revision=revision,
         language=language,
         statuses=statuses,
+        headings=HeadingNumbers.of(revision),
         progress=presenter.progress_of(statuses),
         next_key=next_needing_work(statuses),
         can_write=can_translate(current_user, language),
@@ -283,6 +291,9 @@ def compare(slug: str, old: int, new: int, language: str):
         language=language_tag(language),
         mode=mode,
         comparison=comparison,
+        numbering=ComparedHeadings(
+            HeadingNumbers.of(old_revision), HeadingNumbers.of(new_revision)
+        ),
         change_steps=ChangeSteps(comparison),
         unchanged_open=unchanged_open(),
         clause_languages=clause_languages,

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 import random
-import re
-import string
 
 import pytest
 from hypothesis import given, settings
@@ -22,8 +19,6 @@ from drafts import (
     align,
     make_key,
 )
-
-align_module = importlib.import_module("drafts.align")
 
 LOREM = (
     "consent data retention deletion request processor controller breach notice "
@@ -348,21 +343,258 @@ def test_keys_are_always_unique(
     assert not fresh & ({c.key for c in old} | {"notes-9"})
 
 
-# Similarity tokens
+# align: a clause rewritten in its place
 
 
-@settings(deadline=None)
-@given(st.text(alphabet=string.printable))
-def test_ascii_words_are_regex_words(text: str) -> None:
-    assert align_module._words(text) == re.findall(r"\w+", text.casefold())
+def test_a_clause_rewritten_between_two_unchanged_neighbours_keeps_its_key() -> None:
+    old = keyed(
+        Clause(2, "Scope", text_of(1)),
+        Clause(2, "Retention", text_of(2)),
+        Clause(2, "Appeals", text_of(3)),
+    )
+    new = [old[0], Clause(2, "Keeping records", text_of(4)), old[2]]
+    alignment = align(old, new)
+    assert [c.key for c in alignment.clauses] == ["scope", "retention", "appeals"]
+    assert alignment.matches[1].reason is MatchReason.PLACE
+    assert alignment.matches[1].old_index == 1
 
 
-def test_words_are_nfc_casefolded_and_unspaced_scripts_become_bigrams() -> None:
-    assert align_module._words("Cafe\u0301 STRASSE Ärger_x 約束する") == [
-        "café",
-        "strasse",
-        "ärger_x",
-        "約束",
-        "束す",
-        "する",
+def test_a_clause_rewritten_at_another_level_is_new() -> None:
+    old = keyed(
+        Clause(2, "Scope", text_of(1)),
+        Clause(2, "Retention", text_of(2)),
+        Clause(2, "Appeals", text_of(3)),
+    )
+    new = [old[0], Clause(3, "Keeping records", text_of(4)), old[2]]
+    assert align(old, new).matches[1].reason is MatchReason.NEW
+
+
+def test_a_clause_rewritten_at_either_end_is_new() -> None:
+    # Nothing stands on the other side: what was dropped and what was written there may be
+    # two clauses.
+    old = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Appeals", text_of(3)))
+    first = align(old, [Clause(2, "Purpose", text_of(4)), old[1]])
+    last = align(old, [old[0], Clause(2, "Contact", text_of(5))])
+    assert first.matches[0].reason is MatchReason.NEW
+    assert last.matches[1].reason is MatchReason.NEW
+
+
+def half_rewritten(seed: int, other: int) -> str:
+    """A text keeping a quarter of ``text_of(seed)``'s words: under the similarity bar, over the place bar."""
+    kept = text_of(seed).split()[:10]
+    return " ".join(kept + text_of(other, 30).split())
+
+
+def test_several_rewritten_clauses_in_one_gap_pair_by_similarity_in_order() -> None:
+    old = keyed(*(Clause(2, f"Old {i}", text_of(i)) for i in range(5)))
+    new = [
+        old[0],
+        Clause(2, "New B", half_rewritten(2, 12)),
+        Clause(2, "New A", half_rewritten(1, 11)),
+        old[4],
     ]
+    new.insert(3, Clause(2, "New C", half_rewritten(3, 13)))
+    alignment = align(old, new)
+    # B and C are in order; A, written after B, cannot continue old 1 without crossing it.
+    assert [c.key for c in alignment.clauses] == ["old-0", "old-2", "new-a", "old-3", "old-4"]
+    assert [m.reason for m in alignment.matches][1:4] == [
+        MatchReason.PLACE,
+        MatchReason.NEW,
+        MatchReason.PLACE,
+    ]
+    assert all(0.2 <= m.score < 0.5 for m in alignment.matches if m.reason is MatchReason.PLACE)
+
+
+def test_a_moved_clause_keeps_its_match_inside_a_gap() -> None:
+    old = keyed(*(Clause(2, f"Old {i}", text_of(i)) for i in range(4)))
+    # Old 3 moves up between old 0 and old 2, next to old 1's rewrite: old 1 is still the only
+    # clause left between them, and old 3 is still old 3.
+    new = [old[0], old[3], Clause(2, "Rewritten", text_of(9)), old[2]]
+    alignment = align(old, new)
+    assert [c.key for c in alignment.clauses] == ["old-0", "old-3", "old-1", "old-2"]
+    assert alignment.matches[2].reason is MatchReason.PLACE
+
+
+REWORDINGS = {
+    "japanese": (
+        (
+            "執行の責任",
+            "コミュニティリーダーは、許容される行動の基準を明確にし、それを実施する責任があります。",
+        ),
+        (
+            "リーダーの務め",
+            "許容される行動の基準を明らかにし、それを守らせることは、指導者の務めです。",
+        ),
+        ("適用範囲", "この行動規範は、すべてのコミュニティスペースに適用されます。"),
+        (
+            "対象となる場",
+            "本規範は、公の場で個人がコミュニティを正式に代表している場合にも適用されます。",
+        ),
+    ),
+    "chinese": (
+        ("执行责任", "社区领导者有责任澄清和执行我们可接受的行为标准。"),
+        ("领导者的职责", "我们可接受行为的标准，由社区负责人负责阐明并加以执行。"),
+        ("适用范围", "本行为准则适用于所有社区空间。"),
+        ("适用场合", "这份准则同样适用于个人在公共场合正式代表社区的情况。"),
+    ),
+    "thai": (
+        ("ความรับผิดชอบในการบังคับใช้", "ผู้นำชุมชนมีหน้าที่ชี้แจงและบังคับใช้มาตรฐานพฤติกรรมที่ยอมรับได้"),
+        ("หน้าที่ของผู้นำ", "การอธิบายมาตรฐานพฤติกรรมที่ยอมรับได้และการบังคับใช้เป็นภาระของผู้นำ"),
+        ("ขอบเขต", "หลักปฏิบัตินี้ใช้กับทุกพื้นที่ของชุมชน"),
+        ("กรณีที่ใช้", "หลักปฏิบัตินี้ยังใช้เมื่อบุคคลเป็นตัวแทนชุมชนในที่สาธารณะ"),
+    ),
+}
+
+
+@pytest.mark.parametrize("texts", REWORDINGS.values(), ids=REWORDINGS.keys())
+def test_reworded_clauses_in_unspaced_scripts_keep_their_keys(texts) -> None:
+    first, first_reworded, second, second_reworded = (Clause(2, *pair) for pair in texts)
+    ends = Clause(2, "Pledge", text_of(1)), Clause(2, "Attribution", text_of(2))
+    old = keyed(ends[0], first, second, ends[1])
+    alignment = align(old, [ends[0], first_reworded, second_reworded, ends[1]])
+    assert [c.key for c in alignment.clauses] == [c.key for c in old]
+    # Two clauses left over on each side: similarity, not place alone, pairs them.
+    assert any(m.reason is MatchReason.PLACE and m.score >= 0.2 for m in alignment.matches)
+
+
+@st.composite
+def rewrites(draw: st.DrawFn) -> tuple[tuple[Clause, ...], list[Clause], set[int]]:
+    """A version, and the next one with some clauses' headings and texts rewritten in place
+    (never two side by side, never the first or the last)."""
+    count = draw(st.integers(3, 12))
+    levels = [draw(st.integers(1, 3)) for _ in range(count)]
+    old = keyed(*(Clause(level, f"Heading {i}", text_of(i)) for i, level in enumerate(levels)))
+    rewritten = draw(st.sets(st.sampled_from(range(1, count - 1, 2))))
+    new = [
+        Clause(c.level, f"Rewritten {i}", text_of(1000 + i)) if i in rewritten else c
+        for i, c in enumerate(old)
+    ]
+    return old, new, rewritten
+
+
+@settings(max_examples=80, deadline=None)
+@given(rewrites())
+def test_every_clause_rewritten_in_place_keeps_its_key(
+    version: tuple[tuple[Clause, ...], list[Clause], set[int]],
+) -> None:
+    old, new, rewritten = version
+    alignment = align(old, [Clause(c.level, c.heading, c.body) for c in new])
+    assert [c.key for c in alignment.clauses] == [c.key for c in old]
+    assert {m.new_index for m in alignment.matches if m.reason is MatchReason.PLACE} == rewritten
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[tuple[Clause, ...], list[Clause]]:
+    """A version, and the next one with clauses moved, removed, rewritten and added."""
+    count = draw(st.integers(2, 12))
+    levels = [draw(st.integers(1, 3)) for _ in range(count)]
+    old = keyed(*(Clause(level, f"Heading {i}", text_of(i)) for i, level in enumerate(levels)))
+    new: list[Clause] = []
+    for i, clause in enumerate(draw(st.permutations(old))):
+        fate = draw(st.sampled_from(["keep", "keep", "drop", "rewrite", "insert"]))
+        if fate == "rewrite":
+            clause = Clause(clause.level, f"Rewritten {i}", text_of(2000 + i))
+        elif fate == "insert":
+            new.append(Clause(draw(st.integers(1, 3)), f"Added {i}", text_of(3000 + i)))
+        if fate != "drop":
+            new.append(clause)
+    return old, new
+
+
+def _between_neighbours_in_order(alignment: Alignment, match: Match) -> bool:
+    paired = [(m.new_index, m.old_index) for m in alignment.matches if m.old_index is not None]
+    before = [old for new, old in paired if new < match.new_index]
+    after = [old for new, old in paired if new > match.new_index]
+    assert match.old_index is not None
+    return any(old < match.old_index for old in before) and any(
+        old > match.old_index for old in after
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(edits())
+def test_pairs_by_place_never_take_a_clause_matched_otherwise(
+    version: tuple[tuple[Clause, ...], list[Clause]],
+) -> None:
+    old, new = version
+    alignment = align(old, [Clause(c.level, c.heading, c.body) for c in new])
+    # Kept clauses, moved or not, keep their keys.
+    for clause, result in zip(new, alignment.clauses):
+        if clause.key is not None:
+            assert result.key == clause.key
+    keys = [c.key for c in alignment.clauses]
+    assert len(set(keys)) == len(keys)
+    for match in alignment.matches:
+        if match.reason is MatchReason.PLACE:
+            assert match.old_index is not None
+            assert old[match.old_index].level == new[match.new_index].level
+            assert _between_neighbours_in_order(alignment, match)
+
+
+# align: a clause added back takes its key back
+
+
+def test_a_clause_added_back_with_its_text_takes_its_key_back() -> None:
+    first = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Thanks", text_of(2)))
+    second = align(first, [first[0]]).clauses
+    alignment = align(second, [second[0], Clause(2, "Thanks", text_of(2))], removed=[first[1]])
+    assert [c.key for c in alignment.clauses] == ["scope", "thanks"]
+    assert alignment.matches[1] == Match(1, None, MatchReason.RESTORED, 1.0)
+
+
+def test_a_clause_added_back_with_its_heading_takes_its_key_back() -> None:
+    removed = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Thanks", text_of(2)))[1]
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    alignment = align(old, [old[0], Clause(2, "THANKS", text_of(3))], removed=[removed])
+    assert alignment.clauses[1].key == "thanks"
+    assert alignment.matches[1].reason is MatchReason.RESTORED
+
+
+def test_a_removed_text_is_found_under_another_heading() -> None:
+    # The text comes back renamed: its text, not its new heading, says which clause it is.
+    removed = [
+        Clause(2, "Thanks", text_of(2), key="thanks"),
+        Clause(2, "Credits", text_of(5), key="credits"),
+    ]
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    alignment = align(old, [old[0], Clause(2, "Credits", text_of(2))], removed=removed)
+    assert alignment.clauses[1].key == "thanks"
+
+
+def test_each_removed_key_comes_back_once_the_most_recent_first() -> None:
+    removed = [
+        Clause(2, "Notes", text_of(2), key="notes-2"),
+        Clause(2, "Notes", text_of(3), key="notes"),
+    ]
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    new = [
+        old[0],
+        Clause(2, "Notes", text_of(7)),
+        Clause(2, "Notes", text_of(8)),
+        Clause(2, "Notes", text_of(9)),
+    ]
+    keys = [c.key for c in align(old, new, removed=removed).clauses]
+    assert keys == ["scope", "notes-2", "notes", "notes-3"]
+
+
+def test_a_key_the_old_version_holds_is_not_restored() -> None:
+    old = keyed(Clause(2, "Scope", text_of(1)), Clause(2, "Thanks", text_of(2)))
+    stale = Clause(2, "Other", text_of(9), key="thanks")
+    alignment = align(old, [old[0], Clause(2, "Other", text_of(9))], removed=[stale])
+    assert alignment.clauses[1].key == "other"
+
+
+def test_fresh_keys_avoid_removed_keys() -> None:
+    removed = [Clause(2, "Budget", text_of(2), key="budget")]
+    alignment = align([], [Clause(2, "Budget!", text_of(3))], removed=removed)
+    # The heading normalises to another identity ("budget!"): a new clause, with a new key.
+    assert alignment.matches[0].reason is MatchReason.NEW
+    assert alignment.clauses[0].key == "budget-2"
+
+
+def test_a_clause_matched_in_the_old_version_is_not_restored() -> None:
+    old = keyed(Clause(2, "Scope", text_of(1)))
+    removed = [Clause(2, "Scope", text_of(1), key="range")]
+    alignment = align(old, [Clause(2, "Scope", text_of(1))], removed=removed)
+    assert alignment.clauses[0].key == "scope"
+    assert alignment.matches[0].reason is MatchReason.HEADING

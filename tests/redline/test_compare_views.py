@@ -119,7 +119,7 @@ def test_published_pairs_are_computed_once(client, covenant, monkeypatch):
     monkeypatch.setattr(
         services, "compute_comparison", lambda old, new: calls.append(1) or original(old, new)
     )
-    services.published_comparisons.clear()
+    services.published_comparisons().clear()
     for _ in range(3):
         assert client.get("/api/v1/policies/covenant/compare/1/3").status_code == 200
     assert len(calls) == 1
@@ -128,9 +128,9 @@ def test_published_pairs_are_computed_once(client, covenant, monkeypatch):
 def test_drafts_are_never_cached_and_hidden_from_the_public(client, auth, draft, staff):
     assert client.get("/policies/guidelines/compare/1/2").status_code == 404
     auth.login()
-    before = len(services.published_comparisons)
+    before = len(services.published_comparisons())
     assert client.get("/policies/guidelines/compare/1/2").status_code == 200
-    assert len(services.published_comparisons) == before
+    assert len(services.published_comparisons()) == before
 
 
 def test_publish_page_previews_the_redline(client, auth, draft):

@@ -116,3 +116,15 @@ def test_an_outdated_translation_cannot_be_reviewed(
     assert "Mark reviewed" not in client.get(
         "/policies/guidelines/revisions/2/translations/de/clauses/purpose"
     ).get_data(as_text=True)
+
+
+def test_a_clause_brought_back_brings_its_translations_back(
+    create_policy, create_revision, greta, translate
+):
+    first = create_revision(create_policy(), TEXT)
+    translate(greta, first, "scope", "Alle, überall.")
+    create_revision(first.policy, "# G\n\n## Purpose\n\nWe want a friendly place.\n", summary="-")
+    third = create_revision(first.policy, TEXT, summary="Scope back")
+    assert states(third, "de") == {"purpose": "missing", "scope": "unreviewed"}
+    copies = db.session.query(Translation).filter_by(clause_id=clause_of(third, "scope").id)
+    assert [t.body for t in copies] == ["Alle, überall."]
