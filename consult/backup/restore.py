@@ -74,8 +74,17 @@ class Loader:
         if expected != self.counts:
             raise BackupError("The rows read do not add up to the counts on the last line.")
         publish(self.connection, self.published)
+        for index in draft_indexes():
+            index.create(self.connection)
         reset_sequences(self.connection)
         return self.counts
+
+
+def draft_indexes() -> list[sa.Index]:
+    """Indexes that allow one draft per policy: a published revision goes in as a draft
+    (see `Loader`), so a policy briefly holds many; they are built again once all are
+    published, which checks the loaded data against them."""
+    return [index for index in Revision.__table__.indexes if index.unique]
 
 
 def publish(connection: sa.Connection, revision_ids: list[int]) -> None:
@@ -114,6 +123,8 @@ def import_all(connection: sa.Connection, lines: Iterable[str]) -> dict[str, int
         raise BackupError("The file is empty.")
     check_header(first[1], require_head(connection))
     require_empty(connection)
+    for index in draft_indexes():
+        index.drop(connection)
     loader = Loader(connection)
     for number, record in records:
         if "end" in record:
