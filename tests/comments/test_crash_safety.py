@@ -76,7 +76,9 @@ class Browser:
         form = {"username": username, "password": PASSWORD, "csrf_token": token}
         status, _location, _page = self.request("POST", "/login", form)
         assert status == 302, f"sign-in of {username} answered {status}"
-        return token
+        # Signing in starts a fresh session with a fresh CSRF token.
+        _status, _location, page = self.request("GET", "/account")
+        return CSRF.search(page).group(1)
 
 
 @dataclass
