@@ -252,6 +252,10 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ("drafting.import_revision", "POST"): [
         Case(only(REDIRECT, *STAFF), {"slug": "charter"}, {"document": Upload(DOCUMENT)})
     ],
+    ("drafting.heading_numbers", "GET"): [Case(only(OK, *STAFF), GUIDE)],
+    ("drafting.heading_numbers", "POST"): [
+        Case(only(REDIRECT, *STAFF), GUIDE, {"heading_numbers": "consult"})
+    ],
     ("drafting.fork", "POST"): [Case(only(REDIRECT, *STAFF), {"slug": "charter"})],
     ("drafting.edit_draft", "GET"): [
         Case(only(OK, *STAFF), DRAFT),
