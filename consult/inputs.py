@@ -4,6 +4,7 @@ silently). Checked once, here, so every route is covered, including routes added
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, abort, request
 from flask_babel import gettext as _
@@ -12,6 +13,9 @@ from werkzeug.routing import IntegerConverter
 # The largest INTEGER column value on PostgreSQL (SQLite's are wider): every id and number.
 MAX_INT = 2**31 - 1
 NUL = "\x00"
+# Fields a form sends once per checked box; any other field sent twice is not our form's.
+MULTI_VALUED = frozenset({"minor"})
+URLENCODED = "application/x-www-form-urlencoded"
 
 
 class BoundedIntegerConverter(IntegerConverter):
@@ -50,6 +54,33 @@ def refuse_nul() -> None:
         abort(400, _("Text cannot contain the NUL character (U+0000). Remove it and try again."))
 
 
+def undecodable(encoded: bytes) -> bool:
+    """Werkzeug keeps a query or form value that is not UTF-8 as its %-escapes, which would
+    be stored as if someone had typed them."""
+    try:
+        unquote_to_bytes(encoded.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def refuse_invalid_utf8() -> None:
+    encoded = [request.query_string]
+    if request.mimetype == URLENCODED:
+        encoded.append(request.get_data(cache=True))
+    if any(undecodable(part) for text in encoded for part in text.split(b"&")):
+        abort(400, _("The request is not valid UTF-8 text. Check its encoding and try again."))
+
+
+def refuse_repeated_fields() -> None:
+    """A field sent twice, where the form has one value: WTForms would keep the first
+    silently."""
+    for fields in (request.args, request.form):
+        for name, values in fields.lists():
+            if len(values) > 1 and name not in MULTI_VALUED:
+                abort(400, _("The field “%(name)s” was sent more than once.", name=name))
+
+
 def valid_page(value: str) -> bool:
     return value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_INT
 
@@ -66,5 +97,7 @@ def register_converters(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_invalid_utf8)
     app.before_request(refuse_nul)
+    app.before_request(refuse_repeated_fields)
     app.before_request(check_page)

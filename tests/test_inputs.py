@@ -175,3 +175,32 @@ def test_a_405_from_the_api_is_json_with_allow(client):
     response = client.post("/api/v1/policies/guidelines")
     assert response.status_code == 405 and response.is_json
     assert "GET" in response.headers["Allow"]
+
+
+UTF8_REFUSED = "The request is not valid UTF-8 text"
+
+
+@pytest.mark.parametrize(
+    "path, body",
+    [("/login?next=%FF", b""), ("/login", b"username=%FF%FEchief&password=x")],
+)
+def test_text_that_is_not_utf8_is_refused(client, chief, path, body):
+    kind = "application/x-www-form-urlencoded"
+    response = client.post(path, data=body, content_type=kind)
+    assert response.status_code == 400
+    assert UTF8_REFUSED in response.get_data(as_text=True)
+
+
+def test_a_field_sent_twice_is_refused_and_stores_nothing(client, auth, commentable, chief):
+    auth.login("chief")
+    before = stored()
+    path = thread_path(commentable, commentable.clauses[1].key)
+    response = client.post(path, data={"body": ["One.", "Two."], "language": "en"})
+    assert response.status_code == 400
+    assert "was sent more than once" in response.get_data(as_text=True)
+    assert stored() == before
+
+
+def test_a_refused_sign_in_is_422(client, chief):
+    assert client.post("/login", data={"username": "chief", "password": "wrong"}).status_code == 422
+    assert client.post("/login", data={"username": "", "password": ""}).status_code == 422

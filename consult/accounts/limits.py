@@ -25,9 +25,9 @@ def login_name_and_address_key() -> str:
 
 
 def sign_in_refused(response: Response) -> bool:
-    # A refused sign-in shows the form again; success redirects, and a 429
+    # A refused sign-in shows the form again with 422; success redirects, and a 429
     # answered without checking anything is not a guess.
-    return response.status_code == 200
+    return response.status_code == 422
 
 
 # Guesses at one account from one address are held to RATELIMIT_LOGIN; the

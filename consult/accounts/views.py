@@ -86,7 +86,8 @@ def login():
             return redirect(target or home_url())
         # One message for both cases, so the form does not reveal which usernames exist.
         form.form_errors.append(_("That username and password do not match an account."))
-    return render_template("accounts/login.html", form=form, next=target)
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("accounts/login.html", form=form, next=target), status
 
 
 @bp.post("/logout")

@@ -48,7 +48,7 @@ def test_username_is_case_insensitive(client, auth, staff):
 def test_wrong_password_and_unknown_user_get_the_same_answer(client, auth, staff):
     wrong_password = auth.login(password="incorrect horse battery")
     unknown_user = auth.login(username="nobody")
-    assert wrong_password.status_code == unknown_user.status_code == 200
+    assert wrong_password.status_code == unknown_user.status_code == 422
     assert GENERIC in error_block(wrong_password.get_data(as_text=True))
     assert error_block(wrong_password.get_data(as_text=True)) == error_block(
         unknown_user.get_data(as_text=True)

@@ -12,7 +12,7 @@ from consult.extensions import db
 from tests.conftest import IsolatedClient
 from tests.factories import PASSWORD
 from tests.sweeps.dataset import DataSet
-from tests.sweeps.routes import TABLE, WRITES, Case, Outcome, Upload
+from tests.sweeps.routes import ROLES, TABLE, WRITES, Case, Outcome, Upload
 
 IGNORED_METHODS = frozenset({"HEAD", "OPTIONS"})
 STATUS_OUTCOMES = {
@@ -92,6 +92,18 @@ def outcome_of(response: Response) -> Outcome | str:
         to_sign_in = urlsplit(response.location).path == "/login"
         return Outcome.SIGN_IN if to_sign_in else Outcome.REDIRECT
     return STATUS_OUTCOMES.get(response.status_code, str(response.status_code))
+
+
+ACCEPTED = (Outcome.OK, Outcome.REDIRECT)
+
+
+def accepting_case(key: tuple[str, str]) -> tuple[Case, str] | None:
+    """The entry's first case and role whose submission is accepted."""
+    for case in TABLE.get(key, []):
+        for role in ROLES:
+            if case.expect[role] in ACCEPTED:
+                return case, role
+    return None
 
 
 def cases(keys: list[tuple[str, str]]) -> Iterator[tuple[str, str, Case]]:

@@ -10,9 +10,10 @@ from flask.sessions import SecureCookieSessionInterface
 
 from tests.accounts.helpers import csrf_token
 from tests.factories import PASSWORD
-from tests.sweeps.routes import ROLES, TABLE, Case, Outcome
+from tests.sweeps.routes import ROLES
 from tests.sweeps.sweep import (
     Rollback,
+    accepting_case,
     client_with,
     fingerprint,
     form_of,
@@ -23,8 +24,6 @@ from tests.sweeps.sweep import (
     without_entry,
     writes,
 )
-
-ACCEPTED = (Outcome.OK, Outcome.REDIRECT)
 
 
 @pytest.fixture
@@ -42,15 +41,6 @@ def session_of(app, username: str | None) -> tuple[str, str]:
         # Signing in starts a fresh session, with a fresh token.
         token = csrf_token(client, "/account")
     return session_cookie(app, client), token
-
-
-def accepting_case(key: tuple[str, str]) -> tuple[Case, str] | None:
-    """The entry's first case and role whose submission is accepted."""
-    for case in TABLE.get(key, []):
-        for role in ROLES:
-            if case.expect[role] in ACCEPTED:
-                return case, role
-    return None
 
 
 def cookie_after(app, cookie: str, response) -> str:
