@@ -115,7 +115,7 @@ def sign_in(page, username: str) -> None:
 def quick_passwords(monkeypatch):
     """The site's 148 accounts hashed with one round: only the boss ever signs in."""
     quick = partial(generate_password_hash, method="pbkdf2:sha256:1")
-    monkeypatch.setattr("consult.accounts.services.generate_password_hash", quick)
+    monkeypatch.setattr("consult.accounts.passwords.generate_password_hash", quick)
 
 
 @browser_test
