@@ -3,9 +3,9 @@ and Markdown images written by staff, translators and commenters fetch nothing f
 origin: an outside listener hears no request."""
 
 from consult.accounts.models import Role
+from consult.comments.flags import flag_comment
 from consult.drafting.services import fork_draft
 from consult.extensions import db
-from consult.comments.flags import flag_comment
 from consult.translating.services import save_translation
 from tests.comment_factories import clause_of
 from tests.factories import DOCUMENT, PASSWORD
