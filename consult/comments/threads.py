@@ -27,8 +27,16 @@ DEFAULT_SORT = "newest"
 WITH_AUTHOR = joinedload(Comment.author).options(
     lazyload(User.role_grants), lazyload(User.language_grants)
 )
-# What a shown comment needs loaded with it.
-FOR_DISPLAY = (WITH_AUTHOR,)
+# What a shown comment needs besides its author: who responded, and for "addressed in
+# revision M" the revisions of the redline (its own and M).
+FOR_DISPLAY = (
+    WITH_AUTHOR,
+    joinedload(Comment.responder).options(
+        lazyload(User.role_grants), lazyload(User.language_grants)
+    ),
+    joinedload(Comment.revision),
+    joinedload(Comment.addressed_revision),
+)
 EARLIER_SHOWN = 10
 
 

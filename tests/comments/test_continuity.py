@@ -143,6 +143,12 @@ def test_an_old_thread_is_no_dead_end_for_anonymous_readers(client, commentable,
     assert "/compare/1/2" not in html.split('class="comment-later"')[1].split("</p>")[0]
 
 
+def test_staff_respond_on_an_old_thread(client, auth, commentable, second, first_comment):
+    auth.login("staff")
+    html = client.get(thread_path(commentable, "purpose")).get_data(as_text=True)
+    assert f'href="/comments/{first_comment.id}/triage"' in html
+
+
 def test_a_removed_clause_closes_its_conversation(
     client, auth, commentable, volunteer, moderator, create_comment, create_revision, open_window
 ):
