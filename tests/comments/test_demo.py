@@ -55,6 +55,10 @@ def test_the_demo_shows_dispositions_responses_and_a_conversation_across_revisio
     assert "Response from Sam Staff (Staff)" in earlier
     assert "it is what I hoped for" in earlier  # a reply written while revision 3 is open
     assert "the other members decide" not in html  # an internal note stays internal
+    auth.login("volunteer", DEMO_PASSWORD)
+    mine = client.get("/me/comments").get_data(as_text=True)
+    assert "Noted" in mine and "Partly accepted" not in mine  # layla's, not the volunteer's
+    auth.logout()
     auth.login("staff", DEMO_PASSWORD)
     triage = client.get(f"/policies/{POLICY_SLUG}/triage").get_data(as_text=True)
     assert "matches how they work now" in triage and "Partly accepted (1)" in triage

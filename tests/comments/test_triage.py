@@ -127,7 +127,7 @@ def test_notes_and_assignees_never_reach_a_non_staff_page(
     for who in (None, "volunteer"):
         if who:
             auth.login(who)
-        for path in pages:
+        for path in pages + (["/me/comments"] if who else []):
             html = client.get(path).get_data(as_text=True)
             assert NOTE not in html and "Assigned to" not in html, (who, path)
 
@@ -168,6 +168,8 @@ def test_a_comment_accepted_after_its_clause_changed_shows_addressed_in_revision
     html = client.get(thread_path(commentable, "purpose")).get_data(as_text=True)
     assert "Addressed in revision 2" in html
     assert 'href="/policies/guidelines/compare/1/2#change-purpose"' in html
+    mine = client.get("/me/comments").get_data(as_text=True)
+    assert "Addressed in revision 2" in mine and "Revision 2 names it." in mine
 
 
 def test_a_comment_accepted_before_its_clause_changes_is_addressed_by_the_publication(
