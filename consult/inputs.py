@@ -14,7 +14,7 @@ from werkzeug.routing import IntegerConverter
 MAX_INT = 2**31 - 1
 NUL = "\x00"
 # Fields a form sends once per checked box; any other field sent twice is not our form's.
-MULTI_VALUED = frozenset({"minor"})
+MULTI_VALUED = frozenset({"minor", "comment"})
 URLENCODED = "application/x-www-form-urlencoded"
 
 

@@ -23,6 +23,13 @@ class CommentCode(ErrorCode):
     REASON_REQUIRED = "reason_required"
     UNCHANGED = "unchanged"
     WINDOW_ORDER = "window_order"
+    NOT_STAFF = "not_staff"
+    NOTHING_SELECTED = "nothing_selected"
+    NO_CHANGE_CHOSEN = "no_change_chosen"
+    SELECTION_CHANGED = "selection_changed"
+    ORIGINAL_REQUIRED = "original_required"
+    ORIGINAL_NOT_EARLIER = "original_not_earlier"
+    ASSIGNEE_NOT_STAFF = "assignee_not_staff"
 
 
 class CommentError(ConsultError):

@@ -6,9 +6,18 @@ from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import (
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from consult.comments.labels import DISPOSITION_LABELS
 from consult.i18n import canonical_language, language_name
 
 
@@ -78,3 +87,75 @@ class WindowForm(FlaskForm):
         validators=[Optional()],
         description=_l("In your time zone. Leave empty for no closing date."),
     )
+
+
+def disposition_choices() -> list[SelectChoice]:
+    return [SelectChoice(d.value, label) for d, label in DISPOSITION_LABELS.items()]
+
+
+def people_choices(people: list[tuple[str, str]]) -> list[SelectChoice]:
+    return [SelectChoice(value, name) for value, name in people]
+
+
+class TriageForm(FlaskForm):
+    """Staff's decision on one comment."""
+
+    disposition = SelectField(_l("Disposition"))
+    original = IntegerField(
+        _l("Duplicate of comment number"),
+        validators=[Optional(), NumberRange(min=1)],
+        description=_l("For a duplicate: the number of the earlier comment it repeats."),
+    )
+    response = TextAreaField(
+        _l("Public response"),
+        description=_l(
+            "Shown under the comment with your name and role. Markdown: *emphasis*, "
+            "**bold**, [links](https://…), lists and quotes. Leave empty for no response."
+        ),
+    )
+    assignee = SelectField(_l("Assigned to"), description=_l("Only staff see this."))
+    note = TextAreaField(_l("Internal note"), description=_l("Only staff see this."))
+
+    def __init__(self, *args, assignees: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disposition.choices = disposition_choices()
+        self.assignee.choices = [SelectChoice("", _l("Nobody")), *people_choices(assignees)]
+        limit = current_app.config["COMMENT_MAX_LENGTH"]
+        self.response.validators = [Optional(), Length(max=limit)]
+        self.note.validators = [Optional(), Length(max=limit)]
+
+
+KEEP = ""
+
+
+class BulkForm(FlaskForm):
+    """One change for many comments: those ticked, or every one matching the filters."""
+
+    scope = RadioField(
+        _l("Apply to"),
+        choices=[
+            SelectChoice("selected", _l("The comments ticked below")),
+            SelectChoice("matching", _l("Every comment matching the filters")),
+        ],
+        default="selected",
+    )
+    expected = HiddenField()
+    disposition = SelectField(_l("Disposition"), default=KEEP)
+    original = IntegerField(
+        _l("Duplicate of comment number"), validators=[Optional(), NumberRange(min=1)]
+    )
+    assignee = SelectField(_l("Assign to"), default=KEEP)
+    response = TextAreaField(
+        _l("Public response"), description=_l("Leave empty to keep each comment's response.")
+    )
+
+    def __init__(self, *args, assignees: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = SelectChoice(KEEP, _l("Keep as it is"))
+        self.disposition.choices = [keep, *disposition_choices()]
+        nobody = SelectChoice("none", _l("Nobody"))
+        self.assignee.choices = [keep, nobody, *people_choices(assignees)]
+        self.response.validators = [
+            Optional(),
+            Length(max=current_app.config["COMMENT_MAX_LENGTH"]),
+        ]

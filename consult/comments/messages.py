@@ -36,4 +36,17 @@ MESSAGES = {
     CommentCode.REASON_REQUIRED: _l("Please give a reason."),
     CommentCode.UNCHANGED: _l("Nothing changed."),
     CommentCode.WINDOW_ORDER: _l("The closing time must be after the opening time."),
+    CommentCode.NOT_STAFF: _l("Only policy staff can do that."),
+    CommentCode.NOTHING_SELECTED: _l("Select at least one comment."),
+    CommentCode.NO_CHANGE_CHOSEN: _l("Choose a disposition, an assignee or a response to apply."),
+    CommentCode.SELECTION_CHANGED: _l(
+        "The comments matching these filters changed: %(count)s match now, not %(expected)s. "
+        "Check the list and try again."
+    ),
+    CommentCode.ORIGINAL_REQUIRED: _l("Give the number of the comment this one duplicates."),
+    CommentCode.ORIGINAL_NOT_EARLIER: _l(
+        "A duplicate repeats an earlier comment on the same policy: comment %(original)s is "
+        "not one."
+    ),
+    CommentCode.ASSIGNEE_NOT_STAFF: _l("Comments can only be assigned to policy staff."),
 }

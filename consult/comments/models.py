@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.accounts.models import User
 from consult.extensions import db
+from consult.permissions import Role
+from consult.policies.models import Revision
 from consult.types import UTCDateTime, utcnow
 
 
@@ -18,12 +20,27 @@ class CommentStatus(enum.StrEnum):
     DELETED = "deleted"
 
 
-def _enum(kind: type[enum.StrEnum], name: str) -> sa.Enum:
+class Disposition(enum.StrEnum):
+    """What staff decided about a comment; public, like the response."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    PARTLY_ACCEPTED = "partly_accepted"
+    DECLINED = "declined"
+    NOTED = "noted"
+    DUPLICATE = "duplicate"
+
+
+# A clause that changed after one of these was decided "addressed" the comment.
+ADDRESSING = frozenset({Disposition.ACCEPTED, Disposition.PARTLY_ACCEPTED})
+
+
+def _enum(kind: type[enum.StrEnum], name: str, constraint: bool = True) -> sa.Enum:
     return sa.Enum(
         kind,
         name=name,
         native_enum=False,
-        create_constraint=True,
+        create_constraint=constraint,
         values_callable=lambda members: [m.value for m in members],
         length=20,
     )
@@ -34,6 +51,7 @@ class Comment(db.Model):
     __table_args__ = (
         sa.Index("ix_comments_thread", "revision_id", "clause_key", "created_at"),
         sa.Index("ix_comments_policy_clause", "policy_id", "clause_key"),
+        sa.Index("ix_comments_policy_disposition", "policy_id", "disposition"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,15 +84,33 @@ class Comment(db.Model):
     # Kept up to date in the same statement as the endorsement row, so sorting
     # by "most endorsed" needs no aggregate over thousands of rows.
     endorsement_count: Mapped[int] = mapped_column(default=0)
-    # Staff triage (a later issue): the disposition and the public response.
-    disposition: Mapped[str | None] = mapped_column(sa.String(20))
+    # Staff triage, all public: what staff decided (a duplicate names the earlier comment
+    # it repeats), the revision whose change addressed an accepted comment, and the
+    # response with the role its author answered in. What only staff may read (note,
+    # assignee) lives apart, in CommentTriage. The disposition column predates triage and
+    # has no CHECK (adding one rebuilds the table on SQLite): the Enum type checks values.
+    disposition: Mapped[Disposition] = mapped_column(
+        _enum(Disposition, "disposition", constraint=False),
+        nullable=True,
+        default=Disposition.OPEN,
+    )
+    disposed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Comments and published revisions are never deleted, so these need no ON DELETE.
+    duplicate_of_id: Mapped[int | None] = mapped_column(sa.ForeignKey("comments.id"))
+    addressed_revision_id: Mapped[int | None] = mapped_column(sa.ForeignKey("revisions.id"))
     response: Mapped[str | None] = mapped_column(sa.Text)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     responder_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    responder_role: Mapped[Role | None] = mapped_column(
+        _enum(Role, "responder_role", constraint=False)
+    )
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     hidden_by: Mapped[User | None] = relationship(foreign_keys=[hidden_by_id])
-    parent: Mapped["Comment | None"] = relationship(remote_side=[id])
+    parent: Mapped["Comment | None"] = relationship(remote_side=[id], foreign_keys=[parent_id])
+    responder: Mapped[User | None] = relationship(foreign_keys=[responder_id])
+    revision: Mapped[Revision] = relationship(foreign_keys=[revision_id])
+    addressed_revision: Mapped[Revision | None] = relationship(foreign_keys=[addressed_revision_id])
 
     @property
     def is_hidden(self) -> bool:
@@ -83,6 +119,27 @@ class Comment(db.Model):
     @property
     def is_deleted(self) -> bool:
         return self.status is CommentStatus.DELETED
+
+
+class CommentTriage(db.Model):
+    """Staff's working record of a comment, read only on staff pages: an internal note
+    and the staff account assigned to it. A comment without one has neither."""
+
+    __tablename__ = "comment_triage"
+
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    assignee_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
 
 
 class CommentVersion(db.Model):

@@ -5,10 +5,13 @@ from flask_login import current_user
 from markupsafe import Markup
 
 import drafts
+from consult.accounts.labels import ROLE_LABELS
 from consult.accounts.models import Role
+from consult.comments.labels import disposition_label
 from consult.comments.models import Comment, CommentStatus
 from consult.comments.services import MAX_DEPTH, may_still_edit
 from consult.markup import comment_html
+from consult.permissions import is_staff
 from consult.redline.labels import screen_reader_labels
 from consult.redline.render import INLINE, redline_html
 from drafts import COMMENT_PROFILE
@@ -43,6 +46,10 @@ def suggestion_redline(comment: Comment, clause_body: str) -> Markup:
     return redline_html(diff.ops, screen_reader_labels(), INLINE, profile=COMMENT_PROFILE)
 
 
+def role_label(role: Role | str | None) -> str:
+    return str(ROLE_LABELS[Role(role or Role.STAFF)])
+
+
 def thread_url(slug: str, number: int, key: str, **params) -> str:
     return url_for("comments.thread_page", slug=slug, number=number, key=key, **params)
 
@@ -57,4 +64,7 @@ def template_helpers() -> dict:
         "is_moderator": is_moderator,
         "suggestion_redline": suggestion_redline,
         "comment_thread_url": thread_url,
+        "disposition_label": disposition_label,
+        "role_label": role_label,
+        "is_staff": is_staff,
     }

@@ -12,7 +12,7 @@ from consult.accounts.models import User
 from consult.audit.services import record
 from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
-from consult.comments.window import WindowState, require_open
+from consult.comments.window import WindowState, conversation_window, require_open
 from consult.extensions import db
 from consult.i18n import canonical_language
 from consult.policies.models import Clause, Revision
@@ -64,6 +64,13 @@ def require_may_write(user: User, revision: Revision, window: WindowState | None
         raise CommentForbidden(CommentCode.BLOCKED)
 
 
+def require_may_join(user: User, comment: Comment) -> None:
+    """Replying to, endorsing or editing `comment`: its conversation must be open (its own
+    revision's window, or the latest revision's once the clause's thread moved there)."""
+    revision = db.session.get(Revision, comment.revision_id)
+    require_may_write(user, *conversation_window(revision, comment.clause_key))
+
+
 def post_comment(author: User, clause: Clause, draft: Draft) -> Comment:
     revision = clause.revision
     require_may_write(author, revision)
@@ -92,8 +99,9 @@ def require_replyable(parent: Comment) -> None:
 
 
 def reply(author: User, parent: Comment, draft: Draft) -> Comment:
-    revision = db.session.get(Revision, parent.revision_id)
-    require_may_write(author, revision)
+    """A reply joins its parent's conversation, on the parent's revision, even when it is
+    written while a later revision is open."""
+    require_may_join(author, parent)
     require_replyable(parent)
     draft = checked_draft(draft)
     comment = Comment(
@@ -129,7 +137,7 @@ def require_own(user: User, comment: Comment) -> None:
 
 def require_editable(author: User, comment: Comment) -> None:
     require_own(author, comment)
-    require_may_write(author, db.session.get(Revision, comment.revision_id))
+    require_may_join(author, comment)
     if comment.status is not CommentStatus.PUBLISHED:
         raise CommentForbidden(CommentCode.REMOVED)
     if not may_still_edit(comment):
@@ -187,7 +195,7 @@ def has_endorsed(user: User, comment: Comment) -> bool:
 
 def toggle_endorsement(user: User, comment: Comment) -> bool:
     """Endorse, or withdraw an endorsement; True when the comment is now endorsed by `user`."""
-    require_may_write(user, db.session.get(Revision, comment.revision_id))
+    require_may_join(user, comment)
     if comment.status is not CommentStatus.PUBLISHED:
         raise CommentForbidden(CommentCode.REMOVED)
     if comment.author_id == user.id:

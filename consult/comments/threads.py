@@ -1,8 +1,9 @@
 """Reading comments: a clause's thread, the policy page's counts, earlier revisions' comments.
 
 Every function runs a fixed number of queries however many comments there
-are: a thread page is the page of top-level comments (count + rows), their
-replies (one recursive query), and what the reader endorsed and flagged.
+are: a thread page is the page of top-level comments (count + rows), the
+latest comments of earlier revisions with their clauses, every reply below
+both (one recursive query), and what the reader endorsed and flagged.
 """
 
 from collections import defaultdict
@@ -26,7 +27,17 @@ DEFAULT_SORT = "newest"
 WITH_AUTHOR = joinedload(Comment.author).options(
     lazyload(User.role_grants), lazyload(User.language_grants)
 )
-EARLIER_PREVIEW = 5
+# What a shown comment needs besides its author: who responded, and for "addressed in
+# revision M" the revisions of the redline (its own and M).
+FOR_DISPLAY = (
+    WITH_AUTHOR,
+    joinedload(Comment.responder).options(
+        lazyload(User.role_grants), lazyload(User.language_grants)
+    ),
+    joinedload(Comment.revision),
+    joinedload(Comment.addressed_revision),
+)
+EARLIER_SHOWN = 10
 
 
 @dataclass
@@ -45,7 +56,7 @@ def top_level_query(revision: Revision, key: str, sort: str, language: str | Non
             Comment.clause_key == key,
             Comment.parent_id.is_(None),
         )
-        .options(WITH_AUTHOR)
+        .options(*FOR_DISPLAY)
     )
     if language:
         query = query.where(Comment.language == language)
@@ -63,7 +74,7 @@ def replies_to(roots: list[Comment]) -> dict[int, list[Comment]]:
     rows = db.session.scalars(
         sa.select(Comment)
         .where(Comment.id.in_(sa.select(tree.c.id)))
-        .options(WITH_AUTHOR)
+        .options(*FOR_DISPLAY)
         .order_by(Comment.created_at, Comment.id)
     )
     grouped: dict[int, list[Comment]] = defaultdict(list)
@@ -92,15 +103,19 @@ def thread(
     language: str | None,
     page: int,
     per_page: int,
+    earlier: tuple[Comment, ...] = (),
 ) -> Thread:
+    """A page of the clause's comments on `revision`; the replies, endorsements and flags
+    cover the `earlier` revisions' comments shown with them too."""
     comments = db.paginate(
         top_level_query(revision, key, sort, language),
         page=page,
         per_page=per_page,
         error_out=False,
     )
-    replies = replies_to(list(comments.items))
-    every_id = [c.id for c in comments.items] + [c.id for group in replies.values() for c in group]
+    roots = list(comments.items) + list(earlier)
+    replies = replies_to(roots)
+    every_id = [c.id for c in roots] + [c.id for group in replies.values() for c in group]
     return Thread(
         comments,
         replies,
@@ -126,12 +141,19 @@ def thread_languages(revision: Revision, key: str) -> list[str]:
 
 @dataclass(frozen=True)
 class EarlierGroup:
-    """Comments a clause received on an earlier revision."""
+    """Comments a clause received on an earlier revision, and the clause as it was then
+    (their suggested wordings are redlines against it)."""
 
     number: int
     count: int
     changed_since: bool
     comments: tuple[Comment, ...] = ()
+    clause: Clause | None = None
+
+    @property
+    def more(self) -> bool:
+        """Whether the revision may have more top-level comments than those shown."""
+        return len(self.comments) >= EARLIER_SHOWN
 
 
 @dataclass
@@ -185,7 +207,7 @@ def clause_summaries(revision: Revision) -> dict[str, ClauseSummary]:
     return summaries
 
 
-def earlier_previews(revision: Revision, key: str) -> dict[int, tuple[Comment, ...]]:
+def earlier_comments(revision: Revision, key: str) -> dict[int, tuple[Comment, ...]]:
     """The latest top-level comments on `key` in each earlier revision (one query)."""
     rank = sa.func.row_number().over(
         partition_by=Comment.revision_id, order_by=(Comment.created_at.desc(), Comment.id.desc())
@@ -205,26 +227,71 @@ def earlier_previews(revision: Revision, key: str) -> dict[int, tuple[Comment, .
     rows = db.session.execute(
         sa.select(Comment, ranked.c.number)
         .join(ranked, ranked.c.id == Comment.id)
-        .where(ranked.c.rank <= EARLIER_PREVIEW)
-        .options(WITH_AUTHOR)
+        .where(ranked.c.rank <= EARLIER_SHOWN)
+        .options(*FOR_DISPLAY)
         .order_by(ranked.c.number.desc(), Comment.created_at.desc())
     )
-    previews: dict[int, list[Comment]] = defaultdict(list)
+    shown: dict[int, list[Comment]] = defaultdict(list)
     for comment, number in rows:
-        previews[number].append(comment)
-    return {number: tuple(comments) for number, comments in previews.items()}
+        shown[number].append(comment)
+    return {number: tuple(comments) for number, comments in shown.items()}
+
+
+def earlier_clauses(revision: Revision, key: str, numbers: list[int]) -> dict[int, Clause]:
+    """The clause `key` as it read in each of the revisions `numbers` (one query)."""
+    rows = db.session.execute(
+        sa.select(Clause, Revision.number)
+        .join(Revision, Revision.id == Clause.revision_id)
+        .where(
+            Revision.policy_id == revision.policy_id,
+            Revision.number.in_(numbers),
+            Clause.key == key,
+        )
+    )
+    return {number: clause for clause, number in rows}
 
 
 def clause_overview(revision: Revision, key: str) -> ClauseSummary:
-    """The clause's comment count here, and its earlier revisions' groups with previews."""
+    """The clause's comment count here, and its earlier revisions' groups: their latest
+    comments in full, with the clause as it read then."""
     summary = clause_summaries(revision).get(key, ClauseSummary())
-    previews = earlier_previews(revision, key) if summary.earlier else {}
+    if not summary.earlier:
+        return summary
+    comments = earlier_comments(revision, key)
+    clauses = earlier_clauses(revision, key, [group.number for group in summary.earlier])
     return ClauseSummary(
         summary.count,
         [
             EarlierGroup(
-                group.number, group.count, group.changed_since, previews.get(group.number, ())
+                group.number,
+                group.count,
+                group.changed_since,
+                comments.get(group.number, ()),
+                clauses.get(group.number),
             )
             for group in summary.earlier
         ],
     )
+
+
+@dataclass(frozen=True)
+class LaterThread:
+    """Where an earlier revision's thread continues: the latest published revision."""
+
+    number: int
+    has_clause: bool
+    changed: bool
+
+
+def later_thread(revision: Revision, clause: Clause) -> LaterThread | None:
+    """None when `revision` is the latest published one (one query)."""
+    row = db.session.execute(
+        sa.select(Revision.number, Clause.hash)
+        .outerjoin(Clause, sa.and_(Clause.revision_id == Revision.id, Clause.key == clause.key))
+        .where(Revision.policy_id == revision.policy_id, Revision.state == RevisionState.PUBLISHED)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    ).first()
+    if row is None or row.number == revision.number:
+        return None
+    return LaterThread(row.number, row.hash is not None, row.hash != clause.hash)

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from consult.accounts.redirects import local_path
 from consult.comments.errors import CommentError
 from consult.comments.flags import flag_comment, require_flaggable
 from consult.comments.forms import CommentForm, ConfirmForm, ReasonForm, ReplyForm
@@ -16,6 +17,7 @@ from consult.comments.services import (
     post_comment,
     reply,
     require_editable,
+    require_may_join,
     require_may_write,
     toggle_endorsement,
 )
@@ -24,11 +26,12 @@ from consult.comments.threads import (
     SORTS,
     clause_overview,
     ids_marked_by,
+    later_thread,
     replies_to,
     thread,
     thread_languages,
 )
-from consult.comments.window import WindowState, window_state
+from consult.comments.window import WindowState, conversation_window, window_state
 from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.loading import clause_or_404, policy_revision_or_404
@@ -73,7 +76,21 @@ def writable_or_403(revision: Revision) -> None:
         abort(403, message_of(error))
 
 
+def joinable_or_403(comment: Comment) -> None:
+    try:
+        require_may_join(current_user, comment)
+    except CommentError as error:
+        abort(403, message_of(error))
+
+
+def back_to_page(comment: Comment, revision: Revision) -> str:
+    """The thread page the reader wrote from (an inline form names it), at `comment`."""
+    page = local_path(request.form.get("next"))
+    return f"{page}#comment-{comment.id}" if page else comment_url(comment, revision)
+
+
 def closed_reason(revision: Revision, window: WindowState | None = None) -> str | None:
+    """Why the reader may not write on `revision` now, or None."""
     if not current_user.is_authenticated:
         return None
     try:
@@ -81,6 +98,18 @@ def closed_reason(revision: Revision, window: WindowState | None = None) -> str 
     except CommentError as error:
         return message_of(error)
     return None
+
+
+def conversation_closed(
+    revision: Revision, key: str, window: WindowState | None = None, posting: str | None = None
+) -> str | None:
+    """Why the reader may not reply to or endorse the comments made on `revision` about
+    clause `key`, or None: their conversation goes on while a later revision is open.
+    `posting` is the reason the reader may not post on `revision` itself, when known."""
+    target, state = conversation_window(revision, key, window)
+    if target is revision and window is not None:
+        return posting
+    return closed_reason(target, state)
 
 
 def draft_from(form) -> Draft:
@@ -95,7 +124,10 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
     page = request.args.get("page", 1, type=int)
     reader = current_user if current_user.is_authenticated else None
     window = window_state(revision)
-    closed = closed_reason(revision, window)
+    posting_closed = closed_reason(revision, window)
+    overview = clause_overview(revision, clause.key)
+    earlier = tuple(c for group in overview.earlier for c in group.comments)
+    per_page = current_app.config["ITEMS_PER_PAGE"]
     context = dict(
         policy=revision.policy,
         revision=revision,
@@ -103,14 +135,14 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
         headings=heading_numbers_by_revision(revision.policy, [revision])[revision.id],
         sort=sort,
         language=language,
-        thread=thread(
-            revision, clause.key, reader, sort, language, page, current_app.config["ITEMS_PER_PAGE"]
-        ),
+        thread=thread(revision, clause.key, reader, sort, language, page, per_page, earlier),
         languages=thread_languages(revision, clause.key),
         window=window,
-        overview=clause_overview(revision, clause.key),
-        closed=closed,
-        form=form if current_user.is_authenticated and closed is None else None,
+        overview=overview,
+        later=later_thread(revision, clause),
+        posting_closed=posting_closed,
+        closed=conversation_closed(revision, clause.key, window, posting_closed),
+        form=form if current_user.is_authenticated and posting_closed is None else None,
         reply_form=ReplyForm,
         confirm=ConfirmForm(),
     )
@@ -160,7 +192,7 @@ def show(comment_id: int):
         replies=replies,
         reply_form=ReplyForm,
         confirm=ConfirmForm(),
-        closed=closed_reason(revision),
+        closed=conversation_closed(revision, comment.clause_key),
         endorsed=ids_marked_by(reader, Endorsement, every_id),
         flagged=ids_marked_by(reader, Flag, every_id),
     )
@@ -179,9 +211,9 @@ def reply_page(comment_id: int):
             refuse(error, form)
         else:
             flash(_("Your reply is published."), "success")
-            return redirect(comment_url(comment, revision))
+            return redirect(back_to_page(comment, revision))
     else:
-        writable_or_403(revision)
+        joinable_or_403(parent)
     return compose("comments/reply.html", form, parent, revision)
 
 
@@ -243,7 +275,7 @@ def endorse(comment_id: int):
     except CommentError as error:
         abort(403, message_of(error))
     flash(_("You endorse this comment.") if endorsed else _("Endorsement withdrawn."), "success")
-    return redirect(comment_url(comment, revision))
+    return redirect(back_to_page(comment, revision))
 
 
 @bp.route("/comments/<int:comment_id>/flag", methods=["GET", "POST"])

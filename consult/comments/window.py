@@ -3,6 +3,11 @@
 A policy has one window, which applies to its latest published revision; a
 revision may have its own, which overrides the policy's (so an earlier
 revision can be reopened, or the latest one given different dates).
+
+New comments go on a revision whose window is open. A conversation about a
+clause follows its key: the comments already made on an earlier revision take
+replies and endorsements while the latest revision still holding the clause is
+open (`conversation_window`).
 """
 
 from dataclasses import dataclass
@@ -16,6 +21,7 @@ from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.models import ConsultationWindow
 from consult.extensions import db
 from consult.policies.models import Policy, Revision, RevisionState
+from consult.policies.services import find_clause, latest_revision
 from consult.types import utcnow
 
 
@@ -85,6 +91,21 @@ def window_state(revision: Revision, now: datetime | None = None) -> WindowState
         if window is None or latest_published_number(revision.policy) != revision.number:
             return CLOSED
     return WindowState(window.opens_at, window.closes_at, window.is_open(now or utcnow()), own)
+
+
+def conversation_window(
+    revision: Revision, key: str, state: WindowState | None = None
+) -> tuple[Revision, WindowState]:
+    """The revision whose window governs writes on the comments made on `revision` about
+    clause `key`, and its state: `revision` itself while open (or when it is the latest);
+    otherwise the latest published revision, if the clause is still in it."""
+    state = state or window_state(revision)
+    if state.is_open:
+        return revision, state
+    latest = latest_revision(revision.policy)
+    if latest is None or latest.id == revision.id or find_clause(latest, key) is None:
+        return revision, state
+    return latest, window_state(latest)
 
 
 def require_open(revision: Revision, state: WindowState | None = None) -> None:

@@ -4,6 +4,9 @@ Written by the project for the demo. Comments made on revisions 1 and 2 show
 on revision 3 as "on revision N", with the redline where the clause changed. They
 are posted through the ordinary services during a comment period of their own
 (opened, then closed again), so the audit log tells the story as it happened.
+Once every period is loaded, staff triage them (dispositions, public responses,
+an assignee and an internal note) and a volunteer answers a revision 1 comment
+from revision 3, where the conversation continues.
 Loaded once: a policy that already has comments, or a window, is left alone.
 """
 
@@ -15,8 +18,9 @@ import sqlalchemy as sa
 from consult.accounts.models import User
 from consult.accounts.services import find_user
 from consult.comments.flags import flag_comment
-from consult.comments.models import Comment
+from consult.comments.models import Comment, Disposition
 from consult.comments.services import Draft, post_comment, reply, toggle_endorsement
+from consult.comments.triage import Changes, Decision, annotate, apply
 from consult.comments.window import clear_revision_window, set_window, stored_window
 from consult.extensions import db
 from consult.policies.models import Policy, Revision
@@ -38,6 +42,15 @@ class DemoComment:
     endorsed_by: tuple[str, ...] = ()
     # (account, reason): puts the comment in the moderators' queue.
     flagged_by: tuple[tuple[str, str], ...] = ()
+    # What staff made of it: public disposition and response, internal assignee and note.
+    disposition: Disposition | None = None
+    response: str = ""
+    assignee: str = ""
+    note: str = ""
+    # Replies written once the latest revision is open (the conversation moved there).
+    later_replies: tuple["DemoComment", ...] = ()
+    # A duplicate names the earlier demo comment it repeats: (revision, heading, author).
+    original: tuple[int, str, str] | None = None
 
 
 COMMENTS = (
@@ -51,6 +64,20 @@ COMMENTS = (
             "benches people stand close together, and it happens there more than online."
         ),
         endorsed_by=("translator", "reviewer"),
+        disposition=Disposition.ACCEPTED,
+        response=(
+            "Thank you. Revision 2 names **unwanted physical contact** in the list, and the Care "
+            "Team will mention it at the next repair café briefing."
+        ),
+        later_replies=(
+            DemoComment(
+                3,
+                "Harassment",
+                "volunteer",
+                "en",
+                "Thank you — I have read the new wording, and it is what I hoped for.",
+            ),
+        ),
     ),
     DemoComment(
         1,
@@ -58,6 +85,24 @@ COMMENTS = (
         "layla",
         "ar",
         ("ثلاثة أيام وعدٌ صعب على فريق من المتطوعين. الأفضل أن نعد بمدة واقعية ونلتزم بها."),
+        disposition=Disposition.PARTLY_ACCEPTED,
+        response=(
+            "We agree that three days was more than volunteers can promise. Revision 2 says five "
+            "working days to acknowledge a report and four weeks to decide; we kept a firm time "
+            "limit, so that people know when to expect an answer."
+        ),
+    ),
+    DemoComment(
+        1,
+        "What happens next",
+        "reviewer",
+        "fr",
+        (
+            "Trois jours, c'est trop court pour une équipe de bénévoles : mieux vaut promettre un "
+            "délai que l'on peut vraiment tenir."
+        ),
+        disposition=Disposition.DUPLICATE,
+        original=(1, "What happens next", "layla"),
     ),
     DemoComment(
         2,
@@ -68,6 +113,8 @@ COMMENTS = (
             "People will only report if they trust this part, so it should come **first** in the "
             "section, before the list of ways to report."
         ),
+        disposition=Disposition.ACCEPTED,
+        response="Done in revision 3: *Confidentiality* now opens the section.",
     ),
     DemoComment(
         3,
@@ -106,6 +153,8 @@ COMMENTS = (
             "they take on a case. A member who is involved in a report, or close to someone "
             "involved, steps aside from that case; when in doubt, the other members decide."
         ),
+        assignee="staff",
+        note="Ask the Care Team whether 'the other members decide' matches how they work now.",
     ),
     DemoComment(
         3,
@@ -117,6 +166,12 @@ COMMENTS = (
             "ditanya pada minggu pertama."
         ),
         endorsed_by=("layla", "reviewer"),
+        disposition=Disposition.NOTED,
+        response=(
+            "Thank you. The clause already pairs newcomers with someone experienced for their "
+            "first workday; we have asked the volunteer coordinators to name that person for the "
+            "whole first week."
+        ),
     ),
     DemoComment(
         3,
@@ -164,10 +219,10 @@ def post(demo: DemoComment, revision: Revision, parent: Comment | None = None) -
     return post_comment(author, clause_named(revision, demo.heading), draft)
 
 
-def load_thread(demo: DemoComment, revision: Revision) -> None:
+def load_thread(demo: DemoComment, revision: Revision) -> Comment | None:
     # An account someone renamed or deleted simply does not take part.
     if find_user(demo.author) is None:
-        return
+        return None
     comment = post(demo, revision)
     for endorser in filter(None, map(find_user, demo.endorsed_by)):
         toggle_endorsement(endorser, comment)
@@ -177,18 +232,47 @@ def load_thread(demo: DemoComment, revision: Revision) -> None:
     for answer in demo.replies:
         if find_user(answer.author) is not None:
             post(answer, revision, parent=comment)
+    return comment
 
 
-def load_period(staff: User, policy: Policy, revision: Revision, latest: Revision) -> None:
+def load_period(
+    staff: User, policy: Policy, revision: Revision, latest: Revision
+) -> list[tuple[DemoComment, Comment]]:
     """Post a revision's comments during a window of its own (the latest uses the policy's)."""
     now = utcnow()
     if revision.id != latest.id:
         set_window(staff, policy, revision, now - timedelta(days=30), now + timedelta(minutes=5))
-    for demo in COMMENTS:
-        if demo.revision == revision.number:
-            load_thread(demo, revision)
+    posted = [
+        (demo, load_thread(demo, revision)) for demo in COMMENTS if demo.revision == revision.number
+    ]
     if revision.id != latest.id:
         clear_revision_window(staff, policy, revision)
+    return [(demo, comment) for demo, comment in posted if comment is not None]
+
+
+def triage(
+    staff: User, policy: Policy, demo: DemoComment, comment: Comment, original: Comment | None
+) -> None:
+    """What staff made of the comment, through the triage services (and so audited)."""
+    selection = sa.select(Comment.id).where(Comment.id == comment.id)
+    assignee = find_user(demo.assignee) if demo.assignee else None
+    decision = None
+    if demo.disposition and (demo.disposition is not Disposition.DUPLICATE or original):
+        decision = Decision(demo.disposition, original.id if original else None)
+    changes = Changes(decision, assignee is not None, assignee, demo.response or None)
+    if decision or assignee or demo.response:
+        apply(staff, policy, selection, changes)
+    if demo.note:
+        annotate(staff, comment, demo.note)
+
+
+def follow_up(staff: User, policy: Policy, posted: list[tuple[DemoComment, Comment]]) -> None:
+    by_place = {(demo.revision, demo.heading, demo.author): comment for demo, comment in posted}
+    for demo, comment in posted:
+        triage(staff, policy, demo, comment, by_place.get(demo.original))
+        for answer in demo.later_replies:
+            if find_user(answer.author) is not None:
+                post(answer, comment.revision, parent=comment)
 
 
 def load_comments(policy: Policy) -> bool:
@@ -200,6 +284,8 @@ def load_comments(policy: Policy) -> bool:
     published = {r.number: r for r in revisions_of(policy, include_drafts=False)}
     latest = published[max(published)]
     set_window(staff, policy, None, utcnow() - timedelta(days=1), utcnow() + OPEN_FOR)
+    posted = []
     for number in sorted({demo.revision for demo in COMMENTS} & set(published)):
-        load_period(staff, policy, published[number], latest)
+        posted += load_period(staff, policy, published[number], latest)
+    follow_up(staff, policy, posted)
     return True

@@ -40,3 +40,26 @@ def test_the_demo_moderation_queue_holds_a_flagged_comment(runner, client, auth)
     assert "this whole list is pointless" in html
     assert "Dismissive of the people this section protects" in html
     assert "Not a comment on the text." in html
+
+
+def test_the_demo_shows_dispositions_responses_and_a_conversation_across_revisions(
+    runner, client, auth
+):
+    load(runner)
+    policy = find_policy(POLICY_SLUG)
+    harassment = next(c.key for c in latest_revision(policy).clauses if c.heading == "Harassment")
+    thread = f"/policies/{POLICY_SLUG}/revisions/3/clauses/{harassment}/comments"
+    html = client.get(thread).get_data(as_text=True)
+    earlier = html.split('class="comments-history"')[1]
+    assert "Accepted" in earlier and "Addressed in revision 2" in earlier
+    assert "Response from Sam Staff (Staff)" in earlier
+    assert "it is what I hoped for" in earlier  # a reply written while revision 3 is open
+    assert "the other members decide" not in html  # an internal note stays internal
+    auth.login("volunteer", DEMO_PASSWORD)
+    mine = client.get("/me/comments").get_data(as_text=True)
+    assert "Noted" in mine and "Partly accepted" not in mine  # layla's, not the volunteer's
+    auth.logout()
+    auth.login("staff", DEMO_PASSWORD)
+    triage = client.get(f"/policies/{POLICY_SLUG}/triage").get_data(as_text=True)
+    assert "matches how they work now" in triage and "Partly accepted (1)" in triage
+    assert "Duplicate (1)" in triage and "Original: comment" in triage

@@ -131,7 +131,8 @@ def test_same_query_count_for_10_and_5000_comments(
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Comment)) == 10_000
     large = [queries_for(client, count_queries, path) for path in paths]
     assert large == small
-    assert max(large) < 25
+    # A thread also shows the earlier revisions' comments in full and the writers' role badges.
+    assert max(large) < 30
 
 
 def test_thread_page_is_paginated(client, two_revisions, authors, app):

@@ -1,10 +1,13 @@
-"""Acceptance 3: hostile text in comment bodies, suggested wordings, flag reasons and display
-names renders inert in every view that shows it."""
+"""Acceptance 3: hostile text in comment bodies, suggested wordings, flag reasons, display
+names, staff responses and internal notes renders inert in every view that shows it."""
 
 import pytest
+import sqlalchemy as sa
 
 from consult.accounts.models import Role
 from consult.comments.flags import flag_comment
+from consult.comments.models import Comment, Disposition
+from consult.comments.triage import Changes, Decision, annotate, apply
 from consult.extensions import db
 from consult.moderation.services import hide
 from tests.comment_factories import clause_of
@@ -78,14 +81,25 @@ def app_config(app_config):
     return {**app_config, "RATELIMIT_ENABLED": False, "ITEMS_PER_PAGE": 200}
 
 
+def answer(staff, comment: Comment, payload: str) -> None:
+    selection = sa.select(Comment.id).where(Comment.id == comment.id)
+    changes = Changes(Decision(Disposition.NOTED), assign=True, assignee=staff, response=payload)
+    apply(staff, comment.revision.policy, selection, changes)
+    annotate(staff, comment, payload)
+
+
 @pytest.fixture
-def hostile(commentable, create_user, create_comment, moderator, create_revision, open_window):
-    """Every payload as a body, a suggested wording, a flag reason and a display name."""
+def hostile(
+    commentable, create_user, create_comment, moderator, staff, create_revision, open_window
+):
+    """Every payload as a body, a suggested wording, a flag reason, a display name, a staff
+    response and an internal note."""
     comments = []
     for index, payload in enumerate(PAYLOADS):
         author = create_user(f"author{index}", display_name=payload[:80])
         comment = create_comment(author, commentable, body=payload, suggested_wording=payload)
         flag_comment(moderator, comment, payload)
+        answer(staff, comment, payload)
         comments.append(comment)
     hide(moderator, comments[0], PAYLOADS[0])
     db.session.commit()
@@ -108,7 +122,13 @@ def pages(comments, key):
         *[f"/moderation/comments/{c.id}" for c in comments[:3]],
         f"/comments/{comments[1].id}/flag",
         f"/comments/{comments[1].id}/reply",
+        "/me/comments",
+        "/policies/guidelines/triage?replies=yes",
+        *[f"/comments/{c.id}/triage" for c in comments[:3]],
     ]
+
+
+STAFF_ONLY = ("/moderation", "/audit", "/triage")
 
 
 def assert_inert(client, path):
@@ -129,9 +149,9 @@ def test_every_view_renders_the_payloads_inert(
     if username:
         auth.login(username)
     for path in pages(hostile, clause_of(commentable).key):
-        if username != "overseer" and ("/moderation" in path or path == "/audit"):
+        if username != "overseer" and any(part in path for part in STAFF_ONLY):
             continue
-        if username is None and ("/flag" in path or "/reply" in path):
+        if username is None and ("/flag" in path or "/reply" in path or path.startswith("/me")):
             continue
         assert_inert(client, path)
 

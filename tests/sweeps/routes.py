@@ -97,6 +97,13 @@ REGISTRATION = {
 }
 NEW_PASSWORD = "violet tangerine harbour mosaic"
 PASSWORD_CHANGE = {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+TRIAGE_FORM = {
+    "disposition": "accepted",
+    "original": "",
+    "response": "",
+    "assignee": "",
+    "note": "",
+}
 
 TABLE: dict[tuple[str, str], list[Case]] = {
     ("healthz", "GET"): [Case(everyone(OK))],
@@ -169,6 +176,19 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ],
     ("comments.post", "POST"): [
         Case(signed_in(REDIRECT, blocked=FORBIDDEN), {**REV2, "key": "purpose"}, COMMENT_FORM)
+    ],
+    ("comments.mine", "GET"): [Case(signed_in(OK))],
+    ("comments.triage", "GET"): [Case(only(OK, *STAFF), GUIDE)],
+    ("comments.triage_bulk", "POST"): [
+        Case(
+            only(REDIRECT, *STAFF),
+            GUIDE,
+            {"scope": "selected", "comment": "@comment.by_volunteer", "disposition": "noted"},
+        )
+    ],
+    ("comments.triage_comment", "GET"): [Case(only(OK, *STAFF), VOLUNTEERS_COMMENT)],
+    ("comments.triage_comment", "POST"): [
+        Case(only(REDIRECT, *STAFF), VOLUNTEERS_COMMENT, TRIAGE_FORM)
     ],
     ("comments.show", "GET"): [Case(everyone(OK), VOLUNTEERS_COMMENT)],
     ("comments.reply_page", "GET"): [Case(signed_in(OK, blocked=FORBIDDEN), VOLUNTEERS_COMMENT)],

@@ -41,6 +41,11 @@ INVALID_UTF8 = "%FF%FEbad"  # percent-encoded bytes that are not UTF-8
 
 # (endpoint, field, bad value) the app rightly accepts, and why.
 ACCEPTED = {
+    ("comments.triage_bulk", "comment", "a list"): "one value per ticked comment",
+    ("comments.triage_comment", "original", "empty"): "not a duplicate",
+    ("comments.triage_comment", "response", "empty"): "no public response",
+    ("comments.triage_comment", "assignee", "empty"): "nobody assigned",
+    ("comments.triage_comment", "note", "empty"): "no internal note",
     ("accounts.account", "display_name", "empty"): "an empty display name means the username",
     ("accounts.user_rename", "display_name", "empty"): "an empty display name means the username",
     ("accounts.register", "display_name", "empty"): "an empty display name means the username",

@@ -1,0 +1,189 @@
+"""What the triage page shows besides the comments: each filter's values with their counts,
+and, for the page's comments, their clauses, open flags and staff records.
+
+One aggregate query per filter and one query per kind of detail, whatever the number of
+comments (tests/comments/test_triage_queries.py counts them).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload, lazyload
+
+from consult.accounts.models import User
+from consult.comments.labels import disposition_label
+from consult.comments.models import Comment, CommentTriage, Disposition, Flag
+from consult.comments.sieve import (
+    NOBODY,
+    TriageFilters,
+    conditions,
+    filter_conditions,
+)
+from consult.extensions import db
+from consult.i18n import language_name
+from consult.policies.models import Clause, Policy, Revision
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter: its URL parameter, its values and how many comments each would show."""
+
+    name: str
+    options: tuple[Option, ...]
+
+
+def grouped(policy: Policy, filters: TriageFilters, name: str, *columns, join=None) -> list:
+    query = sa.select(*columns, sa.func.count()).select_from(Comment)
+    if join is not None:
+        query = query.outerjoin(*join)
+    query = query.where(*conditions(policy, filters, without=name))
+    return db.session.execute(query.group_by(*columns)).all()
+
+
+def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
+    rows = grouped(
+        policy,
+        filters,
+        "revision",
+        Revision.number,
+        join=(Revision, Revision.id == Comment.revision_id),
+    )
+    options = sorted(rows, key=lambda row: row[0])
+    return Facet(
+        "revision",
+        tuple(Option(str(n), _("Revision %(number)s", number=n), count) for n, count in options),
+    )
+
+
+def clause_label(clause: Clause | None, key: str) -> str:
+    if clause is None:
+        return key
+    heading = clause.heading or _("Introduction")
+    return f"{clause.number} {heading}".strip()
+
+
+def clause_facet(policy: Policy, filters: TriageFilters) -> Facet:
+    """Clauses by key, each named as it read in the latest revision commented on."""
+    rows = db.session.execute(
+        sa.select(Comment.clause_key, sa.func.max(Comment.clause_id), sa.func.count())
+        .where(*conditions(policy, filters, without="clause"))
+        .group_by(Comment.clause_key)
+    ).all()
+    clauses = {
+        clause.id: clause
+        for clause in db.session.scalars(
+            sa.select(Clause).where(Clause.id.in_([clause_id for _key, clause_id, _n in rows]))
+        )
+    }
+    named = [(clauses.get(clause_id), key, count) for key, clause_id, count in rows]
+    named.sort(key=lambda row: (row[0].position if row[0] else 0, row[1]))
+    return Facet(
+        "clause", tuple(Option(key, clause_label(clause, key), n) for clause, key, n in named)
+    )
+
+
+def language_facet(policy: Policy, filters: TriageFilters) -> Facet:
+    rows = grouped(policy, filters, "language", Comment.language)
+    options = [Option(tag, language_name(tag), count) for tag, count in rows]
+    return Facet("language", tuple(sorted(options, key=lambda o: o.label.casefold())))
+
+
+def disposition_facet(policy: Policy, filters: TriageFilters) -> Facet:
+    counts = dict(grouped(policy, filters, "disposition", Comment.disposition))
+    return Facet(
+        "disposition",
+        tuple(Option(d.value, disposition_label(d), counts.get(d, 0)) for d in Disposition),
+    )
+
+
+def assignee_facet(policy: Policy, filters: TriageFilters, staff: list[User]) -> Facet:
+    counts = dict(
+        grouped(
+            policy,
+            filters,
+            "assignee",
+            CommentTriage.assignee_id,
+            join=(CommentTriage, CommentTriage.comment_id == Comment.id),
+        )
+    )
+    people = {user.id: user for user in staff}
+    former = [user_id for user_id in counts if user_id is not None and user_id not in people]
+    if former:
+        people.update(
+            {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(former)))}
+        )
+    nobody = Option(NOBODY, _("Nobody"), counts.get(None, 0))
+    return Facet(
+        "assignee",
+        (nobody, *(Option(str(i), u.display_name, counts.get(i, 0)) for i, u in people.items())),
+    )
+
+
+def yes_no_facet(policy: Policy, filters: TriageFilters, name: str) -> Facet:
+    condition = filter_conditions(policy)[name]("yes")
+    total, yes = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(condition))
+        .select_from(Comment)
+        .where(*conditions(policy, filters, without=name))
+    ).one()
+    return Facet(name, (Option("yes", _("Yes"), yes), Option("no", _("No"), total - yes)))
+
+
+FACETS: dict[str, Callable] = {
+    "revision": revision_facet,
+    "clause": clause_facet,
+    "language": language_facet,
+    "disposition": disposition_facet,
+}
+
+
+def facets(policy: Policy, filters: TriageFilters, staff: list[User]) -> dict[str, Facet]:
+    found = {name: build(policy, filters) for name, build in FACETS.items()}
+    found["assignee"] = assignee_facet(policy, filters, staff)
+    for name in ("flagged", "hidden", "wording"):
+        found[name] = yes_no_facet(policy, filters, name)
+    return found
+
+
+@dataclass(frozen=True)
+class PageDetails:
+    """For the comments of one page: their clause, open flags and staff record."""
+
+    clauses: dict[int, Clause]
+    flags: dict[int, int]
+    records: dict[int, CommentTriage]
+
+
+def page_details(comments: list[Comment]) -> PageDetails:
+    ids = [comment.id for comment in comments]
+    clauses = db.session.scalars(
+        sa.select(Clause).where(Clause.id.in_({comment.clause_id for comment in comments}))
+    )
+    flags = db.session.execute(
+        sa.select(Flag.comment_id, sa.func.count())
+        .where(Flag.comment_id.in_(ids), Flag.resolved_at.is_(None))
+        .group_by(Flag.comment_id)
+    )
+    records = db.session.scalars(
+        sa.select(CommentTriage)
+        .where(CommentTriage.comment_id.in_(ids))
+        .options(
+            joinedload(CommentTriage.assignee).options(
+                lazyload(User.role_grants), lazyload(User.language_grants)
+            )
+        )
+    )
+    return PageDetails(
+        {clause.id: clause for clause in clauses},
+        dict(flags.all()),
+        {record.comment_id: record for record in records},
+    )
