@@ -104,7 +104,7 @@ def test_the_response_shows_under_the_comment_with_the_responders_role(
     triage(client, comment, disposition="declined", response="Out of *scope*, sorry.")
     auth.logout()
     html = client.get(thread_path(commentable, "purpose")).get_data(as_text=True)
-    outcome = html.split('class="comment-outcome"')[1].split("</section>")[0]
+    outcome = html.split('class="comment-outcome"')[1].split('class="comment-actions"')[0]
     assert "Declined" in outcome and "Out of <em>scope</em>, sorry." in outcome
     assert "Response from Sam Staff (Staff)" in outcome
 
