@@ -2,13 +2,16 @@
 hold, and text without NUL characters (PostgreSQL refuses U+0000 and SQLite would store it
 silently). Checked once, here, so every route is covered, including routes added later."""
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import IO, Any
 from urllib.parse import unquote_to_bytes
 
-from flask import Flask, abort, request
+from flask import Flask, Request, abort, request
 from flask_babel import gettext as _
+from werkzeug.formparser import FormDataParser
+from werkzeug.http import parse_options_header
 from werkzeug.routing import IntegerConverter
+from werkzeug.sansio.multipart import Data, Epilogue, Field, MultipartDecoder, NeedData
 
 # The largest INTEGER column value on PostgreSQL (SQLite's are wider): every id and number.
 MAX_INT = 2**31 - 1
@@ -16,6 +19,7 @@ NUL = "\x00"
 # Fields a form sends once per checked box; any other field sent twice is not our form's.
 MULTI_VALUED = frozenset({"minor", "comment"})
 URLENCODED = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
 
 
 class BoundedIntegerConverter(IntegerConverter):
@@ -64,11 +68,52 @@ def undecodable(encoded: bytes) -> bool:
     return False
 
 
+def multipart_fields(body: bytes, boundary: bytes) -> Iterator[bytes]:
+    """The raw value of every text field of a multipart body (files are left out: their
+    importers check them)."""
+    decoder = MultipartDecoder(boundary)
+    decoder.receive_data(body)
+    decoder.receive_data(None)
+    in_field, chunks = False, []
+    event = decoder.next_event()
+    while not isinstance(event, Epilogue | NeedData):
+        if isinstance(event, Data) and in_field:
+            chunks.append(event.data)
+            if not event.more_data:
+                yield b"".join(chunks)
+        elif not isinstance(event, Data):
+            in_field, chunks = isinstance(event, Field), []
+        event = decoder.next_event()
+
+
+def multipart_undecodable() -> bool:
+    """Werkzeug decodes a multipart text field that is not UTF-8 with replacement
+    characters, so a title sent in Latin-1 would be stored with its letters lost. The body
+    is read (and kept for the form parser) only after the size limit let it through."""
+    boundary = parse_options_header(request.content_type or "")[1].get("boundary")
+    if not boundary:
+        return False
+    try:
+        fields = list(multipart_fields(request.get_data(cache=True), boundary.encode("latin-1")))
+    except ValueError:
+        return False  # a malformed body is the form parser's to refuse
+    return any(not utf8(value) for value in fields)
+
+
+def utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def refuse_invalid_utf8() -> None:
     encoded = [request.query_string]
     if request.mimetype == URLENCODED:
         encoded.append(request.get_data(cache=True))
-    if any(undecodable(part) for text in encoded for part in text.split(b"&")):
+    bad_urlencoded = any(undecodable(part) for text in encoded for part in text.split(b"&"))
+    if bad_urlencoded or (request.mimetype == MULTIPART and multipart_undecodable()):
         abort(400, _("The request is not valid UTF-8 text. Check its encoding and try again."))
 
 
@@ -92,11 +137,39 @@ def check_page() -> None:
         abort(400, _("Page numbers are whole numbers from 1 to %(max)d.", max=MAX_INT))
 
 
+class ClosingFormDataParser(FormDataParser):
+    """Werkzeug leaves the temporary files of a multipart body's uploads open when it refuses
+    a later part (a text field over the form memory limit: 413): close them."""
+
+    def parse(self, stream, mimetype, content_length, options=None):
+        opened: list[IO[bytes]] = []
+        self.stream_factory = _tracked(self.stream_factory, opened)
+        try:
+            return super().parse(stream, mimetype, content_length, options)
+        except Exception:
+            for file in opened:
+                file.close()
+            raise
+
+
+def _tracked(factory: Callable[..., IO[bytes]], opened: list) -> Callable[..., IO[bytes]]:
+    def open_and_track(*args, **kwargs) -> IO[bytes]:
+        opened.append(file := factory(*args, **kwargs))
+        return file
+
+    return open_and_track
+
+
+class ConsultRequest(Request):
+    form_data_parser_class = ClosingFormDataParser
+
+
 def register_converters(app: Flask) -> None:
     app.url_map.converters["int"] = BoundedIntegerConverter
 
 
 def init_app(app: Flask) -> None:
+    app.request_class = ConsultRequest
     app.before_request(refuse_invalid_utf8)
     app.before_request(refuse_nul)
     app.before_request(refuse_repeated_fields)

@@ -2,6 +2,7 @@
 
 from flask import (
     Blueprint,
+    abort,
     current_app,
     flash,
     redirect,
@@ -137,10 +138,9 @@ def password():
 @bp.post("/language")
 def set_language():
     locale = request.form.get("locale", "")
-    if locale in current_app.config["LANGUAGES"]:
-        session["locale"] = locale
-    else:
-        flash(_("That language is not available."), "error")
+    if locale not in current_app.config["LANGUAGES"]:
+        abort(400, _("That language is not available."))
+    session["locale"] = locale
     return redirect(next_url(request.form.get("next")))
 
 

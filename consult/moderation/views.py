@@ -73,7 +73,9 @@ def queue_page():
     )
 
 
-def comment_page(comment: Comment, form: ModerationForm, status: int = 200):
+def comment_page(
+    comment: Comment, form: ModerationForm, status: int = 200, account_error: str | None = None
+):
     revision = db.session.get(Revision, comment.revision_id)
     author = db.session.get(User, comment.author_id) if comment.author_id else None
     page = render_template(
@@ -89,6 +91,7 @@ def comment_page(comment: Comment, form: ModerationForm, status: int = 200):
         author_blocked=author is not None and is_blocked(author),
         may_act=may_moderate(current_user, author),
         protected_message=MESSAGES[ModerationCode.ADMIN_PROTECTED],
+        account_error=account_error,
         thread=thread_url(
             revision.policy.slug,
             revision.number,
@@ -121,25 +124,34 @@ def act(comment_id: int, action: str):
     return redirect(url_for("moderation.comment", comment_id=target.id))
 
 
+def reason_missing(back: int | None):
+    """The comment page the account form was sent from, showing what is missing; without
+    one (a request no page of ours makes) the plain refusal."""
+    message = _("Please give a reason.")
+    comment = db.session.get(Comment, back) if back else None
+    if comment is None:
+        abort(422, message)
+    return comment_page(comment, ModerationForm(formdata=None), 422, account_error=message)
+
+
 @bp.post("/moderation/users/<int:user_id>/<any(block, unblock):action>")
 @moderator_required
 def account(user_id: int, action: str):
     user = db.session.get(User, user_id)
     if user is None:
         abort(404)
+    if user.id == current_user.id:
+        abort(403, _("You cannot block your own account."))
     form = ModerationForm()
     back = request.form.get("comment", type=int)
     if not form.validate_on_submit():
-        flash(_("Please give a reason."), "error")
-    elif user.id == current_user.id:
-        flash(_("You cannot block your own account."), "error")
-    else:
-        service, done = ACCOUNT_ACTIONS[action]
-        try:
-            service(current_user, user, form.reason.data)
-        except CommentError as error:
-            abort(403, message_of(error))
-        flash(str(done) % {"name": user.display_name}, "success")
+        return reason_missing(back)
+    service, done = ACCOUNT_ACTIONS[action]
+    try:
+        service(current_user, user, form.reason.data)
+    except CommentError as error:
+        abort(403, message_of(error))
+    flash(str(done) % {"name": user.display_name}, "success")
     return redirect(
         url_for("moderation.comment", comment_id=back) if back else url_for("moderation.queue_page")
     )

@@ -185,8 +185,22 @@ def test_block_needs_a_reason_and_a_moderator(client, auth, abusive, volunteer, 
         == 403
     )
     as_user(auth, "moderator")
-    client.post(f"/moderation/users/{volunteer.id}/block", data={"reason": ""})
+    response = client.post(
+        f"/moderation/users/{volunteer.id}/block", data={"reason": "", "comment": abusive.id}
+    )
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert 'id="block-reason-error"' in html and "Please give a reason." in html
+    bare = client.post(f"/moderation/users/{volunteer.id}/block", data={"reason": " "})
+    assert bare.status_code == 422 and "Please give a reason." in bare.get_data(as_text=True)
     assert db.session.get(PostingBlock, volunteer.id) is None
+
+
+def test_a_moderator_cannot_block_their_own_account(client, auth, moderator):
+    auth.login("moderator")
+    response = client.post(f"/moderation/users/{moderator.id}/block", data={"reason": "Test"})
+    assert response.status_code == 403
+    assert db.session.get(PostingBlock, moderator.id) is None
 
 
 def test_moderators_see_earlier_versions_and_deleted_text(

@@ -270,7 +270,11 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ],
     ("drafting.import_revision", "GET"): [Case(only(OK, *STAFF), {"slug": "charter"})],
     ("drafting.import_revision", "POST"): [
-        Case(only(REDIRECT, *STAFF), {"slug": "charter"}, {"document": Upload(DOCUMENT)})
+        Case(
+            only(REDIRECT, *STAFF),
+            {"slug": "charter"},
+            {"document": Upload(DOCUMENT), "title": "Charter", "change_summary": "Updated."},
+        )
     ],
     ("drafting.heading_numbers", "GET"): [Case(only(OK, *STAFF), GUIDE)],
     ("drafting.heading_numbers", "POST"): [
