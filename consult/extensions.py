@@ -10,6 +10,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase
 
 # A fixed naming convention keeps constraint names identical on SQLite and
@@ -34,6 +35,12 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 # Storage (memory:// or redis://…) comes from RATELIMIT_STORAGE_URI at init_app.
 limiter = Limiter(key_func=get_remote_address)
+
+
+def dialect_insert(table, dialect: str | None = None):
+    """INSERT … ON CONFLICT, spelt by the dialect in use (SQLite and PostgreSQL share it)."""
+    name = dialect or db.session.get_bind().dialect.name
+    return postgresql.insert(table) if name == "postgresql" else sqlite.insert(table)
 
 
 @sa.event.listens_for(sa.engine.Engine, "connect")

@@ -7,6 +7,7 @@ from flask import Flask
 def register(app: Flask) -> None:
     from consult import hooks
     from consult.comments import mine_views, triage_views, window_views  # noqa: F401  (routes on bp)
+    from consult.comments.generations import listen
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
     from consult.comments.summary import summary_helpers
@@ -23,3 +24,4 @@ def register(app: Flask) -> None:
     hooks.add_partial(app, "revision.header", "comments/_staff_links.html")
     hooks.add_partial(app, "revision.clause_bottom", "comments/_clause_summary.html")
     revision_published.connect(mark_addressed)
+    listen()

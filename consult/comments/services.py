@@ -6,14 +6,14 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.dialects import postgresql, sqlite
 
 from consult.accounts.models import User
 from consult.audit.services import record
 from consult.comments.errors import CommentCode, CommentError, CommentForbidden
+from consult.comments.generations import UNCOUNTED
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
 from consult.comments.window import WindowState, conversation_window, require_open
-from consult.extensions import db
+from consult.extensions import db, dialect_insert
 from consult.i18n import canonical_language
 from consult.policies.models import Clause, Revision
 from consult.signals import is_writing_refused
@@ -233,18 +233,12 @@ def added_endorsement(user: User, comment: Comment) -> bool:
     return db.session.execute(statement).first() is not None
 
 
-def dialect_insert(table: sa.Table):
-    """INSERT … ON CONFLICT, spelt by the dialect in use (SQLite and PostgreSQL share it)."""
-    if db.session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
-
-
 def change_endorsement_count(comment: Comment, delta: int) -> None:
     # One UPDATE with the arithmetic in SQL: two concurrent endorsements both count.
     db.session.execute(
         sa.update(Comment)
         .where(Comment.id == comment.id)
         .values(endorsement_count=Comment.endorsement_count + delta)
+        .execution_options(**UNCOUNTED)
     )
     db.session.refresh(comment, ["endorsement_count"])
