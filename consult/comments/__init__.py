@@ -11,6 +11,7 @@ def register(app: Flask) -> None:
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
     from consult.comments.summary import summary_helpers
+    from consult.comments.tallies import init_app as init_tallies
     from consult.comments.triage import mark_addressed
     from consult.comments.views import bp
     from consult.errors import register_messages
@@ -25,3 +26,4 @@ def register(app: Flask) -> None:
     hooks.add_partial(app, "revision.clause_bottom", "comments/_clause_summary.html")
     revision_published.connect(mark_addressed)
     listen()
+    init_tallies(app)

@@ -5,7 +5,7 @@ The triage page's counts are aggregates over every comment of a policy; kept per
 (policy, generation), a warm page reads one small row instead of scanning a hundred
 thousand comments, and the first page after any change counts afresh. The counter is
 moved in the same transaction as the change, by session events, so no service can forget
-it; a bulk UPDATE or DELETE through the session moves every policy's counter.
+it; a bulk INSERT, UPDATE or DELETE through the session moves every policy's counter.
 """
 
 from collections.abc import Iterable
@@ -73,8 +73,10 @@ def advance(connection: sa.Connection, policy_ids: Iterable[int]) -> None:
 
 
 def advance_all_after_bulk(state) -> None:
-    """A bulk UPDATE or DELETE of counted rows names no objects: every counter moves."""
-    if not (state.is_update or state.is_delete) or state.execution_options.get(UNCOUNTED_OPTION):
+    """A bulk INSERT, UPDATE or DELETE of counted rows names no objects: every counter
+    moves."""
+    writes = state.is_insert or state.is_update or state.is_delete
+    if not writes or state.execution_options.get(UNCOUNTED_OPTION):
         return
     if state.statement.table in COUNTED_TABLES:
         state.session.execute(

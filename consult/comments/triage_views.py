@@ -12,7 +12,7 @@ from consult.accounts.models import User
 from consult.accounts.redirects import local_path
 from consult.audit.services import events_about
 from consult.comments.errors import CommentCode, CommentError
-from consult.comments.facets import facets, page_details
+from consult.comments.facets import page_details
 from consult.comments.forms import BulkForm, TriageForm
 from consult.comments.models import Comment, Disposition
 from consult.comments.sieve import (
@@ -24,6 +24,7 @@ from consult.comments.sieve import (
     page_query,
     staff_accounts,
 )
+from consult.comments.tallies import tallies_of
 from consult.comments.threads import FOR_DISPLAY
 from consult.comments.triage import Changes, Decision, annotate, apply, triage_record
 from consult.comments.views import bp, load_comment
@@ -41,12 +42,15 @@ def choices_of(staff: list[User]) -> list[tuple[str, str]]:
 
 
 def render_triage(policy: Policy, filters: TriageFilters, staff: list[User], form=None, status=200):
+    tallies = tallies_of(policy, filters, staff)
     page = db.paginate(
         page_query(policy, filters, FOR_DISPLAY),
         page=request.args.get("page", 1, type=int),
         per_page=current_app.config["ITEMS_PER_PAGE"],
         error_out=False,
+        count=False,
     )
+    page.total = tallies.matching
     form = form or BulkForm(formdata=None, assignees=choices_of(staff))
     matching = ngettext(
         "The %(num)d comment matching the filters",
@@ -58,7 +62,7 @@ def render_triage(policy: Policy, filters: TriageFilters, staff: list[User], for
     context = dict(
         policy=policy,
         filters=filters,
-        facets=facets(policy, filters, staff),
+        facets=tallies.facets,
         page=page,
         details=page_details(list(page.items)),
         form=form,

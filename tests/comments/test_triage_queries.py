@@ -1,6 +1,8 @@
 """The triage page runs the same number of queries for a hundred comments as for thousands:
 every count is an aggregate in SQL, and the page's details are one query each."""
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -48,3 +50,22 @@ def test_same_query_count_for_100_and_5000_comments(
     large = [queries_for(client, count_queries, path) for path in PATHS]
     assert large == small
     assert max(large) < 25
+
+
+def test_a_warm_page_keeps_its_counts_until_something_they_count_changes(
+    client, auth, count_queries, commentable, authors, staff, create_comment
+):
+    auth.login("staff")
+    add_comments(commentable, authors, 30)
+    path = PATHS[0]
+    client.get(f"{path}?language=xx")  # one-time work, on counts of their own
+
+    def counted() -> tuple[int, str]:
+        with count_queries() as queries:
+            page = client.get(path).get_data(as_text=True)
+        return len(queries), re.search(r"All (\d+) comments matching", page).group(1)
+
+    (cold, total), (warm, again) = counted(), counted()
+    assert warm < cold and total == again  # kept, the same
+    create_comment(authors[0], commentable, body="One more")
+    assert counted() == (cold, str(int(total) + 1))
