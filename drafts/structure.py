@@ -3,7 +3,8 @@
 A translator may give a heading another level (a ``##`` made ``#``) and keep every heading in
 its place: the clauses then pair by order once a person has seen the level differences. Or
 the document has more or fewer headings (a section added, dropped or merged): a person pairs
-each found heading with a source clause, starting from a guess made from the levels in order.
+each found heading with a source clause, starting from a guess made in order from the levels
+and the bodies' lengths.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from drafts.model import Clause
 from drafts.staleness import Outline, StructureError, StructureErrorCode, outline
@@ -56,7 +56,7 @@ def structure_report(source: Sequence[Clause], translated: Sequence[Clause]) -> 
         expected=expected,
         found=found,
         level_differences=differences,
-        guess=guess_mapping([o.level for o in expected], [o.level for o in found]),
+        guess=guess_mapping(source, translated),
     )
 
 
@@ -82,18 +82,54 @@ def level_differences(
     )
 
 
-def guess_mapping(expected: Sequence[int], found: Sequence[int]) -> tuple[int | None, ...]:
-    """For each found level, the index of the source clause it most likely translates.
+# Above this many (source × found) cells the guess pairs in order instead of aligning:
+# the alignment's table grows with both counts.
+MAX_ALIGNED_CELLS = 250_000
 
-    The longest run of matching levels in order pairs first; between two such runs the
-    leftover headings pair in order, and what is left over after that is skipped (found)
-    or left untranslated (source).
+
+def guess_mapping(expected: Sequence[Clause], found: Sequence[Clause]) -> tuple[int | None, ...]:
+    """For each found clause, the index of the source clause it most likely translates.
+
+    Words cannot be compared across languages, so the guess aligns the two lists in order
+    and scores each pair by what survives translation: the heading level, and the body's
+    length (a translation is roughly as long as its source). None: skip it.
     """
+    if len(expected) * len(found) > MAX_ALIGNED_CELLS:
+        return tuple(i if i < len(expected) else None for i in range(len(found)))
+    table = alignment_table(expected, found)
+    return aligned_indices(table, expected, found)
+
+
+def pair_score(source: Clause, translated: Clause) -> float:
+    """Between 0 and 2: 1 for the same level, up to 1 as the bodies' lengths agree."""
+    longest = max(len(source.body), len(translated.body))
+    length = min(len(source.body), len(translated.body)) / longest if longest else 1.0
+    return (source.level == translated.level) + length
+
+
+def alignment_table(expected: Sequence[Clause], found: Sequence[Clause]) -> list[list[float]]:
+    """best[i][j]: the best total score pairing expected[i:] with found[j:] in order."""
+    best = [[0.0] * (len(found) + 1) for _ in range(len(expected) + 1)]
+    for i in range(len(expected) - 1, -1, -1):
+        for j in range(len(found) - 1, -1, -1):
+            paired = pair_score(expected[i], found[j]) + best[i + 1][j + 1]
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    return best
+
+
+def aligned_indices(
+    best: list[list[float]], expected: Sequence[Clause], found: Sequence[Clause]
+) -> tuple[int | None, ...]:
     guess: list[int | None] = [None] * len(found)
-    matcher = SequenceMatcher(None, list(expected), list(found), autojunk=False)
-    for _tag, source_start, source_end, found_start, found_end in matcher.get_opcodes():
-        for offset in range(min(source_end - source_start, found_end - found_start)):
-            guess[found_start + offset] = source_start + offset
+    i = j = 0
+    while i < len(expected) and j < len(found):
+        # Ties pair first: the earlier headings take the earlier clauses.
+        if best[i][j] == pair_score(expected[i], found[j]) + best[i + 1][j + 1]:
+            guess[j], i, j = i, i + 1, j + 1
+        elif best[i][j] == best[i][j + 1]:
+            j += 1
+        else:
+            i += 1
     return tuple(guess)
 
 

@@ -83,7 +83,11 @@ def test_a_heading_made_level_1_turns_the_title_into_a_clause_paired_with_the_in
     "expected, found, guess",
     [
         ([0, 2, 2, 3, 3, 2], [0, 2, 2, 3, 3], (0, 1, 2, 3, 4)),  # the last one dropped
-        ([0, 2, 2, 3, 3, 2], [0, 2, 3, 3, 2], (0, 2, 3, 4, 5)),  # a middle one dropped
+        (
+            [0, 2, 2, 3, 3, 2],
+            [0, 2, 3, 3, 2],
+            (0, 1, 3, 4, 5),
+        ),  # one of two alike dropped: the first kept
         ([0, 2, 2], [0, 2, 3, 2], (0, 1, None, 2)),  # one added
         ([0, 2, 2, 2], [0, 1, 1], (0, 1, 2)),  # levels changed and one dropped: in order
         ([2, 2], [], ()),
@@ -91,7 +95,24 @@ def test_a_heading_made_level_1_turns_the_title_into_a_clause_paired_with_the_in
     ],
 )
 def test_the_guess_follows_levels_in_order(expected, found, guess):
-    assert guess_mapping(expected, found) == guess
+    def same_bodies(levels):
+        return [Clause(level, f"H{level}", "Text.") for level in levels]
+
+    assert guess_mapping(same_bodies(expected), same_bodies(found)) == guess
+
+
+def test_body_lengths_decide_between_headings_at_the_same_level():
+    source = [Clause(2, "Purpose", "We want a friendly place."), Clause(2, "Rules", "Be kind.")]
+    extra_first = [Clause(2, "Extra", "Nicht im Original, ein langer Satz."), *source]
+    assert guess_mapping(source, extra_first) == (None, 0, 1)
+    extra_between = [source[0], Clause(2, "Zusatz", "Ein ganz anderer, längerer Text."), source[1]]
+    assert guess_mapping(source, extra_between) == (0, None, 1)
+
+
+def test_a_very_long_document_is_guessed_in_order():
+    source = [Clause(2, "A", "x")] * 600
+    found = [Clause(3, "B", "y" * 50)] * 601
+    assert guess_mapping(source, found) == (*range(600), None)
 
 
 def test_a_count_difference_reports_the_guess_and_no_level_list():
