@@ -115,6 +115,11 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     # checks MAX_IMPORT_BYTES itself to give a precise message.
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_IMPORT_BYTES"] + 1024 * 1024
+    # A translation import whose headings differ sends the document back as a form field
+    # (multipart, so not %-escaped) to be confirmed: a field must hold a whole import.
+    app.config["MAX_FORM_MEMORY_SIZE"] = max(
+        app.config.get("MAX_FORM_MEMORY_SIZE") or 0, app.config["MAX_IMPORT_BYTES"] + 64 * 1024
+    )
     url = app.config.get("DATABASE_URL") or default_database_uri(app)
     app.config.setdefault("SQLALCHEMY_DATABASE_URI", database_uri(url))
     require_secret_key(app)

@@ -62,6 +62,15 @@ from drafts.staleness import (
     progress,
     translation_state,
 )
+from drafts.structure import (
+    LevelDifference,
+    StructureFit,
+    StructureReport,
+    guess_mapping,
+    pairs_by_mapping,
+    pairs_by_order,
+    structure_report,
+)
 from drafts.text import chain_hash, clause_hash, content_hash, normalise
 from drafts.words import count_words, tokens
 
@@ -86,6 +95,7 @@ __all__ = [
     "DocumentErrorCode",
     "DraftsError",
     "HeadingNumber",
+    "LevelDifference",
     "Match",
     "MatchReason",
     "Numbering",
@@ -99,6 +109,8 @@ __all__ = [
     "ShownHeading",
     "StructureError",
     "StructureErrorCode",
+    "StructureFit",
+    "StructureReport",
     "TextDiff",
     "TranslationState",
     "align",
@@ -111,6 +123,7 @@ __all__ = [
     "diff_normalised",
     "diff_text",
     "forget_renderings",
+    "guess_mapping",
     "heading_number",
     "is_balanced",
     "is_safe_url",
@@ -120,12 +133,15 @@ __all__ = [
     "next_needing_work",
     "normalise",
     "number_clauses",
+    "pairs_by_mapping",
+    "pairs_by_order",
     "parse_document",
     "progress",
     "render_document",
     "render_inline",
     "render_markdown",
     "shown_headings",
+    "structure_report",
     "tokens",
     "translation_state",
     "without_number",

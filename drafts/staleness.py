@@ -106,6 +106,11 @@ class StructureErrorCode(enum.StrEnum):
     """Codes carried by :class:`StructureError`."""
 
     MISMATCH = "structure_mismatch"
+    # Same headings in the same order, some at another level (drafts.structure pairs by order).
+    LEVELS_DIFFER = "structure_levels_differ"
+    # A person's pairing of found headings with source clauses names no clause, or one twice.
+    MAPPING_INVALID = "structure_mapping_invalid"
+    MAPPING_REPEATED = "structure_mapping_repeated"
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,8 @@ class StructureError(DraftsError):
     """A translated document's headings do not line up with the source's.
 
     ``details``: ``expected`` and ``found`` (tuples of :class:`Outline`) and
-    ``position``, the index of the first heading that differs.
+    ``position``, the index of the first heading that differs. The code is
+    ``LEVELS_DIFFER`` when only levels differ (the counts match), else ``MISMATCH``.
     """
 
 
@@ -142,7 +148,9 @@ def match_structure(
             min(len(levels), len(found)),
         )
         raise StructureError(
-            StructureErrorCode.MISMATCH,
+            StructureErrorCode.LEVELS_DIFFER
+            if len(levels) == len(found)
+            else StructureErrorCode.MISMATCH,
             expected=outline(source),
             found=outline(translated),
             position=position,

@@ -72,7 +72,11 @@ class ImportForm(FlaskForm):
         validators=[Optional(), Length(max=300)],
         description=_l("Leave empty to use the document's own title."),
     )
-    change_summary = TextAreaField(_l("Change summary"), validators=[Length(max=5000)])
+    change_summary = TextAreaField(
+        _l("Change summary"),
+        validators=[Length(max=5000)],
+        description=_l("Kept with the draft and offered again when you publish it."),
+    )
     publish = BooleanField(_l("Publish at once"))
 
 

@@ -142,6 +142,7 @@ def import_document(
         latest_revision(policy),
         stored_front_matter(document.front_matter),
     )
+    revision.proposed_summary = options.change_summary.strip()
     record(
         actor,
         "revision.imported",

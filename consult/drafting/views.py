@@ -253,7 +253,7 @@ def structural_edit(revision: Revision, change):
 @staff_required
 def publish_draft(slug: str, number: int):
     revision = load_draft(slug, number)
-    form = PublishForm()
+    form = publish_form(revision)
     if form.validate_on_submit():
         try:
             publish(
@@ -270,6 +270,13 @@ def publish_draft(slug: str, number: int):
         flash(_("Revision %(number)d is published.", number=revision.number), "success")
         return redirect(url_for("policies.revision", slug=slug, number=number))
     return publish_page(revision, form, 422 if form.errors else 200)
+
+
+def publish_form(revision: Revision) -> PublishForm:
+    """Offered the summary typed at import; a submitted form keeps what was sent."""
+    if request.method == "POST":
+        return PublishForm()
+    return PublishForm(change_summary=revision.proposed_summary or None)
 
 
 def publish_page(revision: Revision, form: PublishForm, status: int):

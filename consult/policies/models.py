@@ -76,6 +76,9 @@ class Revision(db.Model):
     )
     title: Mapped[str] = mapped_column(sa.String(300))
     change_summary: Mapped[str] = mapped_column(sa.Text, default="")
+    # What the importer typed as the change summary of a draft: offered on its publish form,
+    # while `change_summary` is only ever the summary it was published with.
+    proposed_summary: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     front_matter: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
     base_revision_id: Mapped[int | None] = mapped_column(sa.ForeignKey("revisions.id"))
     created_by_id: Mapped[int | None] = mapped_column(

@@ -19,7 +19,11 @@ def register(app: Flask) -> None:
     from consult.drafting.cli import drafts_cli
     from consult.errors import register_messages
     from consult.signals import revision_published
-    from consult.translating import comment_views, title_views  # noqa: F401  (routes on bp)
+    from consult.translating import (  # noqa: F401  (routes on bp)
+        comment_views,
+        import_views,
+        title_views,
+    )
     from consult.translating.carryover import carry_over
     from consult.translating.cli import import_translation_command
     from consult.translating.messages import MESSAGES

@@ -25,6 +25,8 @@ class TranslationError(PolicyError):
         # A structure mismatch counts headings from 0; people count from 1.
         details = super().message_details()
         details["position"] = self.details.get("position", 0) + 1
+        if "first" in self.details:
+            details["first"] = self.details["first"] + 1
         return details
 
 

@@ -27,6 +27,13 @@ class TranslationImportForm(FlaskForm):
     )
 
 
+class TranslationConfirmForm(FlaskForm):
+    """The second step of an import whose headings differ: the uploaded text comes back
+    unchanged (sizes are checked as for an upload)."""
+
+    document_text = HiddenField(validators=[InputRequired()])
+
+
 class CommentTranslationForm(FlaskForm):
     body = TextAreaField(
         _l("Translation"),

@@ -36,7 +36,18 @@ MESSAGES = {
     StructureErrorCode.MISMATCH: _l(
         "The document's headings do not match the revision's (same headings, same order, same levels are needed). The first difference is at heading %(position)s."
     ),
+    StructureErrorCode.LEVELS_DIFFER: _l(
+        "The document has the revision's headings in the same order, but not all at the same levels. The first difference is at heading %(position)s."
+    ),
+    StructureErrorCode.MAPPING_INVALID: _l(
+        "Heading %(position)s is not paired with a clause of this revision: choose a clause for it or skip it."
+    ),
+    StructureErrorCode.MAPPING_REPEATED: _l(
+        "Headings %(first)s and %(position)s are paired with the same clause: a clause takes one heading at most."
+    ),
 }
+# Codes whose message is followed by the headings expected and found.
+OUTLINE_CODES = frozenset({StructureErrorCode.MISMATCH, StructureErrorCode.LEVELS_DIFFER})
 
 
 def outline_line(item) -> str:
@@ -47,7 +58,7 @@ def outline_line(item) -> str:
 def error_lines(error: PolicyError) -> list[str]:
     """The message, and for a structure mismatch the headings expected and found, side by side."""
     lines = [message_of(error)]
-    if error.code is StructureErrorCode.MISMATCH:
+    if error.code in OUTLINE_CODES:
         lines.append(_("Expected headings:"))
         lines += [f"  {outline_line(item)}" for item in error.details["expected"]]
         lines.append(_("Found headings:"))

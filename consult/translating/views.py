@@ -3,7 +3,6 @@
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -13,7 +12,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from consult.drafting.importing import decode_markdown
 from consult.errors import message_of
 from consult.permissions import is_staff
 from consult.policies.errors import PolicyError, StaleEdit
@@ -30,9 +28,7 @@ from consult.redline.presenter import (
 )
 from consult.translating import presenter
 from consult.translating.errors import NotAllowed, TranslationError
-from consult.translating.forms import ReviewForm, TranslationForm, TranslationImportForm
-from consult.translating.importing import import_translation
-from consult.translating.messages import error_lines
+from consult.translating.forms import ReviewForm, TranslationForm
 from consult.translating.reading import Reading, compare_in, reading_of
 from consult.translating.services import (
     can_translate,
@@ -226,49 +222,6 @@ def review(slug: str, number: int, language: str, key: str):
         abort(409, message_of(error))
     flash(_("Marked as reviewed."), "success")
     return redirect(editor_url(revision, language, key))
-
-
-@bp.route(BASE + "/<language>/import", methods=["GET", "POST"])
-@login_required
-def import_document(slug: str, number: int, language: str):
-    policy, revision = policy_revision_or_404(slug, number)
-    language = load_language(revision, language)
-    require_language_writer(language)
-    form = TranslationImportForm()
-    if form.validate_on_submit():
-        try:
-            text = decode_markdown(
-                form.document.data.read(), current_app.config["MAX_IMPORT_BYTES"]
-            )
-            result = import_translation(current_user, revision, language, text)
-        except PolicyError as error:
-            return render_template(
-                "translating/import.html",
-                policy=policy,
-                revision=revision,
-                language=language,
-                form=form,
-                error=error,
-                error_lines=error_lines(error),
-            ), 422
-        flash(
-            _(
-                "%(saved)d clauses translated, %(unchanged)d already up to date.",
-                saved=result.saved,
-                unchanged=result.unchanged,
-            ),
-            "success",
-        )
-        return redirect(workspace_url(revision, language))
-    return render_template(
-        "translating/import.html",
-        policy=policy,
-        revision=revision,
-        language=language,
-        form=form,
-        error=None,
-        error_lines=[],
-    ), 422 if form.errors else 200
 
 
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>/in/<language>")

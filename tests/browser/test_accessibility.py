@@ -231,14 +231,26 @@ def stale_clause_edit(page, checker: Checker) -> None:
     checker.check(page, f"staff {path} (conflict)")
 
 
-def mismatched_translation(page, checker: Checker) -> None:
-    """A translated document whose headings do not match: the list of differences."""
+def upload_translation(page, text: bytes) -> int:
     page.goto(f"{FRENCH}/import")
     page.get_by_label("Translated Markdown file").set_input_files(
-        {"name": "fr.md", "mimeType": "text/markdown", "buffer": b"# Titre\n\n## Seul\n\nTexte.\n"}
+        {"name": "fr.md", "mimeType": "text/markdown", "buffer": text}
     )
-    assert submit(page, "Import") == 422
-    checker.check(page, f"translator {FRENCH}/import (headings differ)")
+    return submit(page, "Import")
+
+
+def mismatched_translation(page, checker: Checker) -> None:
+    """Translated documents whose headings do not match: the pairing step (another count of
+    headings) and the review of level differences (the same count)."""
+    assert upload_translation(page, b"# Titre\n\n## Seul\n\nTexte.\n") == 200
+    checker.check(page, f"translator {FRENCH}/import (pair the headings)")
+    source = get_revision(find_policy(POLICY_SLUG), 3, include_drafts=False)
+    levels = "".join(
+        f"{'#' * (clause.level % 6 + 1)} T\n\nx\n\n" if clause.level else "x\n\n"
+        for clause in source.clauses
+    )
+    assert upload_translation(page, levels.encode()) == 200
+    checker.check(page, f"translator {FRENCH}/import (heading levels differ)")
 
 
 STATES = {"staff": stale_clause_edit, "translator": mismatched_translation}

@@ -17,7 +17,7 @@ from werkzeug.security import generate_password_hash
 
 from consult.accounts.models import Role
 from tests.browser.hostile_site import LANGUAGE, HostileSite, PolicyPages, build_site, joined
-from tests.browser.inspection import Visitor, Watch, visit
+from tests.browser.inspection import PAYLOAD_NUMBER, Visitor, Watch, injected, visit
 from tests.browser.payloads import PAYLOADS, TEMPLATES, one_line
 from tests.factories import PASSWORD
 from tests.live import browser_test
@@ -336,3 +336,52 @@ def test_payloads_typed_into_the_forms_are_inert(page, live_server, create_user)
     stored = page.goto("/api/v1/policies/forms").json()
     assert stored["title"] == LINE
     assert [c["heading"] for c in stored["clauses"]] == ["", LINE]
+
+
+def hostile_translation(unacceptable_level: int, extra: str = "") -> bytes:
+    """The factories' document with payloads for headings and bodies."""
+    hashes = "#" * unacceptable_level
+    return (
+        f"# {LINE}\n\n{BLOCK}\n\n## {LINE}\n\n{BLOCK}\n\n{extra}## B\n\n### C\n\nc\n\n"
+        f"{hashes} {LINE}\n\nd\n\n## E\n\ne\n"
+    ).encode()
+
+
+def submit_status(page, button: str) -> int:
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=button, exact=True).click()
+    return navigation.value.status
+
+
+def upload_translation(page, data: bytes) -> int:
+    page.goto("/policies/guidelines/revisions/1/translations/fr/import")
+    page.get_by_label("Translated Markdown file").set_input_files(
+        {"name": "fr.md", "mimeType": "text/markdown", "buffer": data}
+    )
+    return submit_status(page, "Import")
+
+
+@browser_test
+def test_headings_of_an_uploaded_translation_are_inert_on_its_review(
+    page, live_server, published, create_user
+):
+    """The import review and pairing pages show the uploaded headings; the text comes back
+    through the hidden field as it was uploaded."""
+    create_user("traductrice", roles=(Role.TRANSLATOR,), languages=("fr",))
+    watch = Watch(live_server.url).attach(page.context, page)
+    sign_in(page, "traductrice")
+    problems = []
+    for label, data in (
+        ("pairing", hostile_translation(3, extra=f"## {LINE}\n\nx\n\n")),
+        ("levels", hostile_translation(2)),
+    ):
+        watch.current = label
+        assert upload_translation(page, data) == 200
+        problems += [f"{label}: {problem}" for problem in injected(page)]
+        assert PAYLOAD_NUMBER.search(page.locator("main").inner_text()), label
+    assert submit_status(page, "Import, pairing the headings by order") == 200
+    assert page.url.endswith("/translations/fr")
+    assert problems == [] and watch.dialogs == [] and watch.foreign_requests == []
+    stored = page.goto("/api/v1/policies/guidelines/revisions/1/translations/fr").json()
+    purpose = next(c for c in stored["clauses"] if c["key"] == "purpose")
+    assert (purpose["heading"], purpose["body"]) == (LINE, BLOCK)

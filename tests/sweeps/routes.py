@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from tests.factories import DOCUMENT, PASSWORD
 from tests.sweeps.dataset import FRENCH
 
+# Heading 5 at another level: the upload is reviewed, then confirmed by order.
+FRENCH_LEVELS_DIFFER = FRENCH.replace("### Inacceptable", "## Inacceptable")
+
 ROLES = (
     "anonymous",
     "volunteer",
@@ -251,6 +254,9 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ("translating.import_document", "GET"): [Case(only(OK, *FRENCH_TRANSLATORS), FR)],
     ("translating.import_document", "POST"): [
         Case(only(REDIRECT, *FRENCH_TRANSLATORS), FR, {"document": Upload(FRENCH)})
+    ],
+    ("translating.import_confirm", "POST"): [
+        Case(only(REDIRECT, *FRENCH_TRANSLATORS), FR, {"document_text": FRENCH_LEVELS_DIFFER})
     ],
     ("translating.edit_title", "GET"): [Case(only(OK, *FRENCH_TRANSLATORS), FR)],
     ("translating.edit_title", "POST"): [
