@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from consult.accounts.models import User
 from consult.comments.models import ADDRESSING, Comment, CommentStatus, Disposition
@@ -30,7 +31,6 @@ class ClauseTally:
     """How many visible comments a clause received, and how they divide."""
 
     total: int = 0
-    suggestions: int = 0
     languages: Counter = field(default_factory=Counter)
     dispositions: Counter = field(default_factory=Counter)
 
@@ -76,24 +76,18 @@ def has_wording():
 
 
 def tallies(revision: Revision) -> dict[str, ClauseTally]:
-    """Clause key → its tally, from one GROUP BY."""
-    suggested = sa.func.sum(sa.case((has_wording(), 1), else_=0))
+    """Clause key → its tally, from one GROUP BY (over ix_comments_revision_tally alone)."""
     rows = db.session.execute(
         sa.select(
-            Comment.clause_key,
-            Comment.language,
-            Comment.disposition,
-            sa.func.count(Comment.id),
-            suggested,
+            Comment.clause_key, Comment.language, Comment.disposition, sa.func.count(Comment.id)
         )
         .where(*visible(revision))
         .group_by(Comment.clause_key, Comment.language, Comment.disposition)
     )
     found: dict[str, ClauseTally] = defaultdict(ClauseTally)
-    for key, language, disposition, count, with_wording in rows:
+    for key, language, disposition, count in rows:
         tally = found[key]
         tally.total += count
-        tally.suggestions += with_wording or 0
         tally.languages[language] += count
         tally.dispositions[Disposition(disposition or Disposition.OPEN)] += count
     return found
@@ -108,27 +102,32 @@ def ranked(query: sa.Select, partition, order) -> sa.Subquery:
 
 
 def responses(revision: Revision) -> dict[str, tuple[list[Response], int]]:
-    """Clause key → its most answered responses and how many more there are."""
+    """Clause key → its most answered responses and how many more there are.
+
+    One response is one act of answering: a bulk answer gives many comments the same text at
+    the same moment, so comments are grouped by when and by whom they were answered (over
+    ix_comments_revision_responses alone), and only the text of each group's first comment
+    is read. A response and its time are set together (comments/triage.py)."""
     answered = sa.func.count(Comment.id)
     grouped = (
         sa.select(
             Comment.clause_key,
-            Comment.response,
             Comment.responder_id,
             Comment.responder_role,
+            Comment.responded_at,
             answered.label("answered"),
-            sa.func.max(Comment.responded_at).label("responded_at"),
             sa.func.min(Comment.id).label("first_comment"),
         )
-        .where(*visible(revision), Comment.response.is_not(None))
+        .where(*visible(revision), Comment.responded_at.is_not(None))
         .group_by(
-            Comment.clause_key, Comment.response, Comment.responder_id, Comment.responder_role
+            Comment.clause_key, Comment.responded_at, Comment.responder_id, Comment.responder_role
         )
     )
-    order = (answered.desc(), sa.func.min(Comment.id))
-    table = ranked(grouped, Comment.clause_key, order)
+    table = ranked(grouped, Comment.clause_key, (answered.desc(), sa.func.min(Comment.id)))
+    first = aliased(Comment)
     rows = db.session.execute(
-        sa.select(table, User.display_name)
+        sa.select(table, first.response, User.display_name)
+        .join(first, first.id == table.c.first_comment)
         .outerjoin(User, User.id == table.c.responder_id)
         .where(table.c.rank <= RESPONSES_SHOWN)
         .order_by(table.c.clause_key, table.c.rank)
@@ -162,6 +161,7 @@ def accepted_suggestions(revision: Revision) -> dict[str, tuple[list[Suggestion]
         Comment.suggested_wording,
         Comment.disposition,
     ).where(*visible(revision), has_wording(), Comment.disposition.in_(ADDRESSING))
+    # Over ix_comments_revision_suggestions: only comments with a wording are read.
     table = ranked(query, Comment.clause_key, Comment.id.desc())
     rows = db.session.execute(
         sa.select(table)
@@ -192,7 +192,6 @@ def totals(by_clause: dict[str, ClauseHeard]) -> ClauseTally:
     whole = ClauseTally()
     for clause in by_clause.values():
         whole.total += clause.tally.total
-        whole.suggestions += clause.tally.suggestions
         whole.languages.update(clause.tally.languages)
         whole.dispositions.update(clause.tally.dispositions)
     return whole

@@ -29,10 +29,12 @@ def visible(policy: Policy) -> list:
 
 
 def by_clause_and_language(policy: Policy) -> dict[str, Counter]:
-    """Clause key → comments per language."""
+    """Clause key → comments per language (revision by revision, over the index the report
+    counts from: ix_comments_revision_tally)."""
+    revisions = sa.select(Revision.id).where(Revision.policy_id == policy.id)
     rows = db.session.execute(
         sa.select(Comment.clause_key, Comment.language, sa.func.count(Comment.id))
-        .where(*visible(policy))
+        .where(Comment.revision_id.in_(revisions), Comment.status == CommentStatus.PUBLISHED)
         .group_by(Comment.clause_key, Comment.language)
     )
     found: dict[str, Counter] = defaultdict(Counter)
