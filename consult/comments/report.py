@@ -20,7 +20,7 @@ from consult.extensions import db
 from consult.permissions import Role
 from consult.policies.models import Revision, RevisionState
 
-# The most answered responses, and the latest accepted suggestions, shown per clause;
+# The latest responses and accepted suggestions shown per clause;
 # the thread holds the rest.
 RESPONSES_SHOWN = 20
 SUGGESTIONS_SHOWN = 5
@@ -102,7 +102,7 @@ def ranked(query: sa.Select, partition, order) -> sa.Subquery:
 
 
 def responses(revision: Revision) -> dict[str, tuple[list[Response], int]]:
-    """Clause key → its most answered responses and how many more there are.
+    """Clause key → its latest responses and how many more there are.
 
     One response is one act of answering: a bulk answer gives many comments the same text at
     the same moment, so comments are grouped by when and by whom they were answered (over
@@ -123,7 +123,8 @@ def responses(revision: Revision) -> dict[str, tuple[list[Response], int]]:
             Comment.clause_key, Comment.responded_at, Comment.responder_id, Comment.responder_role
         )
     )
-    table = ranked(grouped, Comment.clause_key, (answered.desc(), sa.func.min(Comment.id)))
+    latest_first = (Comment.responded_at.desc(), sa.func.min(Comment.id).desc())
+    table = ranked(grouped, Comment.clause_key, latest_first)
     first = aliased(Comment)
     rows = db.session.execute(
         sa.select(table, first.response, User.display_name)

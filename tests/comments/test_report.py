@@ -204,3 +204,12 @@ def test_statistics_numbers_follow_the_reader_language(client, commentable, volu
     client.post("/language", data={"locale": "fr"})
     html = client.get("/policies/guidelines/statistics", headers={"Accept-Language": "fr"}).text
     assert "1\u202f234" in html or "1\xa0234" in html
+
+
+def test_responses_latest_first_and_capped(client, discussed, monkeypatch):
+    monkeypatch.setattr("consult.comments.report.RESPONSES_SHOWN", 1)
+    found = heard(discussed)["purpose"]
+    assert [(r.text, r.answered) for r in found.responses] == [("No, sorry.", 2)]
+    assert found.more_responses == 1
+    html = client.get(report_path(discussed)).get_data(as_text=True)
+    assert "1 more response in the comments" in html and "RESP-77" not in html
