@@ -6,7 +6,13 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from consult import hooks
-    from consult.comments import mine_views, triage_views, window_views  # noqa: F401  (routes on bp)
+    from consult.comments import (  # noqa: F401  (routes on bp)
+        mine_views,
+        report_views,
+        statistics_views,
+        triage_views,
+        window_views,
+    )
     from consult.comments.generations import listen
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
@@ -23,6 +29,7 @@ def register(app: Flask) -> None:
     app.context_processor(summary_helpers)
     hooks.add_partial(app, "revision.header", "comments/_revision_window.html")
     hooks.add_partial(app, "revision.header", "comments/_staff_links.html")
+    hooks.add_partial(app, "revision.header", "comments/_report_links.html")
     hooks.add_partial(app, "revision.clause_bottom", "comments/_clause_summary.html")
     revision_published.connect(mark_addressed)
     listen()

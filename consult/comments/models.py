@@ -52,6 +52,35 @@ class Comment(db.Model):
         sa.Index("ix_comments_thread", "revision_id", "clause_key", "created_at"),
         sa.Index("ix_comments_policy_clause", "policy_id", "clause_key"),
         sa.Index("ix_comments_policy_disposition", "policy_id", "disposition"),
+        # The public report and statistics count from these alone (comments/report.py,
+        # comments/statistics.py): each aggregate reads an index, never the table.
+        sa.Index(
+            "ix_comments_revision_tally",
+            "revision_id",
+            "status",
+            "clause_key",
+            "language",
+            "disposition",
+        ),
+        sa.Index("ix_comments_policy_created", "policy_id", "status", "created_at"),
+        sa.Index(
+            "ix_comments_policy_disposed", "policy_id", "status", "disposed_at", "disposition"
+        ),
+        sa.Index(
+            "ix_comments_revision_responses",
+            *("revision_id", "status", "clause_key", "responded_at"),
+            *("responder_id", "responder_role", "id"),
+            # responded_at is set exactly when a response is (comments/triage.py), and is in
+            # the index: SQLite reads a partial index alone only if its condition is too.
+            sqlite_where=sa.text("responded_at IS NOT NULL"),
+            postgresql_where=sa.text("responded_at IS NOT NULL"),
+        ),
+        sa.Index(
+            "ix_comments_revision_suggestions",
+            *("revision_id", "status", "disposition", "clause_key", "id"),
+            sqlite_where=sa.text("suggested_wording IS NOT NULL"),
+            postgresql_where=sa.text("suggested_wording IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,20 +5,23 @@ a policy of its own in which every field holds the group's payloads: joined wher
 field holds one value (policy title and summary, revision titles and change summaries,
 title translations), one record per payload where a field repeats (clause headings and
 bodies, comments, suggested wordings, replies, flag and moderation reasons, clause and
-comment translations, display names, block reasons), and also all at once in the first
-clause and in two comments, for the pages that show one record.
+comment translations, display names, block reasons, staff responses), and also all at once
+in the first clause and in two comments, for the pages that show one record.
 tests/browser/test_xss_sweep.py lists the pages that show them.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+import sqlalchemy as sa
+
 import drafts
 from consult.accounts.models import Role, User
 from consult.accounts.services import create_user
 from consult.comments.flags import flag_comment
-from consult.comments.models import Comment
+from consult.comments.models import Comment, Disposition
 from consult.comments.services import Draft, edit_comment, post_comment, reply
+from consult.comments.triage import Changes, Decision, apply
 from consult.comments.window import set_window
 from consult.drafting.editing import ClauseText, edit_clause
 from consult.drafting.services import fork_draft, new_draft, publish
@@ -154,6 +157,14 @@ def moderate(boss: User, people: list[User], comments: list[Comment], texts: lis
     restore(boss, comments[0], texts[-1])
 
 
+def answer(boss: User, policy: Policy, comments: list[Comment], texts: list[str]) -> None:
+    """Accept each comment (its suggested wording then shows on the report) with its text
+    as the public response."""
+    for comment, text in zip(comments, texts):
+        selection = sa.select(Comment.id).where(Comment.id == comment.id)
+        apply(boss, policy, selection, Changes(Decision(Disposition.ACCEPTED), response=text))
+
+
 def combined_comments(boss: User, revision: Revision, people: list[User], texts: list[str]):
     """Two comments holding every payload: one edited, replied to, translated and flagged
     by everyone; one flagged by everyone and hidden."""
@@ -180,12 +191,14 @@ def build_policy(boss: User, slug: str, texts: list[str], people: list[User]) ->
     set_window(boss, policy, None, now - timedelta(hours=1), now + timedelta(days=1))
     translate(first, people, texts)
     save_title(people[0], first, LANGUAGE, line)
-    discuss(first, people, texts)
+    answer(boss, policy, discuss(first, people, texts), texts)
     second = publish(boss, forked_with(boss, policy, rotated(texts, 1)), block_text)
     translate(second, people, rotated(texts, 1), skip=2)
     save_title(people[-1], second, LANGUAGE, joined(rotated(texts, 1))[0])
-    moderate(boss, people, discuss(second, people, texts), texts)
+    discussed = discuss(second, people, texts)
+    moderate(boss, people, discussed, texts)
     shown, hidden = combined_comments(boss, second, people, texts)
+    answer(boss, policy, [*discussed, shown], [*texts, block_text])
     own = post_comment(boss, second.clauses[0], Draft(block_text, "en", block_text))
     forked_with(boss, policy, rotated(texts, 2))
     db.session.commit()

@@ -86,6 +86,9 @@ def visitor_pages(demo: Demo) -> list[str]:
         f"{BASE}/compare/1/3/in/fr",
         f"{BASE}/clauses/what-happens-next/history",
         f"{BASE}/revisions/3/translations",
+        f"{BASE}/revisions/2/report",
+        f"{BASE}/revisions/3/report",
+        f"{BASE}/statistics",
     ]
 
 
@@ -153,7 +156,15 @@ ROLES: dict[str | None, Callable[[Demo], list[str]]] = {
     "staff": staff_pages,
     "admin": admin_pages,
 }
-ARABIC_INTERFACE = ["/", BASE, THREAD, f"{BASE}/compare/2/3", "/login"]
+ARABIC_INTERFACE = [
+    "/",
+    BASE,
+    THREAD,
+    f"{BASE}/compare/2/3",
+    "/login",
+    f"{BASE}/revisions/2/report",
+    f"{BASE}/statistics",
+]
 # Error pages: (role, path, status).
 ERRORS = [(None, "/no-such-page", 404), ("volunteer", "/moderation", 403)]
 

@@ -181,6 +181,15 @@ TABLE: dict[tuple[str, str], list[Case]] = {
         Case(signed_in(REDIRECT, blocked=FORBIDDEN), {**REV2, "key": "purpose"}, COMMENT_FORM)
     ],
     ("comments.mine", "GET"): [Case(signed_in(OK))],
+    ("comments.report", "GET"): [
+        Case(everyone(OK), REV2),
+        Case(everyone(MISSING), DRAFT),
+        Case(everyone(MISSING), {"slug": "secret", "number": 1}),
+    ],
+    ("comments.statistics", "GET"): [
+        Case(everyone(OK), GUIDE),
+        Case(everyone(MISSING), {"slug": "secret"}),
+    ],
     ("comments.triage", "GET"): [Case(only(OK, *STAFF), GUIDE)],
     ("comments.triage_bulk", "POST"): [
         Case(

@@ -1,0 +1,49 @@
+"""The public report of a published revision: what we heard, what we did."""
+
+from flask import render_template
+from flask_babel import format_number
+
+from consult.comments.labels import DISPOSITION_LABELS
+from consult.comments.models import Disposition
+from consult.comments.report import heard, next_published, totals
+from consult.comments.views import bp
+from consult.policies.loading import policy_revision_or_404
+from consult.policies.models import Policy, Revision
+from consult.policies.numbering import HeadingNumbers
+from consult.redline.presenter import ClauseLanguages, ComparedHeadings, render_tools
+from consult.redline.services import compare_revisions
+
+
+def next_redline(policy: Policy, revision: Revision) -> dict:
+    """The next published revision and, per clause key of `revision`, its comparison item
+    (what the redline templates render); empty without a next revision."""
+    following = next_published(revision)
+    if following is None:
+        return {"following": None, "changes": {}}
+    comparison = compare_revisions(revision, following)
+    return {
+        **render_tools(),
+        "following": following,
+        "changes": {item.old.key: item for item in comparison.clauses if item.old is not None},
+        "numbering": ComparedHeadings.of(policy.heading_numbers, comparison),
+        "clause_languages": ClauseLanguages(policy.source_language),
+    }
+
+
+@bp.get("/policies/<slug>/revisions/<int:number>/report")
+def report(slug: str, number: int):
+    policy, revision = policy_revision_or_404(slug, number, published_only=True)
+    by_clause = heard(revision)
+    return render_template(
+        "comments/report.html",
+        policy=policy,
+        revision=revision,
+        clauses=revision.clauses,
+        headings=HeadingNumbers.of(revision),
+        heard=by_clause,
+        whole=totals(by_clause),
+        dispositions=list(Disposition),
+        disposition_labels=DISPOSITION_LABELS,
+        format_number=format_number,
+        **next_redline(policy, revision),
+    )
