@@ -23,9 +23,7 @@ REWORDED = "We want a *safe* place."
 
 @pytest.fixture
 def suggesting(commentable, volunteer, create_comment):
-    return create_comment(
-        volunteer, commentable, body="Say welcoming.", suggested_wording=WORDING
-    )
+    return create_comment(volunteer, commentable, body="Say welcoming.", suggested_wording=WORDING)
 
 
 def adopt_page(client, comment):
@@ -61,7 +59,8 @@ def test_only_staff_adopt(client, auth, suggesting, staff, moderator, who):
     expected = 403 if who else 302  # anonymous readers are sent to sign in
     page = client.get(f"/comments/{suggesting.id}/adopt")
     posted = client.post(
-        f"/comments/{suggesting.id}/adopt", data={"draft": "", "seen": "", "disposition": "accepted"}
+        f"/comments/{suggesting.id}/adopt",
+        data={"draft": "", "seen": "", "disposition": "accepted"},
     )
     assert [page.status_code, posted.status_code] == [expected, expected]
     assert adoptions() == [] and draft_of(suggesting.revision.policy) is None
@@ -92,9 +91,7 @@ def test_adopting_starts_a_draft_and_accepts_and_audits(client, auth, suggesting
     assert {"revision.forked", "clause.edited", "comment.disposition_set"} <= actions
 
 
-def test_adopting_into_the_open_draft_replaces_only_that_clause(
-    client, auth, suggesting, staff
-):
+def test_adopting_into_the_open_draft_replaces_only_that_clause(client, auth, suggesting, staff):
     draft = fork_draft(staff, suggesting.revision.policy)
     db.session.commit()
     before = {c.key: c.body for c in draft.clauses}
