@@ -206,3 +206,27 @@ def test_a_clause_edited_after_adoption_no_longer_claims_the_wording(
     editor = client.get("/policies/guidelines/revisions/2/edit")
     assert "Wording from comment" not in editor.text
     assert "Adopted in draft 2" in client.get(f"/comments/{suggesting.id}").text
+
+
+def test_the_service_refuses_anyone_but_staff(app, suggesting, volunteer, moderator):
+    from consult.comments.adoption import Request, adopt
+    from consult.comments.errors import CommentForbidden
+
+    request = Request(
+        Disposition.ACCEPTED, None, clause_of(suggesting.revision, "purpose").hash, False
+    )
+    for person in (volunteer, moderator):
+        with pytest.raises(CommentForbidden):
+            adopt(person, suggesting, request)
+    assert draft_of(suggesting.revision.policy) is None and adoptions() == []
+
+
+def test_adopting_again_into_the_same_draft_keeps_one_link(client, auth, suggesting, staff):
+    auth.login("staff")
+    assert post_adopt(client, suggesting).status_code == 302
+    page = adopt_page(client, suggesting)
+    assert "already reads as suggested" in page.text
+    assert post_adopt(client, suggesting, page, confirm="y").status_code == 302
+    assert len(adoptions()) == 1
+    edits = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "clause.edited"))
+    assert len(list(edits)) == 1
