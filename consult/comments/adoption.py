@@ -66,7 +66,7 @@ class Plan:
         return self.draft.number if self.draft else None
 
     @property
-    def unchanged(self) -> bool:
+    def reads_as_suggested(self) -> bool:
         """The clause already reads as the suggestion."""
         return self.current is not None and self.current.body == wording_of(self.comment)
 

@@ -230,3 +230,14 @@ def test_adopting_again_into_the_same_draft_keeps_one_link(client, auth, suggest
     assert len(adoptions()) == 1
     edits = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "clause.edited"))
     assert len(list(edits)) == 1
+
+
+def test_deleting_the_draft_takes_the_link_with_it(client, auth, suggesting, staff):
+    from consult.drafting.services import delete_draft
+
+    auth.login("staff")
+    assert post_adopt(client, suggesting).status_code == 302
+    delete_draft(staff, draft_of(suggesting.revision.policy))
+    db.session.commit()
+    assert adoptions() == []
+    assert "Adopted in draft" not in client.get(f"/comments/{suggesting.id}").text
