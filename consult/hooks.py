@@ -3,7 +3,8 @@
 The policy page belongs to `policies`, but drafting adds the staff actions,
 translating the reading language and comments the consultation window and the
 comment links; a comment gets its translation from translating and its
-"Moderate" link from moderation; the publish form its "minor edit" choices. Each area registers, in its own `register(app)`, a partial for a
+"Moderate" link from moderation; the publish form its "minor edit" choices; the draft editor and a clause's history show, after a clause's text,
+where comments took its wording from ("clause.after_text", context: clause). Each area registers, in its own `register(app)`, a partial for a
 named place and, when the partial needs data, a context provider for the page;
 the page renders what is registered and never imports the areas (like Indico's
 template hooks). Registration order is the order on the page.
@@ -20,6 +21,7 @@ PLACES = frozenset(
         "revision.header",
         "revision.clause_top",
         "revision.clause_bottom",
+        "clause.after_text",
         "comment.after_body",
         "comment.actions",
         "publish.form",

@@ -239,3 +239,32 @@ class ConsultationWindow(db.Model):
         if self.opens_at is None or moment < self.opens_at:
             return False
         return self.closes_at is None or moment < self.closes_at
+
+
+class CommentAdoption(db.Model):
+    """A comment's suggested wording put into a clause of a draft by staff: the comment
+    says which draft (later: which revision) took its wording, the clause whose comment
+    its wording came from. Owned by comments, so drafting never needs to know; deleting
+    the draft or the clause deletes the link with it."""
+
+    __tablename__ = "comment_adoptions"
+    __table_args__ = (sa.UniqueConstraint("comment_id", "revision_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(sa.ForeignKey("comments.id", ondelete="CASCADE"))
+    revision_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("revisions.id", ondelete="CASCADE"), index=True
+    )
+    clause_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("clauses.id", ondelete="CASCADE"), index=True
+    )
+    # The clause's text as adopted: a later revision whose clause reads the same still
+    # shows where its wording came from; one edited since no longer does.
+    clause_hash: Mapped[str] = mapped_column(sa.String(64))
+    adopted_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    adopted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    comment: Mapped[Comment] = relationship(foreign_keys=[comment_id])
+    revision: Mapped[Revision] = relationship(foreign_keys=[revision_id])

@@ -5,7 +5,7 @@ on revision 3 as "on revision N", with the redline where the clause changed. The
 are posted through the ordinary services during a comment period of their own
 (opened, then closed again), so the audit log tells the story as it happened.
 Once every period is loaded, staff triage them (dispositions, public responses,
-an assignee and an internal note) and a volunteer answers a revision 1 comment
+an assignee and an internal note), adopt one suggested wording into the draft, and a volunteer answers a revision 1 comment
 from revision 3, where the conversation continues.
 Loaded once: a policy that already has comments, or a window, is left alone.
 """
@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from consult.accounts.models import User
 from consult.accounts.services import find_user
+from consult.comments.adoption import Request, adopt, plan_for
 from consult.comments.flags import flag_comment
 from consult.comments.models import Comment, Disposition
 from consult.comments.services import Draft, post_comment, reply, toggle_endorsement
@@ -51,6 +52,8 @@ class DemoComment:
     later_replies: tuple["DemoComment", ...] = ()
     # A duplicate names the earlier demo comment it repeats: (revision, heading, author).
     original: tuple[int, str, str] | None = None
+    # Staff adopt its suggested wording into the draft (accepted unless `disposition` says).
+    adopted: bool = False
 
 
 COMMENTS = (
@@ -185,6 +188,27 @@ COMMENTS = (
     ),
     DemoComment(
         3,
+        "Looking after shared resources",
+        "layla",
+        "es",
+        (
+            "¿Qué hago si una herramienta se rompe mientras la uso? ¿La devuelvo igualmente o "
+            "aviso antes? Estaría bien que el texto lo dijera."
+        ),
+        suggested_wording=(
+            "When you borrow a tool, return it clean and on time. If it breaks or gets damaged "
+            "while you have it, stop using it and tell the tool library volunteers the same day, "
+            "so that nobody else gets hurt. In the garden, follow the planting plan and the "
+            "safety notices on the shed door. Keep receipts for anything you buy on behalf of "
+            "the community, and never spend shared funds without the approval described in the "
+            "[spending policy](https://riverbank.example/spending)."
+        ),
+        endorsed_by=("volunteer",),
+        response="Thank you — draft 4 takes your wording, word for word.",
+        adopted=True,
+    ),
+    DemoComment(
+        3,
         "Range of responses",
         "volunteer",
         "en",
@@ -266,10 +290,22 @@ def triage(
         annotate(staff, comment, demo.note)
 
 
+def adopt_wording(staff: User, demo: DemoComment, comment: Comment) -> None:
+    """Staff adopt the wording into the demo's draft, as the adopt page would (confirmed);
+    with no draft open (staff published it) the demo starts none."""
+    plan = plan_for(comment)
+    if plan.draft is None or plan.current is None:
+        return
+    disposition = demo.disposition or Disposition.ACCEPTED
+    adopt(staff, comment, Request(disposition, plan.draft.number, plan.current.hash, True))
+
+
 def follow_up(staff: User, policy: Policy, posted: list[tuple[DemoComment, Comment]]) -> None:
     by_place = {(demo.revision, demo.heading, demo.author): comment for demo, comment in posted}
     for demo, comment in posted:
         triage(staff, policy, demo, comment, by_place.get(demo.original))
+        if demo.adopted:
+            adopt_wording(staff, demo, comment)
         for answer in demo.later_replies:
             if find_user(answer.author) is not None:
                 post(answer, comment.revision, parent=comment)

@@ -3,7 +3,7 @@ disposition; per policy by day written and by day decided; and, as partial index
 comments have neither), the answered comments and those with a suggested wording.
 
 Revision ID: 1e4aea7d5c0b
-Revises: 5b8e21d4c6a7
+Revises: 7c1d93e05b42
 Create Date: 2026-12-03 13:10:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "1e4aea7d5c0b"
-down_revision = "5b8e21d4c6a7"
+down_revision = "7c1d93e05b42"
 branch_labels = None
 depends_on = None
 

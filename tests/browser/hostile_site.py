@@ -6,7 +6,8 @@ field holds one value (policy title and summary, revision titles and change summ
 title translations), one record per payload where a field repeats (clause headings and
 bodies, comments, suggested wordings, replies, flag and moderation reasons, clause and
 comment translations, display names, block reasons, staff responses), and also all at once
-in the first clause and in two comments, for the pages that show one record.
+in the first clause and in two comments, for the pages that show one record; one of those
+comments has its wording adopted into the draft, which then names it and its author.
 tests/browser/test_xss_sweep.py lists the pages that show them.
 """
 
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 import drafts
 from consult.accounts.models import Role, User
 from consult.accounts.services import create_user
+from consult.comments.adoption import Request, adopt, plan_for
 from consult.comments.flags import flag_comment
 from consult.comments.models import Comment, Disposition
 from consult.comments.services import Draft, edit_comment, post_comment, reply
@@ -183,6 +185,13 @@ def combined_comments(boss: User, revision: Revision, people: list[User], texts:
     return shown, hidden
 
 
+def adopt_confirmed(boss: User, comment) -> None:
+    """The comment's wording (every payload) adopted into the draft, over its changes: the
+    clause then names the comment and its author."""
+    plan = plan_for(comment)
+    adopt(boss, comment, Request(Disposition.ACCEPTED, plan.draft_number, plan.current.hash, True))
+
+
 def build_policy(boss: User, slug: str, texts: list[str], people: list[User]) -> PolicyPages:
     line, block_text = joined(texts)
     policy = create_policy(boss, slug, line, "en", block_text)
@@ -201,6 +210,7 @@ def build_policy(boss: User, slug: str, texts: list[str], people: list[User]) ->
     answer(boss, policy, [*discussed, shown], [*texts, block_text])
     own = post_comment(boss, second.clauses[0], Draft(block_text, "en", block_text))
     forked_with(boss, policy, rotated(texts, 2))
+    adopt_confirmed(boss, shown)
     db.session.commit()
     return PolicyPages(slug, first.clauses[0].key, shown.id, hidden.id, own.id)
 

@@ -38,6 +38,7 @@ class Demo:
     hidden: int
     volunteers: int  # the volunteer's latest comment (still editable)
     spanish: int  # translatable into English by the translator
+    adopted: int  # its suggested wording is in draft 4
     volunteer_id: int
 
 
@@ -64,6 +65,7 @@ def demo(app) -> Demo:
         hidden=hidden,
         volunteers=comment_by("volunteer", "Saya baru"),
         spanish=comment_by("layla", "Me parece"),
+        adopted=comment_by("layla", "¿Qué hago"),
         volunteer_id=find_user("volunteer").id,
     )
 
@@ -135,6 +137,8 @@ def staff_pages(demo: Demo) -> list[str]:
         f"{BASE}/revisions/4/edit",
         f"{BASE}/revisions/4/clauses/harassment/edit",
         f"{BASE}/revisions/4/publish",
+        f"/comments/{demo.adopted}",
+        f"/comments/{demo.adopted}/adopt",
         f"{BASE}/compare/3/4",
         f"{BASE}/import",
         f"{BASE}/consultation",
@@ -198,6 +202,9 @@ FORMS_WITH_ERRORS = [
     ("staff", "/policies/new", "Create policy"),
     ("staff", f"{BASE}/import", "Import"),
     ("staff", f"{BASE}/revisions/4/publish", "Publish"),
+    # The demo's adopted wording: the draft now differs from the comment's revision, so
+    # adopting again without confirming is refused.
+    ("staff", "/comments/{adopted}/adopt", "Adopt this wording"),
 ]
 
 
@@ -278,6 +285,7 @@ def check_role(checker: Checker, context, role: str | None, demo: Demo) -> None:
             checker.visit(page, path, role, status)
     for form_role, path, button in FORMS_WITH_ERRORS:
         if form_role == role:
+            path = path.format(adopted=demo.adopted)
             submit_empty(page, path, button)
             assert page.locator(".errors, .flash-error").count(), f"{path} shows no error"
             checker.check(page, f"{role or 'anonymous'} {path} (errors)")

@@ -91,6 +91,7 @@ def comment_pages(p: PolicyPages) -> list[str]:
         f"/moderation/comments/{p.hidden_comment}",
         f"/comments/{p.comment}/reply",
         f"/comments/{p.comment}/flag",
+        f"/comments/{p.comment}/adopt",
         f"/translations/comments/{p.comment}",
         f"/comments/{p.own_comment}/edit",
     ]

@@ -63,3 +63,18 @@ def test_the_demo_shows_dispositions_responses_and_a_conversation_across_revisio
     triage = client.get(f"/policies/{POLICY_SLUG}/triage").get_data(as_text=True)
     assert "matches how they work now" in triage and "Partly accepted (1)" in triage
     assert "Duplicate (1)" in triage and "Original: comment" in triage
+
+
+def test_the_demo_draft_takes_one_suggested_wording(runner, client, auth):
+    load(runner)
+    adopted = db.session.scalar(
+        sa.select(Comment).where(Comment.body.startswith("¿Qué hago si una herramienta"))
+    )
+    assert str(adopted.disposition) == "accepted"
+    html = client.get(f"/comments/{adopted.id}").get_data(as_text=True)
+    assert "Adopted in draft 4" in html
+    author = adopted.author.display_name
+    auth.login("staff", DEMO_PASSWORD)
+    editor = client.get(f"/policies/{POLICY_SLUG}/revisions/4/edit").get_data(as_text=True)
+    assert f"Wording from comment #{adopted.id} by {author}" in editor
+    assert "stop using it and tell the tool library volunteers" in editor

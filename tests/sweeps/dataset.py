@@ -2,8 +2,8 @@
 
 Policy `guidelines` has published revisions 1 and 2 and draft 3, an open consultation,
 comments on revision 2 (a volunteer's, a staff reply, a French one by a second admin, a
-hidden one, a deleted one) and a French translation awaiting review; `charter` is published with no draft
-(something to fork and import into); `secret` has only a draft. One account per role of
+hidden one, a deleted one, one suggesting a wording) and a French translation awaiting
+review; `charter` is published with no draft (something to fork and import into); `secret` has only a draft. One account per role of
 the sweeps signs in with PASSWORD. The sweeps name what they need through `DataSet.refs`
 ("@comment.by_volunteer"), so their tables hold no ids.
 """
@@ -96,6 +96,9 @@ def add_comments(create_comment, users: dict, revision) -> dict:
         "by_admin": create_comment(users["root"], revision, "Un avis.", language="fr"),
         "hidden": create_comment(users["volunteer"], revision, "Rude words."),
         "deleted": create_comment(users["volunteer"], revision, "Second thoughts."),
+        "suggesting": create_comment(
+            users["volunteer"], revision, "Kinder still.", suggested_wording="A *gentle* place."
+        ),
     }
     hide(users["moderator"], comments["hidden"], "Rude")
     delete_comment(users["volunteer"], comments["deleted"])
@@ -125,6 +128,7 @@ def build(factories: dict, staff, admin) -> DataSet:
         "translation_version": version,
         "structure_version": draft.structure_version,
         "clause_version": clause_of(draft, "purpose").version,
+        "purpose_hash": clause_of(draft, "purpose").hash,
     }
     usernames = {role: user.username for role, user in users.items() if role != "root"}
     return DataSet(usernames, refs)

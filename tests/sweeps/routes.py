@@ -100,6 +100,9 @@ REGISTRATION = {
 }
 NEW_PASSWORD = "violet tangerine harbour mosaic"
 PASSWORD_CHANGE = {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+SUGGESTING_COMMENT = {"comment_id": "@comment.suggesting"}
+# The page's hidden fields: draft 3 is open, and its clause reads as the comment's revision.
+ADOPT_FORM = {"draft": "3", "seen": "@purpose_hash", "disposition": "accepted", "confirm": "y"}
 TRIAGE_FORM = {
     "disposition": "accepted",
     "original": "",
@@ -201,6 +204,14 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ("comments.triage_comment", "GET"): [Case(only(OK, *STAFF), VOLUNTEERS_COMMENT)],
     ("comments.triage_comment", "POST"): [
         Case(only(REDIRECT, *STAFF), VOLUNTEERS_COMMENT, TRIAGE_FORM)
+    ],
+    ("comments.adopt_wording", "GET"): [
+        Case(only(OK, *STAFF), SUGGESTING_COMMENT),
+        Case(only(MISSING, *STAFF), VOLUNTEERS_COMMENT),
+    ],
+    ("comments.adopt_wording_post", "POST"): [
+        Case(only(REDIRECT, *STAFF), SUGGESTING_COMMENT, ADOPT_FORM),
+        Case(only(CONFLICT, *STAFF), SUGGESTING_COMMENT, {**ADOPT_FORM, "draft": "2"}),
     ],
     ("comments.show", "GET"): [Case(everyone(OK), VOLUNTEERS_COMMENT)],
     ("comments.reply_page", "GET"): [Case(signed_in(OK, blocked=FORBIDDEN), VOLUNTEERS_COMMENT)],
