@@ -62,12 +62,24 @@ from drafts.staleness import (
     progress,
     translation_state,
 )
-from drafts.text import chain_hash, clause_hash, content_hash, normalise
+from drafts.text import (
+    CURRENT_FORMULA,
+    FIRST_FORMULA,
+    FORMULAS,
+    chain_hash,
+    clause_hash,
+    content_hash,
+    normalise,
+    recomputed_content_hash,
+)
 from drafts.words import count_words, tokens
 
 __all__ = [
     "CLAUSE_PROFILE",
     "COMMENT_PROFILE",
+    "CURRENT_FORMULA",
+    "FIRST_FORMULA",
+    "FORMULAS",
     "MAX_KEY_LENGTH",
     "SAFE_SCHEMES",
     "AlignError",
@@ -119,6 +131,7 @@ __all__ = [
     "mirrored",
     "next_needing_work",
     "normalise",
+    "recomputed_content_hash",
     "number_clauses",
     "parse_document",
     "progress",
