@@ -30,14 +30,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafts.syntax import (
     ATX_HEADING,
     CODE_INDENT,
-    INDENTED_LINE,
     LIST_ITEM,
     MAYBE_BLOCK,
+    MAYBE_STRUCTURE,
     SETEXT_UNDERLINE,
     TAB_STOP,
     THEMATIC_BREAK,
@@ -114,8 +114,13 @@ class _Normaliser:
         return unicodedata.normalize("NFC", "\n".join(self.lines).strip())
 
 
+_INDENTING = (" ", "\t")
+
+
 def _indentation(raw: str) -> tuple[int, int]:
     """The columns of ``raw``'s leading blanks (a tab runs to the next tab stop) and their length."""
+    if raw[:1] not in _INDENTING:
+        return 0, 0
     column = 0
     for at, character in enumerate(raw):
         if character == " ":
@@ -127,12 +132,15 @@ def _indentation(raw: str) -> tuple[int, int]:
     return column, len(raw)
 
 
-@dataclass(frozen=True)
-class _Item:
-    """An open list item: the column its content starts at in the source, and once normalised."""
+class _Item(NamedTuple):
+    """An open list item: the column its content starts at in the source, and once normalised.
+    (A named tuple: one is made per list item, and a frozen dataclass is slower to make.)"""
 
     source: int
     shown: int
+
+
+_MARGIN = _Item(0, 0)
 
 
 class _NestingNormaliser(_Normaliser):
@@ -144,7 +152,7 @@ class _NestingNormaliser(_Normaliser):
         self.items: list[_Item] = []
         self.code = False
         self.blanks = 0
-        self.fence_at = _Item(0, 0)
+        self.fence_at = _MARGIN
 
     def feed(self, raw: str) -> None:
         raw = raw.rstrip()
@@ -168,10 +176,10 @@ class _NestingNormaliser(_Normaliser):
             self.lines[-1] += " " + line
             return
         self._close_items(column)
-        base = self.items[-1] if self.items else _Item(0, 0)
+        base = self.items[-1] if self.items else _MARGIN
         if column - base.source >= CODE_INDENT:
             self._feed_code(raw, base)
-        elif (fence := fence_opened_by(raw)) is not None:
+        elif (fence := _fence_opened_by(raw)) is not None:
             self.code = False
             self.lines.append(" " * base.shown + raw[indent_length:])
             self.fence, self.fence_at, self.may_join = fence, _Item(column, base.shown), False
@@ -185,7 +193,7 @@ class _NestingNormaliser(_Normaliser):
         a paragraph)."""
         if column >= (self.items[-1].source if self.items else 0) + CODE_INDENT:
             return True
-        return not _starts_block(line) and fence_opened_by(raw) is None
+        return not _starts_block(line) and _fence_opened_by(raw) is None
 
     def _close_items(self, column: int) -> None:
         while self.items and column < self.items[-1].source:
@@ -199,7 +207,8 @@ class _NestingNormaliser(_Normaliser):
         self.code, self.may_join = True, False
 
     def _feed_block(self, unindented: str, line: str, column: int, base: _Item) -> None:
-        if LIST_ITEM.match(line) and not _is_single_line_block(line):
+        single = _is_single_line_block(line)
+        if not single and LIST_ITEM.match(line):
             marker = line.split(" ", 1)[0]
             self.items.append(
                 _Item(
@@ -207,15 +216,24 @@ class _NestingNormaliser(_Normaliser):
                     base.shown + len(marker) + 1,
                 )
             )
-        self.lines.append(" " * base.shown + line)
-        self.may_join = not _is_single_line_block(line)
+        self.lines.append(" " * base.shown + line if base.shown else line)
+        self.may_join = not single
 
     def result(self) -> str:
         return unicodedata.normalize("NFC", "\n".join(self.lines).strip("\n"))
 
 
+def _fence_opened_by(raw: str) -> Fence | None:
+    """:func:`drafts.syntax.fence_opened_by`, after a quicker look for a run of three."""
+    if "```" not in raw and "~~~" not in raw:
+        return None
+    return fence_opened_by(raw)
+
+
 def _gap(after_marker: str) -> int:
     """Columns between a list marker and its item's content (CommonMark: 1 to 4, else 1)."""
+    if after_marker[:1] == " " and after_marker[1:2] not in _INDENTING:
+        return 1
     gap = _indentation(after_marker)[0]
     return gap if 1 <= gap <= CODE_INDENT else 1
 
@@ -244,9 +262,8 @@ def normalise(text: str, formula: int = CURRENT_FORMULA) -> str:
     text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if MAYBE_BLOCK.search("\n" + text) is None and (
-        formula == FIRST_FORMULA or INDENTED_LINE.search("\n" + text) is None
-    ):
+    closely = MAYBE_BLOCK if formula == FIRST_FORMULA else MAYBE_STRUCTURE
+    if closely.search("\n" + text) is None:
         return _normalise_prose(text)
     return _normalise_lines(text, formula)
 
