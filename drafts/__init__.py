@@ -71,12 +71,24 @@ from drafts.structure import (
     pairs_by_order,
     structure_report,
 )
-from drafts.text import chain_hash, clause_hash, content_hash, normalise
+from drafts.text import (
+    CURRENT_FORMULA,
+    FIRST_FORMULA,
+    FORMULAS,
+    chain_hash,
+    clause_hash,
+    content_hash,
+    normalise,
+    recomputed_content_hash,
+)
 from drafts.words import count_words, tokens
 
 __all__ = [
     "CLAUSE_PROFILE",
     "COMMENT_PROFILE",
+    "CURRENT_FORMULA",
+    "FIRST_FORMULA",
+    "FORMULAS",
     "MAX_KEY_LENGTH",
     "SAFE_SCHEMES",
     "AlignError",
@@ -132,6 +144,7 @@ __all__ = [
     "mirrored",
     "next_needing_work",
     "normalise",
+    "recomputed_content_hash",
     "number_clauses",
     "pairs_by_mapping",
     "pairs_by_order",

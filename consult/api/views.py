@@ -11,7 +11,7 @@ from consult.redline.services import compare_revisions
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
-def clause_json(clause: Clause) -> dict:
+def clause_json(clause: Clause, hash_formula: int) -> dict:
     return {
         "key": clause.key,
         "number": clause.number,
@@ -19,6 +19,7 @@ def clause_json(clause: Clause) -> dict:
         "heading": clause.heading,
         "body": clause.body,
         "hash": clause.hash,
+        "hash_formula": hash_formula,
     }
 
 
@@ -32,8 +33,10 @@ def revision_json(revision: Revision) -> dict:
         "change_summary": revision.change_summary,
         "content_hash": draft_content_hash(revision),
         "chain_hash": revision.chain_hash,
+        # Which drafts.text formula every hash of this revision is computed by.
+        "hash_formula": revision.hash_formula,
         "published_at": published_at,
-        "clauses": [clause_json(clause) for clause in revision.clauses],
+        "clauses": [clause_json(clause, revision.hash_formula) for clause in revision.clauses],
     }
 
 

@@ -88,7 +88,7 @@ def publish(
         raise InvalidEdit(PolicyCode.NO_CLAUSES)
     revision.change_summary = change_summary.strip()
     revision.content_hash = drafts.content_hash(
-        revision.title, [as_domain(c) for c in revision.clauses]
+        revision.title, [as_domain(c) for c in revision.clauses], revision.hash_formula
     )
     revision.chain_hash = chain_hash_for(revision)
     revision.publisher = actor

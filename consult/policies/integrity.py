@@ -3,7 +3,8 @@
 Each layer is checked against the stored layer below it (a clause's text against
 its hash, a revision's clause hashes against its content hash, its content hash
 and the previous chain hash against its chain hash), so a mismatch names the
-place where the stored values stop agreeing.
+place where the stored values stop agreeing. Every revision is checked by the
+hash formula it records (drafts.text).
 """
 
 from dataclasses import dataclass, field
@@ -70,9 +71,9 @@ def clauses_in_order(revision: Revision) -> list[Clause]:
     )
 
 
-def verify_clauses(report: Verification, place: str, clauses: list[Clause]) -> None:
+def verify_clauses(report: Verification, place: str, clauses: list[Clause], formula: int) -> None:
     for clause in clauses:
-        recomputed = drafts.clause_hash(clause.heading, clause.body)
+        recomputed = drafts.clause_hash(clause.heading, clause.body, formula)
         report.check(f"{place} clause {clause.key}", "clause hash", clause.hash, recomputed)
     report.clauses += len(clauses)
 
@@ -86,7 +87,7 @@ def verify_published(
 ) -> str:
     """Check the content and chain hashes; returns the chain hash the next revision builds on."""
     # content_hash reads only each clause's level and stored hash.
-    content = drafts.content_hash(revision.title, clauses)
+    content = drafts.content_hash(revision.title, clauses, revision.hash_formula)
     report.check(place, "content hash", revision.content_hash, content)
     chain = drafts.chain_hash(previous, revision.content_hash or content)
     report.check(place, "chain hash", revision.chain_hash, chain)
@@ -103,7 +104,8 @@ def verify_policy(report: Verification, policy: Policy) -> None:
     for revision in revisions_in_order(policy):
         place = revision_place(policy, revision)
         clauses = clauses_in_order(revision)
-        verify_clauses(report, place, clauses)
+        # Each revision by the formula its hashes were computed with.
+        verify_clauses(report, place, clauses, revision.hash_formula)
         if revision.is_published:
             previous = verify_published(report, place, revision, clauses, previous)
         report.revisions += 1

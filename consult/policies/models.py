@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import drafts
 from consult.accounts.models import User
 from consult.extensions import db
 from consult.types import UTCDateTime, utcnow
@@ -91,6 +92,9 @@ class Revision(db.Model):
     # Covers the content hash and the previous published revision's chain hash
     # (see consult.policies.integrity), so no earlier text can change unnoticed.
     chain_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    # The formula (drafts.text) by which its clause, content and chain hashes were
+    # computed; rows older than the column were hashed by formula 1.
+    hash_formula: Mapped[int] = mapped_column(default=drafts.CURRENT_FORMULA, server_default="1")
     # Bumped by every structural edit (add, delete, reorder) so a form built
     # on an older structure is refused instead of reordering the wrong clause.
     structure_version: Mapped[int] = mapped_column(default=1)

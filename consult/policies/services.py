@@ -203,4 +203,5 @@ def draft_content_hash(revision: Revision) -> str:
     """Published revisions store theirs; a draft's is computed on demand."""
     if revision.content_hash:
         return revision.content_hash
-    return drafts.content_hash(revision.title, [as_domain(c) for c in revision.clauses])
+    clauses = [as_domain(c) for c in revision.clauses]
+    return drafts.content_hash(revision.title, clauses, revision.hash_formula)

@@ -5,7 +5,7 @@ The column is added in place: a batch rebuild of `revisions` would drop its trig
 cascade to its clauses.
 
 Revision ID: 392e68c8ed2a
-Revises: a7d3c91e4b25
+Revises: 17706c662828
 Create Date: 2026-12-03 11:30:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "392e68c8ed2a"
-down_revision = "a7d3c91e4b25"
+down_revision = "17706c662828"
 branch_labels = None
 depends_on = None
 

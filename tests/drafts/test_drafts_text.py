@@ -143,9 +143,11 @@ def test_setext_underline_and_heading_lines_are_never_joined() -> None:
     assert normalise("## Heading\nbody") == "## Heading\nbody"
 
 
-def test_fenced_code_is_verbatim() -> None:
+def test_fenced_code_is_verbatim_but_for_trailing_blanks() -> None:
     code = "```python\ndef f( x ):\n\n\n    return  x  \n```"
-    assert normalise(f"before\n{code}\nafter\nwrapped") == f"before\n{code}\nafter wrapped"
+    text = f"before\n{code}\nafter\nwrapped"
+    assert normalise(text) == f"before\n{code.replace('x  ', 'x')}\nafter wrapped"
+    assert normalise(text, formula=1) == f"before\n{code}\nafter wrapped"
 
 
 def test_tilde_fence_and_line_endings_inside_fences() -> None:
@@ -153,7 +155,7 @@ def test_tilde_fence_and_line_endings_inside_fences() -> None:
 
 
 def test_fence_closes_only_with_a_long_enough_run_of_its_own_character() -> None:
-    text = "````\n```\n~~~\n  x  \n````\nafter"
+    text = "````\n```\n~~~\n  x\n````\nafter"
     assert normalise(text) == text
 
 
