@@ -35,6 +35,13 @@ SENTINEL = re.compile(f"([{SENTINELS}])")
 NEW_LINES = re.compile(r"(\n+)|[^\n]+")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
 INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
+# A link reference definition ("[label]: destination"): it shows nothing, and marked it would
+# stop being one, so every reference to it would show raw.
+DEFINITION = re.compile(r"[ \t]{0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S.*")
+# A hard break at a line's end (two spaces, an unescaped backslash) stays outside the run that
+# ends the line, or it would be a break no more.
+BACKSLASH_END = re.compile(rf"((?<!\\)(?:\\\\)*\\)([{INS_CLOSE}{DEL_CLOSE}]+)$")
+SPACES_END = re.compile(rf"[ {INS_CLOSE}{DEL_CLOSE}]*$")
 # Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
 DESTINATION = re.compile(
     r"(?<=\]\()[^()\s]+|(?<=<)[a-zA-Z][\w+.-]*:[^<>\s]+(?=>)|"
@@ -69,7 +76,40 @@ def merged_markdown(
             parts.append(wrap_lines(text, kind))
     if not blocks:
         return "".join(parts)
-    return "\n".join(map(kept_syntax, "".join(parts).split("\n")))
+    return "\n".join(marked_line(line, shown) for line in "".join(parts).split("\n"))
+
+
+def marked_line(line: str, shown: frozenset[str]) -> str:
+    """A line of the merged text as it is rendered: definitions unmarked, syntax kept."""
+    if SENTINEL.search(line) and (definitions := unmarked_definitions(line, shown)):
+        return definitions
+    return break_outside(kept_syntax(line))
+
+
+def break_outside(line: str) -> str:
+    """The line with the runs that end it closed before its hard break, if it ends in one."""
+    line = BACKSLASH_END.sub(r"\2\1", line)
+    tail = SPACES_END.search(line)
+    if tail is None or tail.group().count(" ") < 2:
+        return line
+    return line[: tail.start()] + tail.group().replace(" ", "") + "  "
+
+
+def unmarked_definitions(line: str, shown: frozenset[str]) -> str:
+    """The link reference definitions a changed line holds on each side shown, unmarked (the
+    new side's first: the first definition of a label is the one that counts), and the
+    side that is no definition, if any, marked whole; nothing when neither side is one."""
+    sides = {
+        side: side_text(line, side)
+        for side, kind in (("new", "insert"), ("old", "delete"))
+        if kind in shown
+    }
+    found = dict.fromkeys(text for text in sides.values() if DEFINITION.fullmatch(text))
+    if not found:
+        return ""
+    others = [(side, text) for side, text in sides.items() if text.strip() and text not in found]
+    marked = [wrap_lines(text, "insert" if side == "new" else "delete") for side, text in others]
+    return "\n".join([*found, *marked])
 
 
 def kept_syntax(line: str) -> str:
