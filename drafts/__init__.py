@@ -43,12 +43,15 @@ from drafts.redline import TextDiff, diff_normalised, diff_text, mirrored
 from drafts.render import (
     CLAUSE_PROFILE,
     COMMENT_PROFILE,
+    RENDERER_VERSION,
     SAFE_SCHEMES,
     RenderProfile,
     forget_renderings,
     is_safe_url,
+    render,
     render_inline,
     render_markdown,
+    rendering_key,
 )
 from drafts.staleness import (
     Outline,
@@ -111,6 +114,9 @@ __all__ = [
     "diff_normalised",
     "diff_text",
     "forget_renderings",
+    "RENDERER_VERSION",
+    "render",
+    "rendering_key",
     "heading_number",
     "is_balanced",
     "is_safe_url",

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from drafts import CLAUSE_PROFILE, RenderProfile, render_inline, render_markdown
+from consult.renderings import rendered
+from drafts import CLAUSE_PROFILE, RenderProfile
 from drafts.syntax import LINE_HEAD, SYNTAX_LINE, is_table_row
 
+INLINE = frozenset({"insert", "delete"})
+OLD_SIDE = frozenset({"delete"})
+NEW_SIDE = frozenset({"insert"})
 INS_OPEN, INS_CLOSE, DEL_OPEN, DEL_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
 SENTINELS = INS_OPEN + INS_CLOSE + DEL_OPEN + DEL_CLOSE
 WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
@@ -248,18 +252,17 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
 def redline_html(
     ops,
     labels: Labels,
-    shown: frozenset[str] = frozenset({"insert", "delete"}),
+    shown: frozenset[str] = INLINE,
     inline: bool = False,
     profile: RenderProfile = CLAUSE_PROFILE,
 ) -> Markup:
     """HTML of a clause body (or, inline=True, a heading) with its changes marked; text a
     reader wrote (a suggested wording) passes COMMENT_PROFILE."""
+    html = rendered(redline_source(ops, shown, inline), profile, inline)
+    return Markup(sentinels_to_tags(html, labels))
+
+
+def redline_source(ops, shown: frozenset[str] = INLINE, inline: bool = False) -> str:
+    """The Markdown :func:`redline_html` renders: sentinels where the changes are."""
     merged = merged_markdown(ops, shown, blocks=not inline)
-    source = clean_destinations(merged, keep_deleted="insert" not in shown)
-    rendered = render_inline(source) if inline else render_markdown(source, profile)
-    return Markup(sentinels_to_tags(rendered, labels))
-
-
-INLINE = frozenset({"insert", "delete"})
-OLD_SIDE = frozenset({"delete"})
-NEW_SIDE = frozenset({"insert"})
+    return clean_destinations(merged, keep_deleted="insert" not in shown)
