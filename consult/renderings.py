@@ -48,17 +48,22 @@ class Wanted:
 
 @dataclass
 class PageRenderings:
-    """The renderings a request read, and those it had to make."""
+    """The renderings a request read, by text and profile (no hashing while the page
+    renders), and those it had to make, by storage key."""
 
     found: dict[tuple[str, str], str]
     missed: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def html(self, wanted: Wanted) -> str:
-        key = wanted.key
-        html = self.found.get(key)
+        shown_as = (wanted.text, profile_tag(wanted))
+        html = self.found.get(shown_as)
         if html is None:
-            html = self.found[key] = self.missed[key] = html_of(wanted)
+            html = self.found[shown_as] = self.missed[wanted.key] = html_of(wanted)
         return html
+
+
+def profile_tag(wanted: Wanted) -> str:
+    return drafts.rendering_key("", wanted.profile, wanted.inline)[1]
 
 
 def html_of(wanted: Wanted) -> str:
@@ -75,8 +80,11 @@ def rendered(text: str, profile: drafts.RenderProfile = drafts.CLAUSE_PROFILE, i
 
 def prefetch(wanted: Iterable[Wanted]) -> None:
     """Read the stored renderings of every text the page will render, in one query."""
-    keys = {item.key for item in wanted}
-    g.renderings = PageRenderings(stored(keys))
+    by_key = {item.key: item for item in wanted}
+    found = stored(set(by_key))
+    g.renderings = PageRenderings(
+        {(by_key[key].text, profile_tag(by_key[key])): html for key, html in found.items()}
+    )
 
 
 def stored(keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

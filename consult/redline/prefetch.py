@@ -12,12 +12,21 @@ if TYPE_CHECKING:  # the presenter lists these texts for its pages: it imports t
     from consult.redline.presenter import ComparedHeadings
 
 
-def comparison_texts(comparison: drafts.Comparison, numbering: "ComparedHeadings") -> list[Wanted]:
-    """Each clause's heading and body as either layout (inline, side by side) shows them."""
-    return [wanted for item in comparison.clauses for wanted in clause_texts(item, numbering)]
+LAYOUTS = ("inline", "side")
 
 
-def clause_texts(item: drafts.ClauseComparison, numbering: "ComparedHeadings") -> Iterator[Wanted]:
+def comparison_texts(
+    comparison: drafts.Comparison, numbering: "ComparedHeadings", layouts=LAYOUTS
+) -> list[Wanted]:
+    """Each clause's heading and body as the layouts (inline, side by side) show them."""
+    return [
+        wanted for item in comparison.clauses for wanted in clause_texts(item, numbering, layouts)
+    ]
+
+
+def clause_texts(
+    item: drafts.ClauseComparison, numbering: "ComparedHeadings", layouts
+) -> Iterator[Wanted]:
     clause = item.new or item.old
     assert clause is not None
     if clause.heading:
@@ -30,6 +39,7 @@ def clause_texts(item: drafts.ClauseComparison, numbering: "ComparedHeadings") -
     if item.old is not None and item.new is not None and item.heading.changed:
         ops = numbering.heading_diff(item).ops
         yield Wanted(redline_source(ops, INLINE, inline=True), inline=True)
-    both = item.old is not None and item.new is not None
-    for shown in (INLINE, OLD_SIDE, NEW_SIDE) if both else (INLINE,):
+    side = "side" in layouts and item.old is not None and item.new is not None
+    kinds = (INLINE,) * (not side or "inline" in layouts) + (OLD_SIDE, NEW_SIDE) * side
+    for shown in kinds:
         yield Wanted(redline_source(item.body.ops, shown))

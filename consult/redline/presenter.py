@@ -171,7 +171,7 @@ def render_tools() -> dict:
 def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> dict:
     comparison = compare_revisions(old, new)
     numbering = ComparedHeadings.of(policy.heading_numbers, comparison)
-    prefetch(comparison_texts(comparison, numbering))
+    prefetch(comparison_texts(comparison, numbering, (mode,)))
     return {
         **render_tools(),
         "policy": policy,

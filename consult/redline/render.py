@@ -10,6 +10,7 @@ tag so the result always nests.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -44,8 +45,7 @@ INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
 DEFINITION = re.compile(r"[ \t]{0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S.*")
 # A hard break at a line's end (two spaces, an unescaped backslash) stays outside the run that
 # ends the line, or it would be a break no more.
-BACKSLASH_END = re.compile(rf"((?<!\\)(?:\\\\)*\\)([{INS_CLOSE}{DEL_CLOSE}]+)$")
-SPACES_END = re.compile(rf"[ {INS_CLOSE}{DEL_CLOSE}]*$")
+CLOSERS = INS_CLOSE + DEL_CLOSE
 # Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
 DESTINATION = re.compile(
     r"(?<=\]\()[^()\s]+|(?<=<)[a-zA-Z][\w+.-]*:[^<>\s]+(?=>)|"
@@ -85,18 +85,27 @@ def merged_markdown(
 
 def marked_line(line: str, shown: frozenset[str]) -> str:
     """A line of the merged text as it is rendered: definitions unmarked, syntax kept."""
-    if SENTINEL.search(line) and (definitions := unmarked_definitions(line, shown)):
+    if (
+        "]:" in line
+        and SENTINEL.search(line)
+        and (definitions := unmarked_definitions(line, shown))
+    ):
         return definitions
     return break_outside(kept_syntax(line))
 
 
 def break_outside(line: str) -> str:
     """The line with the runs that end it closed before its hard break, if it ends in one."""
-    line = BACKSLASH_END.sub(r"\2\1", line)
-    tail = SPACES_END.search(line)
-    if tail is None or tail.group().count(" ") < 2:
+    text = line.rstrip(" " + CLOSERS)
+    tail = line[len(text) :]
+    closers = tail.replace(" ", "")
+    if not closers:
         return line
-    return line[: tail.start()] + tail.group().replace(" ", "") + "  "
+    if tail.count(" ") >= 2:
+        return text + closers + "  "
+    if tail == closers and (len(text) - len(text.rstrip("\\"))) % 2:
+        return text[:-1] + closers + "\\"
+    return line
 
 
 def unmarked_definitions(line: str, shown: frozenset[str]) -> str:
@@ -264,5 +273,17 @@ def redline_html(
 
 def redline_source(ops, shown: frozenset[str] = INLINE, inline: bool = False) -> str:
     """The Markdown :func:`redline_html` renders: sentinels where the changes are."""
+    return cached_source(tuple(ops), shown, inline)
+
+
+@lru_cache(maxsize=1024)
+def cached_source(ops: tuple, shown: frozenset[str], inline: bool) -> str:
+    # A page lists the texts it will render before it renders them (consult.renderings),
+    # and a published comparison is shown again and again: each source is made once.
     merged = merged_markdown(ops, shown, blocks=not inline)
     return clean_destinations(merged, keep_deleted="insert" not in shown)
+
+
+def forget_sources() -> None:
+    """Empty the memo of redline sources (for benchmarks of a first view, and tests)."""
+    cached_source.cache_clear()
