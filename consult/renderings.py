@@ -67,14 +67,14 @@ def profile_tag(wanted: Wanted) -> str:
 
 
 def html_of(wanted: Wanted) -> str:
-    return drafts.render(wanted.text, wanted.profile, wanted.inline)
+    return drafts.render_text(wanted.text, wanted.profile, wanted.inline)
 
 
 def rendered(text: str, profile: drafts.RenderProfile = drafts.CLAUSE_PROFILE, inline=False) -> str:
     """The HTML of ``text``: from what the page read (:func:`prefetch`), else rendered."""
     renderings = g.get("renderings") if has_request_context() else None
     if renderings is None:
-        return drafts.render(text, profile, inline)
+        return drafts.render_text(text, profile, inline)
     return renderings.html(Wanted(text, profile, inline))
 
 

@@ -48,9 +48,9 @@ from drafts.render import (
     RenderProfile,
     forget_renderings,
     is_safe_url,
-    render,
     render_inline,
     render_markdown,
+    render_text,
     rendering_key,
 )
 from drafts.staleness import (
@@ -115,7 +115,7 @@ __all__ = [
     "diff_text",
     "forget_renderings",
     "RENDERER_VERSION",
-    "render",
+    "render_text",
     "rendering_key",
     "heading_number",
     "is_balanced",

@@ -82,7 +82,7 @@ def rendering_key(
     return digest, CLAUSE_PROFILE.name + "-inline" if inline else profile.name
 
 
-def render(text: str, profile: RenderProfile = CLAUSE_PROFILE, inline: bool = False) -> str:
+def render_text(text: str, profile: RenderProfile = CLAUSE_PROFILE, inline: bool = False) -> str:
     """:func:`render_inline` (with ``inline``, always the clause profile) or
     :func:`render_markdown`: the rendering :func:`rendering_key` names."""
     return render_inline(text) if inline else render_markdown(text, profile)
