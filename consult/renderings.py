@@ -71,9 +71,13 @@ def html_of(wanted: Wanted) -> str:
 
 
 def rendered(text: str, profile: drafts.RenderProfile = drafts.CLAUSE_PROFILE, inline=False) -> str:
-    """The HTML of ``text``: from what the page read (:func:`prefetch`), else rendered."""
+    """The HTML of ``text``: from what the page read (:func:`prefetch`), else rendered.
+
+    Only clause texts are stored: what readers write (comments, suggested wordings) can
+    be edited, hidden or erased, and no copy of it may outlive that.
+    """
     renderings = g.get("renderings") if has_request_context() else None
-    if renderings is None:
+    if renderings is None or profile != drafts.CLAUSE_PROFILE:
         return drafts.render_text(text, profile, inline)
     return renderings.html(Wanted(text, profile, inline))
 

@@ -7,9 +7,10 @@ import sqlalchemy as sa
 import drafts
 import drafts.render as render_module
 from consult.extensions import db
+from consult.markup import comment_html
 from consult.redline import services
 from consult.redline.render import forget_sources
-from consult.renderings import RenderedHtml
+from consult.renderings import RenderedHtml, prefetch, save_missed
 from tests.factories import DOCUMENT
 
 EDITED = DOCUMENT.replace("Do not harass anyone.", "Do not harass or threaten anyone.")
@@ -122,3 +123,14 @@ def test_the_same_text_is_stored_once(create_policy, create_revision):
     # The same clauses in another policy: only texts that differ (none but headings shown
     # the same way) add rows.
     assert len(stored_keys()) == count
+
+
+def test_what_readers_write_is_never_stored(two_revisions, app):
+    """A comment may be edited, hidden or erased: no copy of it outlives that."""
+    text = "A reader's *comment*, to be erased"
+    with app.test_request_context():
+        prefetch([])
+        assert "<em>comment</em>" in comment_html(text)
+        save_missed()
+    stored_hashes = {text_hash for text_hash, _, _ in stored_keys()}
+    assert drafts.rendering_key(text, drafts.COMMENT_PROFILE)[0] not in stored_hashes
