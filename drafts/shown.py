@@ -31,9 +31,8 @@ _SPACES_BREAK, _BACKSLASH_BREAK, _LINE_BREAK = "\ue010", "\ue011", "\ue012"
 _STAND_INS = _SPACES_BREAK + _BACKSLASH_BREAK + _LINE_BREAK
 _KEPT = {_SPACES_BREAK: "  \n", _BACKSLASH_BREAK: "\n", _LINE_BREAK: "\n"}
 _STAND_IN_AND_SEPARATOR = re.compile(f"([{_STAND_INS}])[ \n]?")
-# What may need a kept break: a line ending in two spaces or a backslash, a line that
-# looks like a link reference definition ("[label]: ").
-_MAYBE_KEPT = re.compile(r"  \n|\\\n|\n[ \t]*\[[^\]\n]+\]:")
+# A line (not the first) that looks like a link reference definition ("[label]: ").
+_DEFINITION_LINE = re.compile(r"\n[ \t]*\[[^\]\n]+\]:")
 _DEFINITION = re.compile(r"[ \t]{0,3}\[(?:[^\]\\\n]|\\.)+\]:")
 _ODD_BACKSLASHES = re.compile(r"(?<!\\)(?:\\\\)*\\$")
 
@@ -41,12 +40,22 @@ _ODD_BACKSLASHES = re.compile(r"(?<!\\)(?:\\\\)*\\$")
 def shown_text(text: str) -> str:
     """Return :func:`normalise` of ``text`` with its hard breaks and the line breaks
     before link reference definitions kept, as ``"  \\n"``, ``"\\\\\\n"`` and ``"\\n"``."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _MAYBE_KEPT.search(text) is None or any(c in text for c in _STAND_INS):
+    if not keeps_breaks(text):
         return normalise(text)
-    marked = normalise(_with_stand_ins(text))
+    marked = normalise(_with_stand_ins(_with_line_feeds(text)))
     return _STAND_IN_AND_SEPARATOR.sub(lambda found: _KEPT[found.group(1)], marked)
+
+
+def keeps_breaks(text: str) -> bool:
+    """False when the shown text of ``text`` is its normalised text (most texts)."""
+    text = _with_line_feeds(text)
+    # Plain substring tests first: they run in C and settle almost every text.
+    maybe = "  \n" in text or "\\\n" in text or ("]:" in text and _DEFINITION_LINE.search(text))
+    return bool(maybe) and not any(stand_in in text for stand_in in _STAND_INS)
+
+
+def _with_line_feeds(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _with_stand_ins(text: str) -> str:
