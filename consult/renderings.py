@@ -26,6 +26,8 @@ ROWS_PER_INSERT = 2000
 
 class RenderedHtml(db.Model):
     __tablename__ = "rendered_html"
+    # Made again from the clause texts whenever missing: backups leave it out.
+    __table_args__ = {"info": {"derived": True}}
 
     text_hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     profile: Mapped[str] = mapped_column(sa.String(40), primary_key=True)

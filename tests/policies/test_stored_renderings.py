@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 import drafts
 import drafts.render as render_module
+from consult.backup.schema import tables
 from consult.extensions import db
 from consult.markup import comment_html
 from consult.redline import services
@@ -134,3 +135,9 @@ def test_what_readers_write_is_never_stored(two_revisions, app):
         save_missed()
     stored_hashes = {text_hash for text_hash, _, _ in stored_keys()}
     assert drafts.rendering_key(text, drafts.COMMENT_PROFILE)[0] not in stored_hashes
+
+
+def test_backups_leave_the_renderings_out():
+    """They are made again from the clause texts; a backup holds only what cannot be."""
+    assert "rendered_html" not in {table.name for table in tables()}
+    assert "clauses" in {table.name for table in tables()}
