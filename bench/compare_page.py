@@ -12,16 +12,23 @@ this process (no network, no server), the way a test client does. Measured in
 this one run, each the best of 10 requests with the median beside it:
 
 - /healthz, the hello-world baseline (no database, no template);
-- the inline compare page on a first view: the comparison cache and the cache
-  of rendered clause texts are emptied before every request, so the page
-  loads both revisions, compares them and renders every clause;
+- the inline compare page on a first view in a fresh process: the comparison
+  cache and the in-process memo of rendered texts are emptied before every
+  request, while the database keeps the renderings stored when the revisions
+  were published (consult.renderings), so the page loads both revisions,
+  compares them and reads every clause's HTML in one query;
+- the same with the stored renderings deleted too (nothing cached anywhere), so
+  the page renders every clause: what a first view cost before renderings were
+  stored;
 - the inline and side-by-side compare pages, the download and the JSON API
   once the comparison and the renderings are cached: every later view;
 - the policy page (the new revision with its comment summaries).
 
-Each figure is also printed as a multiple of the hello-world time. The issue
-sets no target for whole pages; the exit status is 0 when every page answers
-200 and the compare page lists exactly the 45 edited clauses as changed.
+Each figure is also printed as a multiple of the hello-world time, and the
+fresh-process first view as a multiple of the warm inline view (best of each).
+The target: that first view costs at most 2× the warm one. The exit status is 0
+when every page answers 200, the compare page lists exactly the 45 edited
+clauses as changed and the target is met.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import redline as synthetic
+import sqlalchemy as sa
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
@@ -49,9 +57,12 @@ from consult.drafting.importing import ImportOptions, import_document, parse
 from consult.extensions import db
 from consult.policies.services import create_policy
 from consult.redline import services
+from consult.redline.render import forget_sources
+from consult.renderings import RenderedHtml
 
 RUNS = 10
 SLUG = "big"
+FIRST_VIEW_TARGET = 2.0
 COMPARE = f"/policies/{SLUG}/compare/1/2"
 
 
@@ -77,10 +88,20 @@ def app_with_policy(directory: str):
     return app, len(edited_keys)
 
 
-def forget_everything(app) -> None:
+def forget_in_process(app) -> None:
+    """What a new process does not have: the comparison cache, the memo of renderings."""
     with app.app_context():
         services.published_comparisons().clear()
     drafts.forget_renderings()
+    forget_sources()
+
+
+def forget_everything(app) -> None:
+    """The above, and the renderings stored in the database."""
+    forget_in_process(app)
+    with app.app_context():
+        db.session.execute(sa.delete(RenderedHtml))
+        db.session.commit()
 
 
 def timed_ms(
@@ -106,12 +127,15 @@ def main() -> int:
         app, edited = app_with_policy(directory)
         client = app.test_client()
         hello = timed_ms(client, "/healthz")
+        fresh = timed_ms(client, COMPARE, lambda: forget_in_process(app))
+        warm = timed_ms(client, COMPARE)
         rows = [
+            ("compare, first view (fresh process)", fresh),
+            ("compare, inline (warm)", warm),
             (
-                "compare, first view (nothing cached)",
+                "compare, first view (nothing stored)",
                 timed_ms(client, COMPARE, lambda: forget_everything(app)),
             ),
-            ("compare, inline", timed_ms(client, COMPARE)),
             ("compare, side by side", timed_ms(client, COMPARE + "?mode=side")),
             ("download (one HTML file)", timed_ms(client, COMPARE + "/download")),
             ("JSON API", timed_ms(client, f"/api/v1/policies/{SLUG}/compare/1/2")),
@@ -126,7 +150,10 @@ def main() -> int:
     for label, (best, median) in rows:
         print(f"{label + ':':<36} {best:8.2f} ms {median:8.2f} ms {best / hello[0]:8.0f} ×")
     print(f"clauses listed as modified: {listed} of {edited} edited")
-    return 0 if listed == edited else 1
+    ratio = fresh[0] / warm[0]
+    met = "met" if ratio <= FIRST_VIEW_TARGET else "NOT MET"
+    print(f"first view in a fresh process / warm view: {ratio:.2f} × (target ≤ 2 ×: {met})")
+    return 0 if listed == edited and ratio <= FIRST_VIEW_TARGET else 1
 
 
 if __name__ == "__main__":

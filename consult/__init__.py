@@ -41,6 +41,7 @@ def _import_models() -> None:
     import consult.comments.models
     import consult.moderation.models
     import consult.policies.models
+    import consult.renderings
     import consult.translating.models  # noqa: F401
 
 

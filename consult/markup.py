@@ -2,16 +2,17 @@
 
 from markupsafe import Markup
 
-from drafts import CLAUSE_PROFILE, COMMENT_PROFILE, render_inline, render_markdown
+from consult.renderings import rendered
+from drafts import CLAUSE_PROFILE, COMMENT_PROFILE
 
 
 def clause_html(text: str) -> Markup:
-    return Markup(render_markdown(text or "", CLAUSE_PROFILE))
+    return Markup(rendered(text or "", CLAUSE_PROFILE))
 
 
 def comment_html(text: str) -> Markup:
-    return Markup(render_markdown(text or "", COMMENT_PROFILE))
+    return Markup(rendered(text or "", COMMENT_PROFILE))
 
 
 def inline_html(text: str) -> Markup:
-    return Markup(render_inline(text or ""))
+    return Markup(rendered(text or "", inline=True))

@@ -5,6 +5,7 @@ from flask import Flask, Response, make_response
 from consult.conflicts import DATABASE_ERRORS, commit_failed
 from consult.extensions import db
 from consult.markup import clause_html, inline_html
+from consult.renderings import save_missed
 
 
 def commit_successful_request(response: Response) -> Response:
@@ -13,6 +14,7 @@ def commit_successful_request(response: Response) -> Response:
         db.session.rollback()
         return response
     try:
+        save_missed()
         db.session.commit()
     except DATABASE_ERRORS as error:
         return make_response(commit_failed(error))

@@ -43,12 +43,15 @@ from drafts.redline import TextDiff, diff_normalised, diff_text, mirrored
 from drafts.render import (
     CLAUSE_PROFILE,
     COMMENT_PROFILE,
+    RENDERER_VERSION,
     SAFE_SCHEMES,
     RenderProfile,
     forget_renderings,
     is_safe_url,
     render_inline,
     render_markdown,
+    render_text,
+    rendering_key,
 )
 from drafts.staleness import (
     Outline,
@@ -136,6 +139,9 @@ __all__ = [
     "diff_text",
     "forget_renderings",
     "guess_mapping",
+    "RENDERER_VERSION",
+    "render_text",
+    "rendering_key",
     "heading_number",
     "is_balanced",
     "is_safe_url",

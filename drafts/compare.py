@@ -80,7 +80,7 @@ class ClauseComparison:
 
     @memoised
     def body(self) -> TextDiff:
-        return self.diffs[1] if self.diffs else _unchanged(self._clause.normalised_body)
+        return self.diffs[1] if self.diffs else _unchanged(self._clause.shown_body)
 
     @property
     def _clause(self) -> Clause:
@@ -179,7 +179,7 @@ def _unchanged(normalised: str) -> TextDiff:
 def added(clause: Clause) -> ClauseComparison:
     diffs = (
         _whole(OpKind.INSERT, clause.normalised_heading),
-        _whole(OpKind.INSERT, clause.normalised_body),
+        _whole(OpKind.INSERT, clause.shown_body),
     )
     return ClauseComparison(None, clause, frozenset({ClauseChange.ADDED}), diffs)
 
@@ -187,7 +187,7 @@ def added(clause: Clause) -> ClauseComparison:
 def removed(clause: Clause) -> ClauseComparison:
     diffs = (
         _whole(OpKind.DELETE, clause.normalised_heading),
-        _whole(OpKind.DELETE, clause.normalised_body),
+        _whole(OpKind.DELETE, clause.shown_body),
     )
     return ClauseComparison(clause, None, frozenset({ClauseChange.REMOVED}), diffs)
 
@@ -206,7 +206,7 @@ def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
     if old.hash != new.hash:
         diffs = (
             diff_normalised(old.normalised_heading, new.normalised_heading),
-            diff_normalised(old.normalised_body, new.normalised_body),
+            diff_normalised(old.shown_body, new.shown_body),
         )
         changes |= {ClauseChange.RENAMED: diffs[0].changed, ClauseChange.MODIFIED: diffs[1].changed}
     return ClauseComparison(

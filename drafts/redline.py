@@ -28,7 +28,7 @@ from drafts.ops import EQUAL as _EQUAL
 from drafts.ops import INSERT as _INSERT
 from drafts.ops import Op
 from drafts.pairs import is_balanced, markup_balanced
-from drafts.text import normalise
+from drafts.shown import shown_text
 from drafts.words import ONE_WORD, anchor, count_words, shared_ends, tokens
 
 _BLOCK_SEPARATOR = "\n\n"
@@ -261,5 +261,6 @@ def _oriented_diff(old: str, new: str) -> tuple[Op, ...]:
 
 
 def diff_text(old: str, new: str) -> TextDiff:
-    """Word-level redline of Markdown ``old`` against ``new``, blind to re-wrapping."""
-    return diff_normalised(normalise(old), normalise(new))
+    """Word-level redline of Markdown ``old`` against ``new``, blind to re-wrapping (but
+    not to the line breaks a reader sees, :mod:`drafts.shown`)."""
+    return diff_normalised(shown_text(old), shown_text(new))

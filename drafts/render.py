@@ -13,12 +13,14 @@ inline styles under their Content-Security-Policy.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import markdown_it
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -27,6 +29,13 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from drafts.syntax import markdown_parser
+
+# What the HTML of a text depends on besides the text and the profile: these rules (bump the
+# number when a change to them changes any output) and the libraries that apply them. A
+# stored rendering made under another version is never used.
+RENDERER_VERSION = (
+    f"consult-render 1; markdown-it-py {markdown_it.__version__}; nh3 {nh3.__version__}"
+)
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _NOT_URL_TEXT = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
@@ -54,10 +63,29 @@ class RenderProfile:
 
     link_rel: str = "nofollow noopener"
     allow_headings: bool = True
+    # How stored renderings name the profile (rendering_key).
+    name: str = "clause"
 
 
 CLAUSE_PROFILE = RenderProfile()
-COMMENT_PROFILE = RenderProfile(link_rel="nofollow ugc noopener", allow_headings=False)
+COMMENT_PROFILE = RenderProfile(
+    link_rel="nofollow ugc noopener", allow_headings=False, name="comment"
+)
+
+
+def rendering_key(
+    text: str, profile: RenderProfile = CLAUSE_PROFILE, inline: bool = False
+) -> tuple[str, str]:
+    """What a rendering of ``text`` is stored under, with :data:`RENDERER_VERSION`: the
+    SHA-256 of the text (hex) and the profile's name (``-inline`` for :func:`render_inline`)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return digest, CLAUSE_PROFILE.name + "-inline" if inline else profile.name
+
+
+def render_text(text: str, profile: RenderProfile = CLAUSE_PROFILE, inline: bool = False) -> str:
+    """:func:`render_inline` (with ``inline``, always the clause profile) or
+    :func:`render_markdown`: the rendering :func:`rendering_key` names."""
+    return render_inline(text) if inline else render_markdown(text, profile)
 
 
 def is_safe_url(url: str) -> bool:

@@ -61,21 +61,12 @@ def count_words(text: str) -> int:
 
 
 def at_boundary(text: str, at: int) -> bool:
-    """True when no token of ``text`` runs across position ``at`` (judged by its neighbours;
-    a run of spaces, as indentation makes, is one token)."""
+    """True when no token of ``text`` runs across position ``at`` (judged by its neighbours)."""
     if at == 0 or at == len(text):
         return True
     before, after = text[at - 1], text[at]
+    # A run of spaces is one token: no boundary inside it.
     return (before in BREAKS or after in BREAKS) and not before == after == " "
-
-
-def _out_of_spaces(text: str, at: int, forward: bool) -> int:
-    """``at`` moved out of the run of spaces it falls inside, to the run's end or start."""
-    if not 0 < at < len(text) or not text[at - 1] == text[at] == " ":
-        return at
-    if forward:
-        return len(text) - len(text[at:].lstrip(" "))
-    return len(text[:at].rstrip(" "))
 
 
 def first_token(text: str) -> str:
@@ -117,12 +108,15 @@ def shared_ends(old: str, new: str) -> tuple[int, int]:
     start = common_prefix_length(old, new)
     if not (at_boundary(old, start) and at_boundary(new, start)):
         start = max(old.rfind(character, 0, start) for character in BREAKS) + 1
-        start = _out_of_spaces(old, start, forward=False)
+    while not (at_boundary(old, start) and at_boundary(new, start)):
+        start -= 1  # inside a run of spaces (a hard break's): back to its start
     limit = min(len(old), len(new)) - start
     end = common_prefix_length(old[::-1][:limit], new[::-1][:limit])
     if end and not (at_boundary(old, len(old) - end) and at_boundary(new, len(new) - end)):
         found = BREAK.search(old, len(old) - end)
-        end = len(old) - _out_of_spaces(old, found.start(), forward=True) if found else 0
+        end = len(old) - found.start() if found else 0
+    while not (at_boundary(old, len(old) - end) and at_boundary(new, len(new) - end)):
+        end -= 1
     return start, end
 
 
@@ -144,7 +138,8 @@ def anchor(old: str, new: str) -> tuple[int, int, int] | None:
         at = new.find(probe)
         if (
             at >= 0
-            and probe[1] != " "
+            and at_boundary(old, start + 1)
+            and at_boundary(old, stop)
             and new.find(probe, at + 1) < 0
             and old.find(probe) == start
             and old.find(probe, start + 1) < 0

@@ -1,4 +1,5 @@
-"""What a backup covers: every table of the metadata, at the migrations' head."""
+"""What a backup covers: every table of the metadata, at the migrations' head, but those
+that only keep what can be made again from the others (``info={"derived": True}``)."""
 
 import sqlalchemy as sa
 from alembic.runtime.migration import MigrationContext
@@ -11,7 +12,7 @@ from consult.extensions import db
 
 def tables() -> list[sa.Table]:
     """Every table, each after the tables it refers to; new models join automatically."""
-    return list(db.metadata.sorted_tables)
+    return [table for table in db.metadata.sorted_tables if not table.info.get("derived")]
 
 
 def head_revision() -> str:

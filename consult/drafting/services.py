@@ -7,6 +7,7 @@ import sqlalchemy as sa
 import drafts
 from consult.accounts.models import User
 from consult.audit.services import record
+from consult.drafting.renderings import store_renderings
 from consult.extensions import db
 from consult.policies.errors import DraftExists, InvalidEdit, NotFound, PolicyCode
 from consult.policies.integrity import chain_hash_for
@@ -105,6 +106,7 @@ def publish(
         minor_edits=sorted(minor_keys),
     )
     revision_published.send(revision, minor_keys=minor_keys)
+    store_renderings(revision)
     return revision
 
 

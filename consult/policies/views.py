@@ -8,6 +8,7 @@ from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revision_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.numbering import HeadingNumbers
+from consult.policies.prefetch import reading_texts
 from consult.policies.services import (
     as_domain,
     current_draft,
@@ -16,6 +17,7 @@ from consult.policies.services import (
     policy_listings,
     revisions_of,
 )
+from consult.renderings import prefetch
 
 bp = Blueprint("policies", __name__, template_folder="templates")
 
@@ -44,12 +46,14 @@ def revision(slug: str, number: int):
 
 
 def show_revision(policy: Policy, revision: Revision, latest: Revision | None) -> str:
+    headings = HeadingNumbers.of(revision)
+    prefetch(reading_texts(revision.clauses, headings))
     return render_template(
         "policies/revision.html",
         policy=policy,
         revision=revision,
         clauses=revision.clauses,
-        headings=HeadingNumbers.of(revision),
+        headings=headings,
         revisions=revisions_of(policy, include_drafts=is_staff()),
         latest=latest,
         content_hash=draft_content_hash(revision),

@@ -12,8 +12,10 @@ from consult.i18n import language_attributes
 from consult.policies.models import Policy, Revision
 from consult.policies.numbering import HeadingNumbers
 from consult.redline.labels import change_labels, screen_reader_labels
+from consult.redline.prefetch import comparison_texts
 from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, redline_html
 from consult.redline.services import HistoryEntry, compare_revisions
+from consult.renderings import prefetch
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def render_tools() -> dict:
 
 def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> dict:
     comparison = compare_revisions(old, new)
+    numbering = ComparedHeadings.of(policy.heading_numbers, comparison)
+    prefetch(comparison_texts(comparison, numbering, (mode,)))
     return {
         **render_tools(),
         "policy": policy,
@@ -175,7 +179,7 @@ def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> 
         "new": new,
         "mode": mode,
         "comparison": comparison,
-        "numbering": ComparedHeadings.of(policy.heading_numbers, comparison),
+        "numbering": numbering,
         "change_steps": ChangeSteps(comparison),
         "unchanged_open": unchanged_open(),
         "clause_languages": ClauseLanguages(policy.source_language),

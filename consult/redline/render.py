@@ -10,12 +10,17 @@ tag so the result always nests.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from drafts import CLAUSE_PROFILE, RenderProfile, render_inline, render_markdown
+from consult.renderings import rendered
+from drafts import CLAUSE_PROFILE, RenderProfile
 from drafts.syntax import LINE_HEAD, SYNTAX_LINE, is_table_row
 
+INLINE = frozenset({"insert", "delete"})
+OLD_SIDE = frozenset({"delete"})
+NEW_SIDE = frozenset({"insert"})
 INS_OPEN, INS_CLOSE, DEL_OPEN, DEL_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
 SENTINELS = INS_OPEN + INS_CLOSE + DEL_OPEN + DEL_CLOSE
 WRAP = {"insert": (INS_OPEN, INS_CLOSE), "delete": (DEL_OPEN, DEL_CLOSE)}
@@ -35,6 +40,12 @@ SENTINEL = re.compile(f"([{SENTINELS}])")
 NEW_LINES = re.compile(r"(\n+)|[^\n]+")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
 INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
+# A link reference definition ("[label]: destination"): it shows nothing, and marked it would
+# stop being one, so every reference to it would show raw.
+DEFINITION = re.compile(r"[ \t]{0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S.*")
+# A hard break at a line's end (two spaces, an unescaped backslash) stays outside the run that
+# ends the line, or it would be a break no more.
+CLOSERS = INS_CLOSE + DEL_CLOSE
 # Link destinations: inline `](url`, autolinks `<url>` and reference definitions.
 DESTINATION = re.compile(
     r"(?<=\]\()[^()\s]+|(?<=<)[a-zA-Z][\w+.-]*:[^<>\s]+(?=>)|"
@@ -69,7 +80,49 @@ def merged_markdown(
             parts.append(wrap_lines(text, kind))
     if not blocks:
         return "".join(parts)
-    return "\n".join(map(kept_syntax, "".join(parts).split("\n")))
+    return "\n".join(marked_line(line, shown) for line in "".join(parts).split("\n"))
+
+
+def marked_line(line: str, shown: frozenset[str]) -> str:
+    """A line of the merged text as it is rendered: definitions unmarked, syntax kept."""
+    if (
+        "]:" in line
+        and SENTINEL.search(line)
+        and (definitions := unmarked_definitions(line, shown))
+    ):
+        return definitions
+    return break_outside(kept_syntax(line))
+
+
+def break_outside(line: str) -> str:
+    """The line with the runs that end it closed before its hard break, if it ends in one."""
+    text = line.rstrip(" " + CLOSERS)
+    tail = line[len(text) :]
+    closers = tail.replace(" ", "")
+    if not closers:
+        return line
+    if tail.count(" ") >= 2:
+        return text + closers + "  "
+    if tail == closers and (len(text) - len(text.rstrip("\\"))) % 2:
+        return text[:-1] + closers + "\\"
+    return line
+
+
+def unmarked_definitions(line: str, shown: frozenset[str]) -> str:
+    """The link reference definitions a changed line holds on each side shown, unmarked (the
+    new side's first: the first definition of a label is the one that counts), and the
+    side that is no definition, if any, marked whole; nothing when neither side is one."""
+    sides = {
+        side: side_text(line, side)
+        for side, kind in (("new", "insert"), ("old", "delete"))
+        if kind in shown
+    }
+    found = dict.fromkeys(text for text in sides.values() if DEFINITION.fullmatch(text))
+    if not found:
+        return ""
+    others = [(side, text) for side, text in sides.items() if text.strip() and text not in found]
+    marked = [wrap_lines(text, "insert" if side == "new" else "delete") for side, text in others]
+    return "\n".join([*found, *marked])
 
 
 def kept_syntax(line: str) -> str:
@@ -208,18 +261,29 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
 def redline_html(
     ops,
     labels: Labels,
-    shown: frozenset[str] = frozenset({"insert", "delete"}),
+    shown: frozenset[str] = INLINE,
     inline: bool = False,
     profile: RenderProfile = CLAUSE_PROFILE,
 ) -> Markup:
     """HTML of a clause body (or, inline=True, a heading) with its changes marked; text a
     reader wrote (a suggested wording) passes COMMENT_PROFILE."""
+    html = rendered(redline_source(ops, shown, inline), profile, inline)
+    return Markup(sentinels_to_tags(html, labels))
+
+
+def redline_source(ops, shown: frozenset[str] = INLINE, inline: bool = False) -> str:
+    """The Markdown :func:`redline_html` renders: sentinels where the changes are."""
+    return cached_source(tuple(ops), shown, inline)
+
+
+@lru_cache(maxsize=1024)
+def cached_source(ops: tuple, shown: frozenset[str], inline: bool) -> str:
+    # A page lists the texts it will render before it renders them (consult.renderings),
+    # and a published comparison is shown again and again: each source is made once.
     merged = merged_markdown(ops, shown, blocks=not inline)
-    source = clean_destinations(merged, keep_deleted="insert" not in shown)
-    rendered = render_inline(source) if inline else render_markdown(source, profile)
-    return Markup(sentinels_to_tags(rendered, labels))
+    return clean_destinations(merged, keep_deleted="insert" not in shown)
 
 
-INLINE = frozenset({"insert", "delete"})
-OLD_SIDE = frozenset({"delete"})
-NEW_SIDE = frozenset({"insert"})
+def forget_sources() -> None:
+    """Empty the memo of redline sources (for benchmarks of a first view, and tests)."""
+    cached_source.cache_clear()

@@ -2,7 +2,7 @@
 counts can be kept between changes (consult/comments/generations.py).
 
 Revision ID: 7c1d93e05b42
-Revises: 392e68c8ed2a
+Revises: c4c8bfea0678
 Create Date: 2026-12-03 12:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "7c1d93e05b42"
-down_revision = "392e68c8ed2a"
+down_revision = "c4c8bfea0678"
 branch_labels = None
 depends_on = None
 

@@ -18,6 +18,7 @@ from drafts import (
     normalise,
     tokens,
 )
+from drafts.shown import shown_text
 
 EQUAL, INSERT, DELETE = OpKind.EQUAL, OpKind.INSERT, OpKind.DELETE
 
@@ -162,9 +163,10 @@ TEXTS = st.lists(_PIECES, max_size=40).map("".join)
 
 
 def assert_well_formed(diff, old: str, new: str) -> None:
-    """Both texts rebuilt; no empty run; between two equal runs, one delete then one insert at most."""
-    assert diff.old_text == normalise(old)
-    assert diff.new_text == normalise(new)
+    """Both shown texts rebuilt (each normalising as its text does); no empty run; between two
+    equal runs, one delete then one insert at most."""
+    assert diff.old_text == shown_text(old) and normalise(diff.old_text) == normalise(old)
+    assert diff.new_text == shown_text(new) and normalise(diff.new_text) == normalise(new)
     assert all(op.text for op in diff.ops)
     kinds = "".join({EQUAL: "=", DELETE: "-", INSERT: "+"}[op.kind] for op in diff.ops)
     assert all(stretch in ("", "-", "+", "-+") for stretch in kinds.split("="))

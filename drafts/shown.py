@@ -1,0 +1,101 @@
+"""Shown text: the normalised text (:func:`drafts.text.normalise`) with the line
+breaks a reader sees kept, for redlines that render as the reading page does.
+
+The normalised text is what is hashed, and its formula must not change under
+published texts; but it joins every line inside a paragraph, and some joins
+change what is rendered: a hard break (two spaces or a backslash at a line's
+end) becomes a plain space, and a link reference definition that followed
+another definition becomes text. The shown text keeps those line breaks and
+is otherwise the normalised text, so normalising it again gives the same
+normalised text, and two shown texts differ only where a reader sees a
+difference. Most texts have none of these breaks and are their normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafts.syntax import (
+    ATX_HEADING,
+    LIST_ITEM,
+    SETEXT_UNDERLINE,
+    THEMATIC_BREAK,
+    fence_opened_by,
+)
+from drafts.text import normalise
+
+# Stand-ins for a kept break while the text is normalised: private-use characters, which
+# normalising keeps as they are (no space, no case, no composition). A text that holds one
+# already is shown as it normalises.
+_SPACES_BREAK, _BACKSLASH_BREAK, _LINE_BREAK = "\ue010", "\ue011", "\ue012"
+_STAND_INS = _SPACES_BREAK + _BACKSLASH_BREAK + _LINE_BREAK
+_KEPT = {_SPACES_BREAK: "  \n", _BACKSLASH_BREAK: "\n", _LINE_BREAK: "\n"}
+_STAND_IN_AND_SEPARATOR = re.compile(f"([{_STAND_INS}])[ \n]?")
+# A line (not the first) that looks like a link reference definition ("[label]: ").
+_DEFINITION_LINE = re.compile(r"\n[ \t]*\[[^\]\n]+\]:")
+_DEFINITION = re.compile(r"[ \t]{0,3}\[(?:[^\]\\\n]|\\.)+\]:")
+_ODD_BACKSLASHES = re.compile(r"(?<!\\)(?:\\\\)*\\$")
+
+
+def shown_text(text: str) -> str:
+    """Return :func:`normalise` of ``text`` with its hard breaks and the line breaks
+    before link reference definitions kept, as ``"  \\n"``, ``"\\\\\\n"`` and ``"\\n"``."""
+    if not keeps_breaks(text):
+        return normalise(text)
+    marked = normalise(_with_stand_ins(_with_line_feeds(text)))
+    return _STAND_IN_AND_SEPARATOR.sub(lambda found: _KEPT[found.group(1)], marked)
+
+
+def keeps_breaks(text: str) -> bool:
+    """False when the shown text of ``text`` is its normalised text (most texts)."""
+    text = _with_line_feeds(text)
+    # Plain substring tests first: they run in C and settle almost every text.
+    maybe = "  \n" in text or "\\\n" in text or ("]:" in text and _DEFINITION_LINE.search(text))
+    return bool(maybe) and not any(stand_in in text for stand_in in _STAND_INS)
+
+
+def _with_line_feeds(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _with_stand_ins(text: str) -> str:
+    """The text with a stand-in at the end of every line whose break is kept (fenced code
+    is left verbatim)."""
+    lines = text.split("\n")
+    fence = None
+    for at, line in enumerate(lines[:-1]):
+        if fence is not None:
+            fence = None if fence.is_closed_by(line) else fence
+        elif (fence := fence_opened_by(line)) is None:
+            lines[at] = _marked_line(line, lines[at + 1])
+    return "\n".join(lines)
+
+
+def _marked_line(line: str, following: str) -> str:
+    if not line.strip() or not following.strip():
+        return line
+    stand_in = _break_kept(line, following)
+    if stand_in is None:
+        return line
+    return line.rstrip(" ") + stand_in if _read_alike(line, stand_in) else line
+
+
+def _read_alike(line: str, stand_in: str) -> bool:
+    """False when the line ends its block anyway (a heading, a rule, a setext underline), or a
+    stand-in at its end would change what kind of line it is (a bare list marker)."""
+    collapsed = " ".join(line.split())
+    if ATX_HEADING.match(collapsed) or any(
+        pattern.fullmatch(collapsed) for pattern in (THEMATIC_BREAK, SETEXT_UNDERLINE)
+    ):
+        return False
+    return bool(LIST_ITEM.match(collapsed)) == bool(LIST_ITEM.match(collapsed + stand_in))
+
+
+def _break_kept(line: str, following: str) -> str | None:
+    if _DEFINITION.match(following):
+        return _LINE_BREAK
+    if line.endswith("  "):
+        return _SPACES_BREAK
+    if _ODD_BACKSLASHES.search(line):
+        return _BACKSLASH_BREAK
+    return None

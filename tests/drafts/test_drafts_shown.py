@@ -1,0 +1,46 @@
+"""Shown text: the normalised text with the line breaks a reader sees kept."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafts import normalise, render_markdown
+from drafts.shown import shown_text
+
+CASES = {
+    "two spaces": ("one  \ntwo\nthree", "one  \ntwo three"),
+    "backslash": ("one\\\n   two", "one\\\ntwo"),
+    "escaped backslash is no break": ("one\\\\\ntwo", "one\\\\ two"),
+    "definitions in a row": ("[a]: /a\n[b]: /b\n\n[a] [b]", "[a]: /a\n[b]: /b\n\n[a] [b]"),
+    "in a quote": ("> one  \n> two", "> one  \n> two"),
+    "in a list item": ("- one  \n  two", "- one  \ntwo"),
+    "a rule ends its block anyway": ("para\n---  \ntext", "para\n---\ntext"),
+    "a heading ends with its line": ("# Title  \ntext", "# Title\ntext"),
+    "fenced code is verbatim": ("```\ncode   \nmore\\\n```", "```\ncode   \nmore\\\n```"),
+    "trailing spaces before a blank line": ("one  \n\ntwo", "one\n\ntwo"),
+    "windows line ends": ("one  \r\ntwo", "one  \ntwo"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_breaks_a_reader_sees_are_kept(name):
+    text, shown = CASES[name]
+    assert shown_text(text) == shown
+    # The same HTML, but for soft line breaks (a space or a newline).
+    assert render_markdown(shown).split() == render_markdown(text).split()
+
+
+def test_text_without_such_breaks_is_its_normalised_text():
+    text = "One\nparagraph   re-wrapped.\n\n- an item\n  continued"
+    assert shown_text(text) == normalise(text)
+
+
+PIECES = st.sampled_from(["word", " ", "  ", "\n", "\\", "[a]: /a", "- ", "> ", "#", "```", "\t"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_shown_text_normalises_as_its_text_and_is_stable(text):
+    shown = shown_text(text)
+    assert normalise(shown) == normalise(text)
+    assert shown_text(shown) == shown
