@@ -7,6 +7,7 @@ from flask import Flask
 def register(app: Flask) -> None:
     from consult import hooks
     from consult.comments import mine_views, triage_views, window_views  # noqa: F401  (routes on bp)
+    from consult.comments.cli import comments_cli
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
     from consult.comments.summary import summary_helpers
@@ -16,6 +17,7 @@ def register(app: Flask) -> None:
     from consult.signals import revision_published
 
     app.register_blueprint(bp)
+    app.cli.add_command(comments_cli)
     register_messages(MESSAGES)
     app.context_processor(template_helpers)
     app.context_processor(summary_helpers)
