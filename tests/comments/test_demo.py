@@ -63,3 +63,16 @@ def test_the_demo_shows_dispositions_responses_and_a_conversation_across_revisio
     triage = client.get(f"/policies/{POLICY_SLUG}/triage").get_data(as_text=True)
     assert "matches how they work now" in triage and "Partly accepted (1)" in triage
     assert "Duplicate (1)" in triage and "Original: comment" in triage
+
+
+def test_the_demo_holds_a_campaign_staff_find_as_one_group(runner, client, auth):
+    load(runner)
+    copies = db.session.scalars(
+        sa.select(Comment).where(Comment.body.contains("tool library stays free"))
+    ).all()
+    assert len(copies) == 4
+    assert {copy.similar_group_id for copy in copies} == {min(copy.id for copy in copies)}
+    auth.login("staff", DEMO_PASSWORD)
+    triage = client.get(f"/policies/{POLICY_SLUG}/triage").get_data(as_text=True)
+    assert "Groups of similar comments" in triage and "— 4 comments" in triage
+    assert triage.count("Similar to 3 other comments") == 4
