@@ -39,6 +39,7 @@ class Demo:
     volunteers: int  # the volunteer's latest comment (still editable)
     spanish: int  # translatable into English by the translator
     volunteer_id: int
+    campaign: int  # the letter campaign's first copy: its group of similar comments
 
 
 def comment_by(author: str, body_start: str) -> int:
@@ -65,6 +66,7 @@ def demo(app) -> Demo:
         volunteers=comment_by("volunteer", "Saya baru"),
         spanish=comment_by("layla", "Me parece"),
         volunteer_id=find_user("volunteer").id,
+        campaign=comment_by("volunteer", "Please write into this clause"),
     )
 
 
@@ -135,6 +137,8 @@ def staff_pages(demo: Demo) -> list[str]:
         f"{BASE}/compare/3/4",
         f"{BASE}/import",
         f"{BASE}/consultation",
+        f"{BASE}/triage",
+        f"{BASE}/triage?group={demo.campaign}",
         "/policies/new",
         "/audit",
     ]

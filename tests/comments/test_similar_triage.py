@@ -52,7 +52,7 @@ def test_the_group_filter_shows_the_group_and_defaults_to_all_of_it(client, auth
     html = client.get(f"{TRIAGE}?group={campaign[0].id}").get_data(as_text=True)
     assert "3 comments match" in html and shown(html) == {"Alice", "Bob", "Carol"}
     assert re.search(r'<input checked[^>]* value="matching"', html)
-    assert "These comments are near-identical" in html
+    assert "These comments are near-identical:" in html
     assert "1 comment matches" in client.get(f"{TRIAGE}?group={campaign[0].id}&text=Bob").get_data(
         as_text=True
     )
