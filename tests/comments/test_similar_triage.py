@@ -10,7 +10,7 @@ from consult.audit.models import AuditEvent
 from consult.comments.models import Comment, Disposition
 from consult.extensions import db
 from tests.comments.test_queries import add_comments, queries_for
-from tests.comments.test_triage_queries import authors, decide_some  # noqa: F401  (fixture)
+from tests.comments.test_triage_queries import decide_some
 from tests.drafts.test_drafts_likeness import CAMPAIGN, OTHER
 
 TRIAGE = "/policies/guidelines/triage"
@@ -94,6 +94,11 @@ def test_only_staff_see_or_decide_a_group(client, auth, campaign, volunteer, mod
     assert set(db.session.scalars(sa.select(Comment.disposition))) == {Disposition.OPEN}
 
 
+@pytest.fixture
+def authors(create_user, moderator):
+    return [create_user(f"author{i}", display_name=f"Author {i}") for i in range(4)]
+
+
 def group_some() -> None:
     """Comments in groups of five, as after a campaign or two and a regroup."""
     ids = db.session.scalars(sa.select(Comment.id).where(Comment.parent_id.is_(None))).all()
@@ -108,7 +113,7 @@ def test_same_query_count_with_groups_for_100_and_3000_comments(
     count_queries,
     commentable,
     authors,
-    staff,  # noqa: F811
+    staff,
 ):
     auth.login("staff")
     add_comments(commentable, authors, 100)
