@@ -115,14 +115,20 @@ def _buckets(signatures: Mapping[int, bytes]) -> dict[tuple[int, int], list[int]
     return found
 
 
+# Distinct texts a bucket keeps to compare the others with: texts alike only in part (a
+# template filled in differently) share bands without being copies, and comparing each
+# with all of them would be quadratic. A copy missed here is found through another band.
+LEADERS = 8
+
+
 def _link_bucket(bucket: Iterable[int], signatures: Mapping[int, bytes], parent) -> None:
     leaders: list[int] = []
     for key in bucket:
         leader = next((lead for lead in leaders if alike(signatures[lead], signatures[key])), None)
-        if leader is None:
-            leaders.append(key)
-        else:
+        if leader is not None:
             _union(parent, leader, key)
+        elif len(leaders) < LEADERS:
+            leaders.append(key)
 
 
 def _root(parent: dict[int, int], key: int) -> int:
