@@ -15,6 +15,7 @@ def register(app: Flask) -> None:
         window_views,
     )
     from consult.comments.adoption_messages import MESSAGES as ADOPTION_MESSAGES
+    from consult.comments.cli import comments_cli
     from consult.comments.generations import listen
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
@@ -27,6 +28,7 @@ def register(app: Flask) -> None:
     from consult.signals import revision_published
 
     app.register_blueprint(bp)
+    app.cli.add_command(comments_cli)
     register_messages(MESSAGES)
     register_messages(ADOPTION_MESSAGES)
     app.context_processor(template_helpers)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload, lazyload
 
 from consult.accounts.models import User
 from consult.comments.labels import disposition_label
-from consult.comments.models import Comment, CommentTriage, Disposition, Flag
+from consult.comments.models import Comment, CommentStatus, CommentTriage, Disposition, Flag
 from consult.comments.sieve import (
     NOBODY,
     TriageFilters,
@@ -138,11 +138,60 @@ def yes_no_facet(policy: Policy, filters: TriageFilters, name: str) -> Facet:
     return Facet(name, (Option("yes", _("Yes"), yes), Option("no", _("No"), total - yes)))
 
 
+# Groups of similar comments a facet lists: the largest (and the one chosen).
+GROUP_OPTIONS = 100
+OPENING = 60
+
+
+def opening(body: str) -> str:
+    """The start of a comment, on one line, for naming its group."""
+    text = " ".join(body.split())
+    return text if len(text) <= OPENING else text[: OPENING - 1].rstrip() + "…"
+
+
+def group_facet(policy: Policy, filters: TriageFilters) -> Facet:
+    """Groups of similar comments, largest first, each named by its first comment."""
+    count = sa.func.count()
+    chosen = sa.case((Comment.similar_group_id == (filters.group or 0), 0), else_=1)
+    rows = db.session.execute(
+        sa.select(Comment.similar_group_id, count)
+        .where(*conditions(policy, filters, without="group"))
+        .where(Comment.similar_group_id.is_not(None))
+        .group_by(Comment.similar_group_id)
+        .order_by(chosen, count.desc(), Comment.similar_group_id)
+        .limit(GROUP_OPTIONS)
+    ).all()
+    starts = dict(
+        db.session.execute(
+            sa.select(Comment.id, sa.func.substr(Comment.body, 1, 4 * OPENING)).where(
+                Comment.id.in_([group for group, _n in rows])
+            )
+        ).all()
+    )
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    return Facet(
+        "group",
+        tuple(
+            Option(
+                str(group),
+                _(
+                    "Comment %(number)s: %(opening)s",
+                    number=group,
+                    opening=opening(starts.get(group, "")),
+                ),
+                n,
+            )
+            for group, n in rows
+        ),
+    )
+
+
 FACETS: dict[str, Callable] = {
     "revision": revision_facet,
     "clause": clause_facet,
     "language": language_facet,
     "disposition": disposition_facet,
+    "group": group_facet,
 }
 
 
@@ -156,11 +205,24 @@ def facets(policy: Policy, filters: TriageFilters, staff: list[User]) -> dict[st
 
 @dataclass(frozen=True)
 class PageDetails:
-    """For the comments of one page: their clause, open flags and staff record."""
+    """For the comments of one page: their clause, open flags, staff record, and the size
+    of their groups of similar comments (by group id)."""
 
     clauses: dict[int, Clause]
     flags: dict[int, int]
     records: dict[int, CommentTriage]
+    groups: dict[int, int]
+
+
+def group_sizes(comments: list[Comment]) -> dict[int, int]:
+    groups = {comment.similar_group_id for comment in comments} - {None}
+    rows = db.session.execute(
+        sa.select(Comment.similar_group_id, sa.func.count())
+        .where(Comment.policy_id.in_({comment.policy_id for comment in comments}))
+        .where(Comment.similar_group_id.in_(groups), Comment.status != CommentStatus.DELETED)
+        .group_by(Comment.similar_group_id)
+    )
+    return dict(rows.all())
 
 
 def page_details(comments: list[Comment]) -> PageDetails:
@@ -186,4 +248,5 @@ def page_details(comments: list[Comment]) -> PageDetails:
         {clause.id: clause for clause in clauses},
         dict(flags.all()),
         {record.comment_id: record for record in records},
+        group_sizes(comments),
     )

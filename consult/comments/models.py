@@ -81,6 +81,7 @@ class Comment(db.Model):
             sqlite_where=sa.text("suggested_wording IS NOT NULL"),
             postgresql_where=sa.text("suggested_wording IS NOT NULL"),
         ),
+        sa.Index("ix_comments_policy_similar_group", "policy_id", "similar_group_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -133,6 +134,9 @@ class Comment(db.Model):
     responder_role: Mapped[Role | None] = mapped_column(
         _enum(Role, "responder_role", constraint=False)
     )
+    # Near-identical top-level comments of the policy (consult/comments/similar.py) share
+    # the id of the group's first comment, which is always the smallest: None when alone.
+    similar_group_id: Mapped[int | None] = mapped_column(sa.ForeignKey("comments.id"))
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     hidden_by: Mapped[User | None] = relationship(foreign_keys=[hidden_by_id])
@@ -169,6 +173,33 @@ class CommentTriage(db.Model):
     )
 
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
+
+
+class CommentSignature(db.Model):
+    """A comment's MinHash signature (drafts.likeness), to confirm a candidate found by
+    its bands. Only top-level comments, not deleted and long enough to compare, have one."""
+
+    __tablename__ = "comment_signatures"
+
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
+    signature: Mapped[bytes] = mapped_column(sa.LargeBinary)
+
+
+class CommentBand(db.Model):
+    """One band hash of a comment's signature: comments sharing one are candidates."""
+
+    __tablename__ = "comment_bands"
+    __table_args__ = (sa.Index("ix_comment_bands_lookup", "policy_id", "band", "hash"),)
+
+    comment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True, autoincrement=False)
+    # Denormalised from the comment: copies are looked for within one policy.
+    policy_id: Mapped[int] = mapped_column(sa.ForeignKey("policies.id"))
+    hash: Mapped[int] = mapped_column(sa.BigInteger)
 
 
 class CommentVersion(db.Model):

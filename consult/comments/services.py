@@ -12,6 +12,7 @@ from consult.audit.services import record
 from consult.comments.errors import CommentCode, CommentError, CommentForbidden
 from consult.comments.generations import UNCOUNTED
 from consult.comments.models import Comment, CommentStatus, CommentVersion, Endorsement
+from consult.comments.similar import place
 from consult.comments.window import WindowState, conversation_window, require_open
 from consult.extensions import db, dialect_insert
 from consult.i18n import canonical_language
@@ -87,6 +88,7 @@ def post_comment(author: User, clause: Clause, draft: Draft) -> Comment:
     )
     db.session.add(comment)
     db.session.flush()
+    place(comment)
     record(author, "comment.posted", comment, clause.key, revision=revision.number)
     return comment
 
@@ -160,6 +162,7 @@ def edit_comment(author: User, comment: Comment, draft: Draft) -> Comment:
     comment.body, comment.language, comment.suggested_wording = draft.body, draft.language, wording
     comment.edited_at = utcnow()
     db.session.flush()
+    place(comment)
     record(author, "comment.edited", comment, comment.clause_key)
     return comment
 
@@ -185,6 +188,7 @@ def delete_comment(author: User, comment: Comment) -> Comment:
     comment.status, comment.deleted_at = CommentStatus.DELETED, utcnow()
     comment.body, comment.suggested_wording = "", None
     db.session.flush()
+    place(comment)
     record(author, "comment.deleted", comment, comment.clause_key)
     return comment
 

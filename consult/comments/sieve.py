@@ -37,6 +37,11 @@ def parsed_date(text: str | None) -> date | None:
         return None
 
 
+def number(text: str | None) -> int | None:
+    # Within a 64-bit column, so that no database refuses the comparison.
+    return int(text) if text and text.isdigit() and len(text) < 19 else None
+
+
 def one_of(value: str | None, allowed) -> str | None:
     return value if value in allowed else None
 
@@ -53,6 +58,7 @@ class TriageFilters:
     flagged: str | None = None  # "yes" (open flags) or "no"
     hidden: str | None = None
     wording: str | None = None  # has a suggested wording
+    group: int | None = None  # a group of similar comments, by its first comment's id
     since: date | None = None
     until: date | None = None
     text: str = ""
@@ -71,6 +77,7 @@ class TriageFilters:
             flagged=one_of(args.get("flagged"), YES_NO),
             hidden=one_of(args.get("hidden"), YES_NO),
             wording=one_of(args.get("wording"), YES_NO),
+            group=number(args.get("group")),
             since=parsed_date(args.get("since")),
             until=parsed_date(args.get("until")),
             text=(args.get("text") or "").strip()[:200],
@@ -148,6 +155,7 @@ def filter_conditions(policy: Policy) -> dict[str, Callable]:
         "flagged": yes_no(Comment.id.in_(open_flags())),
         "hidden": yes_no(Comment.status == CommentStatus.HIDDEN),
         "wording": yes_no(has_wording()),
+        "group": lambda group: Comment.similar_group_id == group,
         "since": lambda day: Comment.created_at >= day_start(day),
         "until": lambda day: Comment.created_at < day_start(day + timedelta(days=1)),
         "text": containing,

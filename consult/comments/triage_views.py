@@ -41,6 +41,14 @@ def choices_of(staff: list[User]) -> list[tuple[str, str]]:
     return [(str(user.id), user.display_name) for user in staff]
 
 
+def fresh_form(filters: TriageFilters, staff: list[User]) -> BulkForm:
+    form = BulkForm(formdata=None, assignees=choices_of(staff))
+    if filters.group is not None:
+        # Similar comments are read and decided as one: the whole group is the default.
+        form.scope.data = "matching"
+    return form
+
+
 def render_triage(policy: Policy, filters: TriageFilters, staff: list[User], form=None, status=200):
     tallies = tallies_of(policy, filters, staff)
     page = db.paginate(
@@ -51,7 +59,7 @@ def render_triage(policy: Policy, filters: TriageFilters, staff: list[User], for
         count=False,
     )
     page.total = tallies.matching
-    form = form or BulkForm(formdata=None, assignees=choices_of(staff))
+    form = form or fresh_form(filters, staff)
     matching = ngettext(
         "The %(num)d comment matching the filters",
         "All %(num)d comments matching the filters",

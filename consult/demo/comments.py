@@ -5,8 +5,10 @@ on revision 3 as "on revision N", with the redline where the clause changed. The
 are posted through the ordinary services during a comment period of their own
 (opened, then closed again), so the audit log tells the story as it happened.
 Once every period is loaded, staff triage them (dispositions, public responses,
-an assignee and an internal note), adopt one suggested wording into the draft, and a volunteer answers a revision 1 comment
-from revision 3, where the conversation continues.
+an assignee and an internal note), adopt one suggested wording into the draft, and a
+volunteer answers a revision 1 comment from revision 3, where the conversation continues.
+A small letter campaign (copies of one text, each signed) is left open: staff find it as a
+group of similar comments.
 Loaded once: a policy that already has comments, or a window, is left alone.
 """
 
@@ -54,6 +56,27 @@ class DemoComment:
     original: tuple[int, str, str] | None = None
     # Staff adopt its suggested wording into the draft (accepted unless `disposition` says).
     adopted: bool = False
+
+
+# A letter campaign: several people send the same text, each signing it. Staff find the
+# copies as one group of similar comments on the triage page, to answer them at once.
+CAMPAIGN = (
+    "Please write into this clause that the tool library stays free for every member. A "
+    "deposit or a fee would shut out the families who need the tools most, and the commons "
+    "belongs to all of us. Keep the library free!"
+)
+SIGNED = (
+    ("volunteer", "— Val"),
+    ("reviewer", "Rosa, allotment 12"),
+    ("translator", "Signed, Tariq"),
+    ("layla", "Layla, tool library team"),
+)
+
+
+def campaign_copy(author: str, signature: str) -> DemoComment:
+    return DemoComment(
+        3, "Looking after shared resources", author, "en", f"{CAMPAIGN}\n\n{signature}"
+    )
 
 
 COMMENTS = (
@@ -221,6 +244,7 @@ COMMENTS = (
             ("layla", "Not a comment on the text."),
         ),
     ),
+    *(campaign_copy(author, signature) for author, signature in SIGNED),
 )
 
 

@@ -3,7 +3,7 @@ comment and draft, linking the comment to the draft (later the revision) and the
 the comment its wording came from. Deleting the draft or the clause deletes the row.
 
 Revision ID: a7d3c91e4b25
-Revises: 5b8e21d4c6a7
+Revises: 8d1e5aa34342
 Create Date: 2026-12-03 11:10:00
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 import consult.types
 
 revision = "a7d3c91e4b25"
-down_revision = "5b8e21d4c6a7"
+down_revision = "8d1e5aa34342"
 branch_labels = None
 depends_on = None
 

@@ -40,6 +40,7 @@ class Demo:
     spanish: int  # translatable into English by the translator
     adopted: int  # its suggested wording is in draft 4
     volunteer_id: int
+    campaign: int  # the letter campaign's first copy: its group of similar comments
 
 
 def comment_by(author: str, body_start: str) -> int:
@@ -67,6 +68,7 @@ def demo(app) -> Demo:
         spanish=comment_by("layla", "Me parece"),
         adopted=comment_by("layla", "¿Qué hago"),
         volunteer_id=find_user("volunteer").id,
+        campaign=comment_by("volunteer", "Please write into this clause"),
     )
 
 
@@ -142,6 +144,8 @@ def staff_pages(demo: Demo) -> list[str]:
         f"{BASE}/compare/3/4",
         f"{BASE}/import",
         f"{BASE}/consultation",
+        f"{BASE}/triage",
+        f"{BASE}/triage?group={demo.campaign}",
         "/policies/new",
         "/audit",
     ]

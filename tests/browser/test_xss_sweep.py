@@ -80,6 +80,7 @@ def policy_pages(p: PolicyPages) -> list[str]:
         f"{base}/revisions/3/publish",
         f"{base}/import",
         f"{base}/consultation",
+        f"{base}/triage",  # its groups of similar comments are named by their first comment
         *comment_pages(p),
     ]
 

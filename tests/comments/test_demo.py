@@ -78,3 +78,16 @@ def test_the_demo_draft_takes_one_suggested_wording(runner, client, auth):
     editor = client.get(f"/policies/{POLICY_SLUG}/revisions/4/edit").get_data(as_text=True)
     assert f"Wording from comment #{adopted.id} by {author}" in editor
     assert "stop using it and tell the tool library volunteers" in editor
+
+
+def test_the_demo_holds_a_campaign_staff_find_as_one_group(runner, client, auth):
+    load(runner)
+    copies = db.session.scalars(
+        sa.select(Comment).where(Comment.body.contains("tool library stays free"))
+    ).all()
+    assert len(copies) == 4
+    assert {copy.similar_group_id for copy in copies} == {min(copy.id for copy in copies)}
+    auth.login("staff", DEMO_PASSWORD)
+    triage = client.get(f"/policies/{POLICY_SLUG}/triage").get_data(as_text=True)
+    assert "Groups of similar comments" in triage and "— 4 comments" in triage
+    assert triage.count("Similar to 3 other comments") == 4
