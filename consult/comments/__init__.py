@@ -6,7 +6,12 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from consult import hooks
-    from consult.comments import mine_views, triage_views, window_views  # noqa: F401  (routes on bp)
+    from consult.comments import (  # noqa: F401  (routes on bp)
+        export_views,
+        mine_views,
+        triage_views,
+        window_views,
+    )
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
     from consult.comments.summary import summary_helpers

