@@ -165,11 +165,14 @@ def comment_batches(
             .limit(size)
             .options(*options)
         ).all()
-        if batch:
-            yield list(batch)
-        if len(batch) < size:
+        if not batch:
             return
-        last = batch[-1].id
+        last, full = batch[-1].id, len(batch) == size
+        yield list(batch)
+        # Let this batch go before the next is read: memory holds one batch, not two.
+        del batch
+        if not full:
+            return
 
 
 def flag_counts(ids: list[int]) -> dict[int, int]:
@@ -211,7 +214,7 @@ def export_rows(
         ids = [comment.id for comment in batch]
         flags = flag_counts(ids)
         records = staff_records(ids) if staff else {}
-        yield [
+        rows = [
             ExportRow(
                 comment,
                 outline.revision_numbers[comment.revision_id],
@@ -222,6 +225,9 @@ def export_rows(
             )
             for comment in batch
         ]
+        del batch, records
+        yield rows
+        del rows
 
 
 # --- The two formats -----------------------------------------------------------------------
@@ -250,9 +256,11 @@ def csv_chunks(
     writer = csv.writer(Lines())
     yield ("\ufeff" if bom else "") + writer.writerow([column.name for column in columns])
     for batch in batches:
-        yield "".join(
+        text = "".join(
             writer.writerow([neutralised(column.value(row)) for column in columns]) for row in batch
         )
+        del batch  # one batch in memory at a time
+        yield text
 
 
 def json_text(value: object) -> str:
@@ -272,5 +280,6 @@ def json_chunks(
         for row in batch:
             objects.append(separator + json_text({c.name: c.value(row) for c in columns}))
             separator = ","
+        del batch  # one batch in memory at a time
         yield "\n".join(objects)
     yield "]}\n"

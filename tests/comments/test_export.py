@@ -5,6 +5,7 @@ the body is streamed and read in batches."""
 import csv
 import io
 import json
+import tracemalloc
 
 import pytest
 import sqlalchemy as sa
@@ -12,8 +13,11 @@ import sqlalchemy as sa
 from consult.comments.export import COLUMNS, columns_for
 from consult.comments.models import Comment
 from consult.extensions import db
+from consult.policies.services import set_heading_numbers
+from tests.comment_factories import clause_of
 from tests.comments.conftest import NOTE
 from tests.comments.test_queries import add_comments
+from tests.policies.test_heading_numbers import NUMBERED
 
 CSV_PATH = "/policies/guidelines/comments/export.csv"
 JSON_PATH = "/policies/guidelines/comments/export.json"
@@ -277,3 +281,47 @@ def test_the_export_streams_and_reads_in_batches(
     # Ten batches instead of one: a page of comments, their flags and staff records each.
     assert large - small == 9 * 3
     assert small < 20
+
+
+def test_clause_numbers_are_the_ones_shown(
+    client, auth, create_policy, create_revision, open_window, volunteer, staff, create_comment
+):
+    """A heading that keeps its own number exports that number; else Consult's."""
+    policy = create_policy()
+    revision = create_revision(policy, NUMBERED)
+    open_window(policy)
+    for key in ("pledge", "1-correction"):
+        create_comment(volunteer, clause_of(revision, key))
+    auth.login("staff")
+
+    def numbers() -> list[tuple[str, str]]:
+        return [(r["clause_key"], r["clause_number"]) for r in csv_rows(client.get(CSV_PATH))]
+
+    assert numbers() == [("pledge", "1"), ("1-correction", "1.")]
+    set_heading_numbers(staff, policy, "consult")
+    db.session.commit()
+    assert numbers() == [("pledge", "1"), ("1-correction", "2.1")]
+
+
+def streaming_peak(client, path: str) -> tuple[int, int]:
+    """(bytes, peak memory) of one export, read chunk by chunk without keeping it."""
+    tracemalloc.start()
+    try:
+        with client.get(path) as response:
+            size = sum(len(chunk) for chunk in response.response)
+        return size, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("path", [CSV_PATH, JSON_PATH])
+def test_ten_times_the_comments_take_no_more_memory(client, auth, commentable, authors, path):
+    auth.login("staff")
+    add_comments(commentable, authors, 1000)
+    client.get(path).get_data()  # warm-up: one-time work (mapper configuration, caches)
+    small_size, small_peak = streaming_peak(client, path)
+    add_comments(commentable, authors, 9000, start=1000)
+    large_size, large_peak = streaming_peak(client, path)
+    print(f"{path}: 1,000 comments peak {small_peak} B; 10,000 comments peak {large_peak} B")
+    assert large_size > 9 * small_size
+    assert large_peak < small_peak * 1.5
