@@ -217,3 +217,16 @@ def test_a_policy_with_only_drafts_is_missing_for_all_but_staff(
     auth.login("staff")
     response = client.get("/api/v1/policies/secret/comments")
     assert response.get_json() == {"policy": "secret", "comments": [], "next": None}
+
+
+def test_a_page_costs_the_same_queries_whatever_its_length(
+    client, count_queries, commentable, create_user
+):
+    add_comments(commentable, [create_user("author0")], 300)
+    counts = []
+    for limit in (5, 200):
+        client.get(f"{API}?limit={limit}")  # warm-up: one-time work is not counted
+        with count_queries() as queries:
+            assert len(client.get(f"{API}?limit={limit}").get_json()["comments"]) == limit
+        counts.append(len(queries))
+    assert counts[0] == counts[1] < 10
