@@ -8,6 +8,7 @@ def register(app: Flask) -> None:
     from consult import hooks
     from consult.comments import (  # noqa: F401  (routes on bp)
         adoption_views,
+        export_views,
         mine_views,
         report_views,
         statistics_views,

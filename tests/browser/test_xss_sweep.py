@@ -9,13 +9,20 @@ would inject is in the DOM (tests/browser/inspection.py), and no request left fo
 another origin.
 """
 
+import csv
+import io
+import json
 import time
 from functools import partial
 
 import pytest
+import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
 from consult.accounts.models import Role
+from consult.comments.export import neutralised
+from consult.comments.triage import annotate, respond
+from consult.extensions import db
 from tests.browser.hostile_site import LANGUAGE, HostileSite, PolicyPages, build_site, joined
 from tests.browser.inspection import PAYLOAD_NUMBER, Visitor, Watch, injected, visit
 from tests.browser.payloads import PAYLOADS, TEMPLATES, one_line
@@ -391,3 +398,47 @@ def test_headings_of_an_uploaded_translation_are_inert_on_its_review(
     stored = page.goto("/api/v1/policies/guidelines/revisions/1/translations/fr").json()
     purpose = next(c for c in stored["clauses"] if c["key"] == "purpose")
     assert (purpose["heading"], purpose["body"]) == (LINE, BLOCK)
+
+
+def exported(client, path: str, mimetype: str):
+    """The export's text, once its headers say it is a download no browser renders."""
+    with client.get(path) as response:
+        assert response.status_code == 200 and response.mimetype == mimetype
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+        return response.get_data(as_text=True)
+
+
+def test_every_payload_is_inert_in_the_comment_exports_and_the_api(
+    client, auth, commentable, volunteer, staff, create_comment
+):
+    """No browser needed: exports are attachments, never pages. Each payload is a comment's
+    body, the next one its suggested wording, response and internal note."""
+    # The services strip what surrounds a text (one payload is an indented code block).
+    bodies = [payload.strip() for payload in PAYLOADS]
+    wordings = bodies[1:] + bodies[:1]
+    for body, wording in zip(bodies, wordings):
+        comment = create_comment(volunteer, commentable, body, suggested_wording=wording)
+        respond(staff, sa.select(sa.literal(comment.id)), wording)
+        annotate(staff, comment, wording)
+    db.session.commit()
+    auth.login("staff")
+    base = "/policies/guidelines/comments/export"
+    rows = list(csv.DictReader(io.StringIO(exported(client, base + ".csv", "text/csv"))))
+    cells = [
+        (row["body"], row["suggested_wording"], row["response"], row["internal_note"])
+        for row in rows
+    ]
+    assert cells == [(neutralised(b), *[neutralised(w)] * 3) for b, w in zip(bodies, wordings)]
+    text = exported(client, base + ".json", "application/json")
+    assert "<" not in text and ">" not in text  # every angle bracket is \u003c or \u003e
+    items = json.loads(text)["comments"]
+    fields = [(i["body"], i["suggested_wording"], i["response"], i["internal_note"]) for i in items]
+    assert fields == [(b, w, w, w) for b, w in zip(bodies, wordings)]
+    auth.logout()
+    response = client.get("/api/v1/policies/guidelines/comments?limit=200")
+    assert response.mimetype == "application/json"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    items = response.get_json()["comments"]
+    assert [(i["body"], i["response"]["text"]) for i in items] == list(zip(bodies, wordings))
+    assert all(set(item) & {"internal_note", "assignee", "flags"} == set() for item in items)

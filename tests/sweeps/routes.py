@@ -175,6 +175,11 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ],
     ("api.translation_progress", "GET"): [Case(everyone(OK), REV2)],
     ("api.translation", "GET"): [Case(everyone(OK), FR)],
+    ("api.comments", "GET"): [
+        Case(everyone(OK), GUIDE),
+        Case(staff_sees(OK), {"slug": "secret"}),
+        Case(everyone(OK), GUIDE, query="language=en&disposition=open&limit=5"),
+    ],
     # Comments
     ("comments.thread_page", "GET"): [
         Case(everyone(OK), {**REV2, "key": "purpose"}),
@@ -194,6 +199,11 @@ TABLE: dict[tuple[str, str], list[Case]] = {
         Case(everyone(MISSING), {"slug": "secret"}),
     ],
     ("comments.triage", "GET"): [Case(only(OK, *STAFF), GUIDE)],
+    ("comments.export_csv", "GET"): [
+        Case(only(OK, *STAFF), GUIDE),
+        Case(only(OK, *STAFF), GUIDE, query="revision=2&bom=1"),
+    ],
+    ("comments.export_json", "GET"): [Case(only(OK, *STAFF), GUIDE)],
     ("comments.triage_bulk", "POST"): [
         Case(
             only(REDIRECT, *STAFF),
