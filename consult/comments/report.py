@@ -1,10 +1,12 @@
 """ "What we heard, what we did": a published revision's comments per clause, as the public
 may see them — counts by language and disposition, staff's public responses, the suggested
-wordings staff accepted — and the redline of each clause into the next revision.
+wordings staff adopted into a draft and those they accepted otherwise — and the redline of
+each clause into the next revision.
 
 Only published comments count (hidden and deleted ones are no one's business here), replies
 included. Internal notes and assignees are never read. Each part is one aggregate query
-whatever the number of comments; responses and suggestions are capped per clause in SQL.
+whatever the number of comments; responses, adopted wordings and suggestions are capped per
+clause in SQL.
 """
 
 from collections import Counter, defaultdict
@@ -14,15 +16,24 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
-from consult.accounts.models import User
-from consult.comments.models import ADDRESSING, Comment, CommentStatus, Disposition
+from consult.accounts.badges import BADGE_ROLES
+from consult.accounts.models import User, UserRole
+from consult.comments.models import (
+    ADDRESSING,
+    Comment,
+    CommentAdoption,
+    CommentStatus,
+    Disposition,
+)
+from consult.comments.provenance import Adopted
 from consult.extensions import db
 from consult.permissions import Role
 from consult.policies.models import Revision, RevisionState
 
-# The latest responses and accepted suggestions shown per clause;
+# The latest responses, adopted wordings and accepted suggestions shown per clause;
 # the thread holds the rest.
 RESPONSES_SHOWN = 20
+ADOPTED_SHOWN = 20
 SUGGESTIONS_SHOWN = 5
 
 
@@ -58,12 +69,36 @@ class Suggestion:
 
 
 @dataclass
+class AdoptedWording:
+    """A comment's suggested wording staff adopted into a draft; `adopted`: revision number →
+    where it went (a draft, or the revision it became), oldest first."""
+
+    comment_id: int
+    author: str | None
+    language: str
+    suggested_wording: str
+    roles: set[Role] = field(default_factory=set)
+    adopted: dict[int, Adopted] = field(default_factory=dict)
+
+    @property
+    def badges(self) -> list[Role]:
+        """The author's badge roles, highest first (as accounts/_role_badge.html)."""
+        return [role for role in BADGE_ROLES if role in self.roles]
+
+    @property
+    def adopted_in(self) -> list[Adopted]:
+        return list(self.adopted.values())
+
+
+@dataclass
 class ClauseHeard:
     tally: ClauseTally = field(default_factory=ClauseTally)
     responses: list[Response] = field(default_factory=list)
     more_responses: int = 0
     suggestions: list[Suggestion] = field(default_factory=list)
     more_suggestions: int = 0
+    adopted: list[AdoptedWording] = field(default_factory=list)
+    more_adopted: int = 0
 
 
 def visible(revision: Revision) -> list:
@@ -73,6 +108,10 @@ def visible(revision: Revision) -> list:
 
 def has_wording():
     return sa.and_(Comment.suggested_wording.is_not(None), Comment.suggested_wording != "")
+
+
+def is_adopted():
+    return sa.exists().where(CommentAdoption.comment_id == Comment.id)
 
 
 def tallies(revision: Revision) -> dict[str, ClauseTally]:
@@ -154,14 +193,14 @@ def as_response(row) -> Response:
 
 def accepted_suggestions(revision: Revision) -> dict[str, tuple[list[Suggestion], int]]:
     """Clause key → the latest suggested wordings of comments staff accepted (fully or in
-    part), and how many more there are."""
+    part) but did not adopt (`adopted_wordings` shows those), and how many more there are."""
     query = sa.select(
         Comment.clause_key,
         Comment.id,
         Comment.language,
         Comment.suggested_wording,
         Comment.disposition,
-    ).where(*visible(revision), has_wording(), Comment.disposition.in_(ADDRESSING))
+    ).where(*visible(revision), has_wording(), Comment.disposition.in_(ADDRESSING), ~is_adopted())
     # Over ix_comments_revision_suggestions: only comments with a wording are read.
     table = ranked(query, Comment.clause_key, Comment.id.desc())
     rows = db.session.execute(
@@ -176,8 +215,54 @@ def accepted_suggestions(revision: Revision) -> dict[str, tuple[list[Suggestion]
     return found
 
 
+def adopted_rows(revision: Revision) -> sa.Result:
+    """The latest adopted comments of each clause: a row per adoption and per badge role of
+    the comment's author, with the comment's rank in its clause and its clause's count."""
+    query = sa.select(
+        Comment.clause_key,
+        Comment.id,
+        Comment.language,
+        Comment.suggested_wording,
+        Comment.author_id,
+    ).where(*visible(revision), has_wording(), is_adopted())
+    table = ranked(query, Comment.clause_key, Comment.id.desc())
+    badge = sa.and_(UserRole.user_id == User.id, UserRole.role.in_(BADGE_ROLES))
+    return db.session.execute(
+        sa.select(table, User.display_name, User.username, UserRole.role)
+        .add_columns(Revision.number, Revision.state)
+        .join(CommentAdoption, CommentAdoption.comment_id == table.c.id)
+        .join(Revision, Revision.id == CommentAdoption.revision_id)
+        .outerjoin(User, User.id == table.c.author_id)
+        .outerjoin(UserRole, badge)
+        .where(table.c.rank <= ADOPTED_SHOWN)
+        .order_by(table.c.clause_key, table.c.rank, Revision.number)
+    )
+
+
+def adopted_wordings(revision: Revision) -> dict[str, tuple[list[AdoptedWording], int]]:
+    """Clause key → its latest comments whose wording staff adopted into a draft, each with
+    the drafts and revisions that took it, and how many more there are (one query)."""
+    found: dict[str, tuple[list[AdoptedWording], int]] = {}
+    by_id: dict[int, AdoptedWording] = {}
+    for row in adopted_rows(revision):
+        shown, _of = found.setdefault(row.clause_key, ([], row.of - ADOPTED_SHOWN))
+        if row.id not in by_id:
+            by_id[row.id] = as_adopted_wording(row)
+            shown.append(by_id[row.id])
+        by_id[row.id].roles.update([row.role] if row.role else [])
+        by_id[row.id].adopted[row.number] = Adopted(
+            row.number, row.state == RevisionState.PUBLISHED
+        )
+    return found
+
+
+def as_adopted_wording(row) -> AdoptedWording:
+    author = row.display_name or row.username
+    return AdoptedWording(row.id, author, row.language, row.suggested_wording)
+
+
 def heard(revision: Revision) -> dict[str, ClauseHeard]:
-    """Clause key → everything the report says of the clause's comments (three queries)."""
+    """Clause key → everything the report says of the clause's comments (four queries)."""
     found: dict[str, ClauseHeard] = defaultdict(ClauseHeard)
     for key, tally in tallies(revision).items():
         found[key].tally = tally
@@ -185,6 +270,8 @@ def heard(revision: Revision) -> dict[str, ClauseHeard]:
         found[key].responses, found[key].more_responses = shown, max(more, 0)
     for key, (shown, more) in accepted_suggestions(revision).items():
         found[key].suggestions, found[key].more_suggestions = shown, max(more, 0)
+    for key, (shown, more) in adopted_wordings(revision).items():
+        found[key].adopted, found[key].more_adopted = shown, max(more, 0)
     return found
 
 

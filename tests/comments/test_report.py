@@ -213,3 +213,80 @@ def test_responses_latest_first_and_capped(client, discussed, monkeypatch):
     assert found.more_responses == 1
     html = client.get(report_path(discussed)).get_data(as_text=True)
     assert "1 more response in the comments" in html and "RESP-77" not in html
+
+
+HOSTILE = "We want <script>alert('ADOPT')</script> **kind** people ADOPT-9f."
+
+
+def adopt_wording(staff, comment) -> None:
+    from consult.comments.adoption import Request, adopt
+
+    clause = clause_of(comment.revision, comment.clause_key)
+    adopt(staff, comment, Request(Disposition.ACCEPTED, None, clause.hash, False))
+    db.session.commit()
+
+
+def adopted_section(html: str) -> str:
+    section = html.split('id="report-purpose"')[1].split('class="report-clause"')[0]
+    return section.split("Suggested wordings we adopted")[1].split("</ul>")[0]
+
+
+@pytest.fixture
+def adopted(discussed, create_user, create_comment, staff):
+    """On `purpose` of `discussed`: a moderator's French comment whose hostile wording staff
+    adopted into draft 2."""
+    from consult.accounts.models import Role
+
+    writer = create_user("mona", roles=(Role.MODERATOR,), display_name="Mona <b>Mod</b>")
+    comment = create_comment(
+        writer, clause_of(discussed, "purpose"), "Plus gentil.", "fr", suggested_wording=HOSTILE
+    )
+    adopt_wording(staff, comment)
+    return comment
+
+
+def test_an_adopted_wording_shows_where_it_went_draft_then_revision(client, auth, adopted, staff):
+    from consult.drafting.services import publish
+    from consult.policies.services import current_draft
+
+    html = client.get(report_path(adopted.revision)).text
+    section = adopted_section(html)
+    assert f'href="/comments/{adopted.id}"' in section
+    assert f"Wording from comment #{adopted.id}" in section
+    assert re.search(
+        r"Mona &lt;b&gt;Mod&lt;/b&gt;</span>\s*<span class=\"badge role-badge role-moderator\">",
+        section,
+    )
+    assert '<span class="comment-language" lang="fr">' in section
+    assert "ADOPT-9f" in section and "<strong><ins>kind</ins></strong>" in section
+    assert "<span>Adopted in draft 2</span>" in section and "Adopted in revision" not in html
+    # Staff get the draft's link, as under the comment.
+    auth.login("staff")
+    staff_html = client.get(report_path(adopted.revision)).text
+    assert "/policies/guidelines/revisions/2/edit#clause-purpose" in adopted_section(staff_html)
+    auth.logout()
+    # Not listed again among the accepted suggestions; the other accepted one still is.
+    assert html.count("ADOPT-9f") == 1
+    assert "Suggested wordings we accepted" in html
+    publish(staff, current_draft(adopted.revision.policy), "Adopted a suggestion")
+    db.session.commit()
+    html = client.get(report_path(adopted.revision)).text
+    section = adopted_section(html)
+    assert "/policies/guidelines/revisions/2#clause-purpose" in section
+    assert "Adopted in revision 2" in section and "Adopted in draft" not in html
+
+
+def test_an_adopted_wording_is_escaped(client, adopted):
+    html = client.get(report_path(adopted.revision)).text
+    assert "<script>alert('ADOPT')" not in html and "<b>Mod</b>" not in html
+    assert "&lt;script&gt;alert(" in adopted_section(html)
+
+
+def test_adopted_wordings_leave_the_accepted_list(adopted, discussed):
+    found = heard(discussed)["purpose"]
+    assert [(w.comment_id, w.language, w.author) for w in found.adopted] == [
+        (adopted.id, "fr", "Mona <b>Mod</b>")
+    ]
+    assert [a.number for a in found.adopted[0].adopted_in] == [2]
+    assert [r.value for r in found.adopted[0].badges] == ["moderator"]
+    assert [s.suggested_wording for s in found.suggestions] == ["We want **kind** people."]
