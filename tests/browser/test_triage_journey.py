@@ -112,9 +112,11 @@ def report_shows_response_and_wording(page, screenshot, comments: dict) -> None:
     reporting = page.locator(f"#report-{comments['reporting'].clause_key}")
     assert RESPONSE in reporting.locator(".report-responses").inner_text()
     purpose = page.locator(f"#report-{comments['wording'].clause_key}")
-    accepted = purpose.locator(".report-suggestions")
-    assert accepted.locator("ins", has_text="welcoming").is_visible()
-    assert accepted.get_by_role("link", name=f"Comment {comments['wording'].id}").is_visible()
+    adopted = purpose.locator(".report-adopted")
+    assert adopted.locator("ins", has_text="welcoming").is_visible()
+    name = f"Wording from comment #{comments['wording'].id}"
+    assert adopted.get_by_role("link", name=name).is_visible()
+    assert "Adopted in revision 2" in adopted.inner_text()
     assert purpose.get_by_role("heading", name="In revision 2").is_visible()
     assert purpose.locator("ins", has_text="welcoming").count() >= 2  # suggestion and change
     assert purpose.locator("del", has_text="friendly").count() >= 1
