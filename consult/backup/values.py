@@ -1,5 +1,6 @@
 """One backup line per row: JSON with values every backend reads back the same."""
 
+import base64
 import enum
 import json
 from collections.abc import Callable, Mapping
@@ -36,6 +37,10 @@ def encode(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, bytes | memoryview):
+        # Binary columns (a comment's MinHash signature) as Base64 text; the column's type
+        # says to decode it back.
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -54,6 +59,8 @@ def decoder(column: sa.Column) -> Callable[[Any], Any] | None:
         return date.fromisoformat
     if isinstance(kind, sa.Enum) and kind.enum_class is not None:
         return kind.enum_class
+    if isinstance(kind, sa.LargeBinary):
+        return lambda text: base64.b64decode(text, validate=True)
     return None
 
 
