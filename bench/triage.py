@@ -28,19 +28,20 @@ import argparse
 import contextlib
 import logging
 import random
-import secrets
 import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlalchemy as sa
+from comments import postgresql_backend  # bench/comments.py: a throwaway PostgreSQL database
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
@@ -258,28 +259,12 @@ def databases(backend: str, admin_url: str) -> Iterator[tuple[str, str]]:
         with tempfile.TemporaryDirectory() as directory:
             yield (f"sqlite:///{directory}/big.sqlite3", f"sqlite:///{directory}/small.sqlite3")
         return
-    made = [postgresql_database(admin_url) for _ in range(2)]
+    made = [postgresql_backend(admin_url) for _ in range(2)]
     try:
-        yield (made[0][0], made[1][0])
+        yield (made[0].url, made[1].url)
     finally:
-        for _url, drop in made:
-            drop()
-
-
-def postgresql_database(admin_url: str) -> tuple[str, Callable[[], None]]:
-    from consult.config import database_uri
-
-    engine = sa.create_engine(database_uri(admin_url), isolation_level="AUTOCOMMIT")
-    name = f"consult_bench_{secrets.token_hex(6)}"
-    with engine.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with engine.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
-
-    return engine.url.set(database=name).render_as_string(hide_password=False), drop
+        for backend in made:
+            backend.cleanup()
 
 
 def main() -> int:
