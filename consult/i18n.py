@@ -2,47 +2,62 @@
 
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
 from markupsafe import Markup
 
 from consult.extensions import babel
+from consult.languages import Negotiation, canonical_tag, negotiate, parse_language
 
 
 def select_locale() -> str:
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    available = current_app.config["LANGUAGES"]
     chosen = session.get("locale")
-    if chosen in available:
+    if chosen in current_app.config["LANGUAGES"]:
         return chosen
-    return (
-        request.accept_languages.best_match(available) or current_app.config["BABEL_DEFAULT_LOCALE"]
-    )
+    return negotiated().catalog or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def negotiated() -> Negotiation:
+    """The interface catalog the browser's Accept-Language asks for (regional
+    fallbacks included), and the language it asked for that exists only in another
+    script."""
+    return negotiate(list(request.accept_languages), current_app.config["LANGUAGES"])
+
+
+def catalog_for(tag: str) -> str | None:
+    """The interface catalog named by `tag` in any spelling (`pt-BR`, `pt_br`, `iw`)."""
+    wanted = canonical_tag(tag)
+    by_tag = {canonical_tag(name): name for name in current_app.config["LANGUAGES"]}
+    return by_tag.get(wanted) if wanted is not None else None
+
+
+def missing_script_notice() -> str | None:
+    """The language (in the interface's language) a reader's browser asked for first
+    but that exists only in another script — e.g. Traditional Chinese when only
+    Simplified exists — unless they chose a language themselves."""
+    if not has_request_context() or session.get("locale") in current_app.config["LANGUAGES"]:
+        return None
+    missing = negotiated().missing
+    return language_display_name(missing) if missing else None
+
+
+def language_display_name(tag: str) -> str:
+    locale = parse_language(tag)
+    return locale.get_display_name(get_locale()) if locale is not None else tag
 
 
 def select_timezone() -> str | None:
     return session.get("timezone") if has_request_context() else None
 
 
-def parse_language(tag: str) -> Locale | None:
-    """A Babel locale for a BCP 47 tag such as `pt-BR`, or None if Babel does not know it."""
-    try:
-        return Locale.parse(tag.strip(), sep="-")
-    except (ValueError, TypeError, UnknownLocaleError):
-        return None
-
-
 def canonical_language(tag: str | None) -> str | None:
     """The one stored spelling of a language tag (`pt_br` → `pt-BR`, `sr-latn-rs` →
-    `sr-Latn-RS`), or None when Babel does not know it. Every tag the app accepts —
-    accounts' languages, comments, translations, imports — goes through here."""
-    locale = parse_language((tag or "").replace("_", "-"))
-    if locale is None:
-        return None
-    parts = (locale.language, locale.script, locale.territory, locale.variant)
-    return "-".join(part for part in parts if part)
+    `sr-Latn-RS`, deprecated `iw-IL` → `he-IL`), or None when Babel does not know it.
+    Every tag the app accepts — accounts' languages, comments, translations, imports,
+    `?lang=`, API filters — goes through here."""
+    return canonical_tag(tag) if isinstance(tag, str) else None
 
 
 # Pages ask once per clause, and parsing a locale costs more than rendering the attribute.
@@ -69,8 +84,10 @@ def interface_languages() -> list[tuple[str, str]]:
 
 
 def page_language() -> dict[str, str]:
-    tag = str(get_locale()).replace("_", "-")
-    return {"lang": tag, "dir": language_direction(tag)}
+    # Catalogs are named Babel-style (`zh_Hans`); the `lang` attribute wants BCP 47.
+    catalog = str(get_locale())
+    tag = catalog.replace("_", "-")
+    return {"lang": tag, "dir": language_direction(tag), "catalog": catalog}
 
 
 def init_app(app: Flask) -> None:
@@ -82,5 +99,6 @@ def init_app(app: Flask) -> None:
             "language_direction": language_direction,
             "language_attributes": language_attributes,
             "language_name": language_name,
+            "missing_script_notice": missing_script_notice(),
         }
     )

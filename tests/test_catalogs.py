@@ -166,7 +166,8 @@ def app():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_flask_babel_finds_the_catalogs(app, lang):
     sign_in, many, one = EXPECTED[lang]
-    with app.test_request_context(headers={"Accept-Language": lang}):
+    # Browsers send BCP 47 (`pt-BR`); catalogs are named Babel-style (`pt_BR`).
+    with app.test_request_context(headers={"Accept-Language": lang.replace("_", "-")}):
         assert str(flask_babel.get_locale()) == lang
         assert flask_babel.gettext("Sign in") == sign_in
         plural = (

@@ -40,6 +40,7 @@ from consult.accounts.services import (
 )
 from consult.accounts.sessions import start_session
 from consult.extensions import db
+from consult.i18n import catalog_for
 from consult.permissions import admin_required
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
@@ -137,8 +138,8 @@ def password():
 
 @bp.post("/language")
 def set_language():
-    locale = request.form.get("locale", "")
-    if locale not in current_app.config["LANGUAGES"]:
+    locale = catalog_for(request.form.get("locale", ""))
+    if locale is None:
         abort(400, _("That language is not available."))
     session["locale"] = locale
     return redirect(next_url(request.form.get("next")))
