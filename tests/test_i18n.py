@@ -14,6 +14,11 @@ from consult.i18n import canonical_language
         ("zh_Hant", "zh-Hant"),
         ("de", "de"),
         (" fr ", "fr"),
+        ("iw", "he"),
+        ("iw-IL", "he-IL"),
+        ("in", "id"),
+        ("ji", "yi"),
+        ("mo", "ro"),
     ],
 )
 def test_tags_have_one_stored_spelling(raw: str, stored: str) -> None:
@@ -30,5 +35,5 @@ def test_every_area_stores_the_same_spelling(app) -> None:
     from consult.comments.services import normalised_language
     from consult.translating.services import language_tag
 
-    for raw in ("pt_br", "sr-latn-rs", "zh_hant_tw"):
+    for raw in ("pt_br", "sr-latn-rs", "zh_hant_tw", "iw", "in-id"):
         assert known_language(raw) == normalised_language(raw) == language_tag(raw)

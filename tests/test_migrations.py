@@ -46,3 +46,37 @@ def test_revisions_published_before_the_chain_get_their_chain_hash(app, publishe
     query = "SELECT chain_hash FROM revisions ORDER BY number"
     with db.engine.connect() as connection:
         assert list(connection.exec_driver_sql(query).scalars()) == expected
+
+
+def test_stored_language_tags_are_made_canonical(app, commentable, create_user, create_comment):
+    from consult.accounts.models import Role
+    from consult.translating.services import save_translation
+
+    translator = create_user("tamar", roles=(Role.TRANSLATOR,), languages=("he", "ar"))
+    published = commentable
+    clause = published.clauses[0]
+    save_translation(translator, clause, "he", "כותרת", "גוף", 0)
+    comment_id = create_comment(translator, published, language="he").id
+    db.session.commit()
+    db.session.remove()
+    downgrade(revision="1e4aea7d5c0b")  # the migration before canonical_language_tags
+    legacy = [
+        "UPDATE translations SET language = 'iw'",
+        f"UPDATE comments SET language = 'iw-il' WHERE id = {comment_id}",
+        "UPDATE policies SET source_language = 'EN_gb'",
+        # `he` is already granted: the old `ar` row, retagged `iw`, is its twin.
+        "UPDATE user_languages SET language = 'iw' WHERE language = 'ar'",
+    ]
+    with db.engine.begin() as connection:
+        for statement in legacy:
+            connection.exec_driver_sql(statement)
+    upgrade()
+    stored = {
+        "SELECT language FROM translations": ["he"],
+        "SELECT language FROM comments": ["he-IL"],
+        "SELECT source_language FROM policies": ["en-GB"],
+        "SELECT language FROM user_languages ORDER BY language": ["he", "iw"],
+    }
+    with db.engine.connect() as connection:
+        for query, expected in stored.items():
+            assert list(connection.exec_driver_sql(query).scalars()) == expected, query

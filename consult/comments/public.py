@@ -16,6 +16,7 @@ from sqlalchemy.orm import raiseload
 from consult.comments.models import Comment, CommentStatus, Disposition
 from consult.comments.sieve import filter_conditions, parsed_date
 from consult.extensions import db
+from consult.i18n import canonical_language
 from consult.inputs import MAX_INT
 from consult.policies.models import Policy
 
@@ -56,7 +57,7 @@ def whole_number(text: str) -> int | None:
 PARSERS = {
     "revision": whole_number,
     "clause": lambda text: text,
-    "language": lambda text: text,
+    "language": canonical_language,
     "disposition": lambda text: Disposition(text) if text in set(Disposition) else None,
     "wording": lambda text: text if text in YES_NO else None,
     "since": parsed_date,

@@ -16,6 +16,7 @@ from flask_babel import to_utc
 from consult.accounts.models import User, UserRole
 from consult.comments.models import Comment, CommentStatus, CommentTriage, Disposition, Flag
 from consult.extensions import db
+from consult.i18n import canonical_language
 from consult.permissions import Role
 from consult.policies.models import Clause, Policy, Revision
 
@@ -71,7 +72,7 @@ class TriageFilters:
         return cls(
             revision=int(args["revision"]) if args.get("revision", "").isdigit() else None,
             clause=args.get("clause") or None,
-            language=args.get("language") or None,
+            language=canonical_language(args.get("language")),
             disposition=one_of(args.get("disposition"), set(Disposition)),
             assignee=assignee if assignee == NOBODY or (assignee or "").isdigit() else None,
             flagged=one_of(args.get("flagged"), YES_NO),

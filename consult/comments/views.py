@@ -34,6 +34,7 @@ from consult.comments.threads import (
 from consult.comments.window import WindowState, conversation_window, window_state
 from consult.errors import message_of
 from consult.extensions import db
+from consult.i18n import canonical_language
 from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Revision
 from consult.policies.numbering import heading_numbers_by_revision
@@ -120,7 +121,7 @@ def draft_from(form) -> Draft:
 def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
     sort = request.args.get("sort", DEFAULT_SORT)
     sort = sort if sort in SORTS else DEFAULT_SORT
-    language = request.args.get("language") or None
+    language = canonical_language(request.args.get("language"))
     page = request.args.get("page", 1, type=int)
     reader = current_user if current_user.is_authenticated else None
     window = window_state(revision)
