@@ -19,7 +19,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from consult import hooks, i18n
+    from consult import hooks, i18n, translate_cli
     from consult.config import PROJECT_ROOT
     from consult.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -30,6 +30,7 @@ def _init_extensions(app: Flask) -> None:
     limiter.init_app(app)
     i18n.init_app(app)
     hooks.init_app(app)
+    translate_cli.init_app(app)
     _import_models()
 
 
