@@ -27,7 +27,7 @@ PLACES = frozenset(
         "publish.form",
     }
 )
-PAGES = frozenset({"revision"})
+PAGES = frozenset({"revision", "thread"})
 
 ContextProvider = Callable[..., dict[str, Any]]
 

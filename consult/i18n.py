@@ -43,6 +43,17 @@ def missing_script_notice() -> str | None:
     return language_display_name(missing) if missing else None
 
 
+def carried_reading_language() -> str | None:
+    """The reading language this request asked for with `?lang=`, for links to carry to
+    the next page (threads, history, compare, report): a canonical tag, `""` for the
+    source text chosen explicitly, None when not asked (the next page then follows the
+    interface language again)."""
+    if not has_request_context() or "lang" not in request.args:
+        return None
+    raw = request.args["lang"]
+    return canonical_language(raw) if raw.strip() else ""
+
+
 def language_display_name(tag: str) -> str:
     locale = parse_language(tag)
     return locale.get_display_name(get_locale()) if locale is not None else tag
@@ -100,5 +111,6 @@ def init_app(app: Flask) -> None:
             "language_attributes": language_attributes,
             "language_name": language_name,
             "missing_script_notice": missing_script_notice(),
+            "reading_lang": carried_reading_language(),
         }
     )

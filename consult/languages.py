@@ -104,7 +104,7 @@ def negotiate(accepted: list[tuple[str, float]], catalogs: list[str]) -> Negotia
         wanted = canonical_tag(tag) if tag != "*" and quality > 0 else None
         if wanted is None:
             continue
-        catalog = best_catalog(wanted, catalogs)
+        catalog = best_of(wanted, catalogs)
         if catalog is not None:
             return Negotiation(catalog, missing)
         if missing is None and same_language_catalogs(wanted, catalogs):
@@ -112,9 +112,11 @@ def negotiate(accepted: list[tuple[str, float]], catalogs: list[str]) -> Negotia
     return Negotiation(None, missing)
 
 
-def best_catalog(tag: str, catalogs: list[str]) -> str | None:
+def best_of(tag: str, offered: list[str]) -> str | None:
+    """The one of `offered` (catalog names or tags) a reader of `tag` reads: same language
+    and script, the same region first (`pt-PT` reads `pt-BR`, `zh-TW` does not read `zh-Hans`)."""
     language, script, territory = maximised(tag)
-    serving = [name for name in catalogs if maximised(name)[:2] == (language, script)]
+    serving = [name for name in offered if maximised(name)[:2] == (language, script)]
     exact = [name for name in serving if maximised(name)[2] == territory]
     return (exact or serving or [None])[0]
 

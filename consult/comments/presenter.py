@@ -10,6 +10,7 @@ from consult.accounts.models import Role
 from consult.comments.labels import disposition_label
 from consult.comments.models import Comment, CommentStatus
 from consult.comments.services import MAX_DEPTH, may_still_edit
+from consult.i18n import carried_reading_language
 from consult.markup import comment_html
 from consult.permissions import is_staff
 from consult.redline.labels import screen_reader_labels
@@ -51,6 +52,8 @@ def role_label(role: Role | str | None) -> str:
 
 
 def thread_url(slug: str, number: int, key: str, **params) -> str:
+    # The reader's chosen reading language follows them into the thread.
+    params.setdefault("lang", carried_reading_language())
     return url_for("comments.thread_page", slug=slug, number=number, key=key, **params)
 
 

@@ -34,6 +34,7 @@ from consult.comments.threads import (
 from consult.comments.window import WindowState, conversation_window, window_state
 from consult.errors import message_of
 from consult.extensions import db
+from consult.hooks import page_context
 from consult.i18n import canonical_language
 from consult.policies.loading import clause_or_404, policy_revision_or_404
 from consult.policies.models import Clause, Revision
@@ -146,6 +147,7 @@ def render_thread(revision: Revision, clause: Clause, form, status: int = 200):
         form=form if current_user.is_authenticated and posting_closed is None else None,
         reply_form=ReplyForm,
         confirm=ConfirmForm(),
+        **page_context("thread", revision=revision, clause=clause),
     )
     return render_template("comments/thread.html", **context), status
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from consult.headers import content_security_policy, hash_source
+from consult.i18n import carried_reading_language
 from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revisions_or_404
 from consult.policies.models import Policy, Revision
@@ -49,6 +50,7 @@ def pick(slug: str):
             new=new,
             mode=requested_mode(),
             unchanged="open" if unchanged_open() else None,
+            lang=carried_reading_language(),
         )
     )
 

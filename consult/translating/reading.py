@@ -5,6 +5,7 @@ from functools import cached_property
 
 import drafts
 from consult.i18n import language_direction
+from consult.languages import best_of, canonical_tag
 from consult.policies.models import Clause, Revision
 from consult.redline.presenter import ClauseLanguages
 from consult.translating.errors import TranslationCode, TranslationError
@@ -100,6 +101,16 @@ class Reading:
     @cached_property
     def _by_id(self) -> dict[int, ClauseStatus]:
         return {status.clause.id: status for status in self.statuses}
+
+
+def requested_language(revision: Revision, asked: str | None, interface: str) -> str | None:
+    """What to read `revision` in: `asked` (`?lang=`; empty means the source text) when
+    given, else the interface language when the revision has a translation in it (a
+    regional one will do: a `pt_BR` interface reads a `pt` translation)."""
+    if asked is not None:
+        return asked or None
+    wanted = canonical_tag(interface)
+    return best_of(wanted, languages_of(revision)) if wanted else None
 
 
 def reading_language(revision: Revision, raw: str | None) -> str | None:

@@ -9,6 +9,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -29,7 +30,7 @@ from consult.redline.presenter import (
 from consult.translating import presenter
 from consult.translating.errors import NotAllowed, TranslationError
 from consult.translating.forms import ReviewForm, TranslationForm
-from consult.translating.reading import Reading, compare_in, reading_of
+from consult.translating.reading import Reading, compare_in, reading_of, requested_language
 from consult.translating.services import (
     can_translate,
     find_translation,
@@ -58,15 +59,22 @@ def load_language(revision: Revision, raw: str) -> str:
 
 
 def reading_for(revision: Revision) -> Reading:
-    """The revision as read in `?lang=` (the source when absent); an unknown tag is a 404."""
+    """The revision as read in `?lang=`, or else in the interface language when it is
+    translated into it; an unknown tag is a 404."""
+    asked = request.args.get("lang")
     try:
-        return reading_of(revision, request.args.get("lang"))
+        return reading_of(revision, requested_language(revision, asked, str(get_locale())))
     except TranslationError as error:
         abort(404, message_of(error))
 
 
 def revision_page_context(policy: Policy, revision: Revision) -> dict:
     return {"reading": reading_for(revision)}
+
+
+def thread_page_context(revision: Revision, clause: Clause) -> dict:
+    reading = reading_for(revision)
+    return {"reading": reading, "clause_text": reading.text_for(clause)}
 
 
 def require_language_writer(language: str) -> None:
