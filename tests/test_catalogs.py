@@ -1,15 +1,13 @@
 """The interface's gettext catalogs in `translations/` are complete, consistent and compiled.
 
-After adding or changing interface strings, from the project root:
+After adding or changing interface strings, from the project root
+(consult/translate_cli.py; the pybabel options live in consult/catalogs.py):
 
-    .venv/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext \
-        --project=Consult --version=0.1.0 --copyright-holder="Consult contributors" \
-        -o translations/messages.pot .
-    .venv/bin/pybabel update -i translations/messages.pot -d translations
-    (translate every new or fuzzy entry in translations/*/LC_MESSAGES/messages.po,
-     then remove its "fuzzy" flag)
-    .venv/bin/pybabel compile -d translations
-    msgfmt --check -o /dev/null translations/<lang>/LC_MESSAGES/messages.po
+    flask --app wsgi translate extract
+    flask --app wsgi translate update
+    (translate every new entry in translations/*/LC_MESSAGES/messages.po)
+    flask --app wsgi translate compile
+    flask --app wsgi translate check     # what this file checks, as a list
 
 A new language: `pybabel init -i translations/messages.pot -d translations -l <lang>`
 (sets the Plural-Forms header), then add the tag to LANGUAGES in consult/config.py.
