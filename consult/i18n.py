@@ -5,25 +5,41 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
+from flask_login import current_user
 from markupsafe import Markup
 
+from consult import zones
 from consult.extensions import babel
 
 
+def account_setting(name: str) -> str | None:
+    """A preference saved on the signed-in account (`locale`, `timezone`), if any."""
+    if current_user and current_user.is_authenticated:
+        return getattr(current_user, name, None)
+    return None
+
+
 def select_locale() -> str:
+    """The account's choice, then this browser's (the session's), then Accept-Language."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     available = current_app.config["LANGUAGES"]
-    chosen = session.get("locale")
-    if chosen in available:
-        return chosen
+    for chosen in (account_setting("locale"), session.get("locale")):
+        if chosen in available:
+            return chosen
     return (
         request.accept_languages.best_match(available) or current_app.config["BABEL_DEFAULT_LOCALE"]
     )
 
 
-def select_timezone() -> str | None:
-    return session.get("timezone") if has_request_context() else None
+def select_timezone() -> str:
+    """The account's zone, then the browser's (its cookie), then UTC."""
+    if not has_request_context():
+        return zones.DEFAULT_ZONE
+    chosen = zones.valid_zone(account_setting("timezone")) or zones.valid_zone(
+        session.get("timezone")
+    )
+    return chosen or zones.browser_zone() or zones.DEFAULT_ZONE
 
 
 def parse_language(tag: str) -> Locale | None:
@@ -75,6 +91,8 @@ def page_language() -> dict[str, str]:
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    app.jinja_env.filters["moment"] = zones.moment
+    app.jinja_env.filters["relative"] = zones.relative
     app.context_processor(
         lambda: {
             "page_language": page_language(),
@@ -82,5 +100,6 @@ def init_app(app: Flask) -> None:
             "language_direction": language_direction,
             "language_attributes": language_attributes,
             "language_name": language_name,
+            "current_zone_name": zones.current_zone_name,
         }
     )
