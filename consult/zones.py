@@ -16,6 +16,7 @@ from babel.dates import (
     format_time,
     format_timedelta,
     get_datetime_format,
+    get_timezone_gmt,
     get_timezone_location,
     get_timezone_name,
 )
@@ -65,7 +66,7 @@ def zone_label(moment: datetime) -> str:
     abbreviation = moment.tzname() or ""
     if abbreviation.isalpha():
         return abbreviation
-    return get_timezone_name(moment, width="short", locale=get_locale())
+    return get_timezone_gmt(moment, locale=get_locale())
 
 
 def local(moment: datetime) -> datetime:
