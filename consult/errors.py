@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from consult.extensions import db
+from consult.zones import moment_text
 
 MESSAGES = {
     400: _l("The request could not be understood."),
@@ -89,9 +89,9 @@ class ConsultError(Exception):
         self.details = details
 
     def message_details(self) -> dict[str, Any]:
-        """What the message's placeholders take: times in the reader's locale."""
+        """What the message's placeholders take: times in the reader's locale and zone."""
         return {
-            name: format_datetime(value, "long") if isinstance(value, datetime) else value
+            name: moment_text(value, "long") if isinstance(value, datetime) else value
             for name, value in self.details.items()
         }
 

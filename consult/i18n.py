@@ -4,18 +4,29 @@ from functools import lru_cache
 
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale
+from flask_login import current_user
 from markupsafe import Markup
 
+from consult import zones
 from consult.extensions import babel
 from consult.languages import Negotiation, canonical_tag, negotiate, parse_language
 
 
+def account_setting(name: str) -> str | None:
+    """A preference saved on the signed-in account (`locale`, `timezone`), if any."""
+    if current_user and current_user.is_authenticated:
+        return getattr(current_user, name, None)
+    return None
+
+
 def select_locale() -> str:
+    """The account's choice, then this browser's (the session's), then Accept-Language."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    chosen = session.get("locale")
-    if chosen in current_app.config["LANGUAGES"]:
-        return chosen
+    available = current_app.config["LANGUAGES"]
+    for chosen in (account_setting("locale"), session.get("locale")):
+        if chosen in available:
+            return chosen
     return negotiated().catalog or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
@@ -37,7 +48,10 @@ def missing_script_notice() -> str | None:
     """The language (in the interface's language) a reader's browser asked for first
     but that exists only in another script — e.g. Traditional Chinese when only
     Simplified exists — unless they chose a language themselves."""
-    if not has_request_context() or session.get("locale") in current_app.config["LANGUAGES"]:
+    if not has_request_context():
+        return None
+    available = current_app.config["LANGUAGES"]
+    if account_setting("locale") in available or session.get("locale") in available:
         return None
     missing = negotiated().missing
     return language_display_name(missing) if missing else None
@@ -59,8 +73,14 @@ def language_display_name(tag: str) -> str:
     return locale.get_display_name(get_locale()) if locale is not None else tag
 
 
-def select_timezone() -> str | None:
-    return session.get("timezone") if has_request_context() else None
+def select_timezone() -> str:
+    """The account's zone, then the browser's (its cookie), then UTC."""
+    if not has_request_context():
+        return zones.DEFAULT_ZONE
+    chosen = zones.valid_zone(account_setting("timezone")) or zones.valid_zone(
+        session.get("timezone")
+    )
+    return chosen or zones.browser_zone() or zones.DEFAULT_ZONE
 
 
 def canonical_language(tag: str | None) -> str | None:
@@ -103,6 +123,8 @@ def page_language() -> dict[str, str]:
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    app.jinja_env.filters["moment"] = zones.moment
+    app.jinja_env.filters["relative"] = zones.relative
     app.context_processor(
         lambda: {
             "page_language": page_language(),
@@ -112,5 +134,6 @@ def init_app(app: Flask) -> None:
             "language_name": language_name,
             "missing_script_notice": missing_script_notice(),
             "reading_lang": carried_reading_language(),
+            "current_zone_name": zones.current_zone_name,
         }
     )

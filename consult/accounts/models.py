@@ -31,6 +31,9 @@ class User(UserMixin, db.Model):
         sa.String(64), default=new_session_token, server_default=""
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Preferences that follow the person to every device; None: this browser's.
+    locale: Mapped[str | None] = mapped_column(sa.String(16))
+    timezone: Mapped[str | None] = mapped_column(sa.String(64))
 
     role_grants: Mapped[list["UserRole"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"

@@ -8,7 +8,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -26,6 +25,12 @@ from consult.accounts.forms import (
 from consult.accounts.labels import ROLE_LABELS
 from consult.accounts.limits import login_limits, password_change_limits, registering_limits
 from consult.accounts.models import User
+from consult.accounts.preferences import (
+    PreferencesForm,
+    preferences_form,
+    save_language,
+    save_preferences,
+)
 from consult.accounts.redirects import home_url, local_path, next_url
 from consult.accounts.services import (
     AccountError,
@@ -115,7 +120,20 @@ def account():
         else:
             flash(_("Saved your display name."), "success")
             return redirect(url_for(".account"))
-    return form_page("accounts/account.html", form)
+    return form_page("accounts/account.html", form, preferences=preferences_form(user))
+
+
+@bp.post("/account/preferences")
+@login_required
+def preferences():
+    user = signed_in_user()
+    form = PreferencesForm()
+    if not form.validate_on_submit():
+        names = DisplayNameForm(data={"display_name": user.display_name})
+        return render_template("accounts/account.html", form=names, preferences=form), 422
+    save_preferences(user, form.locale.data, form.timezone.data)
+    flash(_("Saved your language and time zone."), "success")
+    return redirect(url_for(".account"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -141,7 +159,7 @@ def set_language():
     locale = catalog_for(request.form.get("locale", ""))
     if locale is None:
         abort(400, _("That language is not available."))
-    session["locale"] = locale
+    save_language(signed_in_user() if current_user.is_authenticated else None, locale)
     return redirect(next_url(request.form.get("next")))
 
 

@@ -80,12 +80,12 @@ class WindowForm(FlaskForm):
     opens_at = DateTimeLocalField(
         _l("Opens"),
         validators=[Optional()],
-        description=_l("In your time zone. Leave empty to keep comments closed."),
+        description=_l("Leave empty to keep comments closed."),
     )
     closes_at = DateTimeLocalField(
         _l("Closes"),
         validators=[Optional()],
-        description=_l("In your time zone. Leave empty for no closing date."),
+        description=_l("Leave empty for no closing date."),
     )
 
 

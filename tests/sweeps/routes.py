@@ -98,6 +98,7 @@ REGISTRATION = {
     "password": PASSWORD,
     "confirm": PASSWORD,
 }
+PREFERENCES = {"locale": "de", "timezone": "Europe/Berlin"}
 NEW_PASSWORD = "violet tangerine harbour mosaic"
 PASSWORD_CHANGE = {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
 SUGGESTING_COMMENT = {"comment_id": "@comment.suggesting"}
@@ -140,6 +141,7 @@ TABLE: dict[tuple[str, str], list[Case]] = {
     ],
     ("accounts.account", "GET"): [Case(signed_in(OK))],
     ("accounts.account", "POST"): [Case(signed_in(REDIRECT), data={"display_name": "Newcomer"})],
+    ("accounts.preferences", "POST"): [Case(signed_in(REDIRECT), data=PREFERENCES)],
     ("accounts.password", "GET"): [Case(signed_in(OK))],
     ("accounts.password", "POST"): [Case(signed_in(REDIRECT), data=PASSWORD_CHANGE)],
     ("audit.log", "GET"): [Case(only(OK, *STAFF))],

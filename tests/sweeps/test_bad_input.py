@@ -35,7 +35,7 @@ ONE_MB = 1024 * 1024
 OVER_EVERY_LIMIT = 200_001  # the longest text field takes 200 000 characters
 HUGE_INTEGERS = (str(2**31), str(10**20), "-1")
 INTEGER_FIELDS = frozenset({"version", "structure_version", "level", "revision"})
-CHOICE_FIELDS = frozenset({"language", "level", "direction", "locale", "revision"})
+CHOICE_FIELDS = frozenset({"language", "level", "direction", "locale", "revision", "timezone"})
 ARGUMENT = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 INVALID_UTF8 = "%FF%FEbad"  # percent-encoded bytes that are not UTF-8
 URLENCODED = "application/x-www-form-urlencoded"
@@ -53,6 +53,8 @@ ACCEPTED = {
     ("accounts.user_rename", "display_name", "empty"): "an empty display name means the username",
     ("accounts.register", "display_name", "empty"): "an empty display name means the username",
     ("accounts.user_edit", "languages", "empty"): "no translation languages",
+    ("accounts.preferences", "locale", "empty"): "follow this browser's language",
+    ("accounts.preferences", "timezone", "empty"): "follow this browser's time zone",
     ("accounts.user_edit", "translator", "empty"): "an unchecked box",
     ("accounts.user_edit", "translator", "a number for a choice"): "a checked box",
     ("comments.adopt_wording_post", "confirm", "empty"): "the clause is as commented on",

@@ -1,0 +1,147 @@
+"""The reader's time zone: where it comes from, and every date and time shown in it.
+
+The zone is, in order, the signed-in account's choice, the browser's zone (kept in
+the `tz` cookie by static/timezone.js from `Intl`), then UTC. Pages show times
+through `moment` only, so each one is in that zone and names it; machines (exports,
+the API) keep UTC ISO 8601.
+"""
+
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import available_timezones
+
+import pytz
+from babel.dates import (
+    format_date,
+    format_time,
+    format_timedelta,
+    get_datetime_format,
+    get_timezone_gmt,
+    get_timezone_location,
+    get_timezone_name,
+)
+from flask import has_request_context, request
+from flask_babel import get_locale, get_timezone
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from consult.types import utcnow
+
+ZONE_COOKIE = "tz"
+DEFAULT_ZONE = "UTC"
+# Continents of the tz database's names, in the reader's language for the picker's groups.
+REGIONS = {
+    "Africa": _l("Africa"),
+    "America": _l("Americas"),
+    "Antarctica": _l("Antarctica"),
+    "Arctic": _l("Arctic"),
+    "Asia": _l("Asia"),
+    "Atlantic": _l("Atlantic Ocean"),
+    "Australia": _l("Australia"),
+    "Europe": _l("Europe"),
+    "Indian": _l("Indian Ocean"),
+    "Pacific": _l("Pacific Ocean"),
+}
+
+
+@lru_cache(maxsize=1)
+def known_zones() -> frozenset[str]:
+    """Zones both the system's zoneinfo and pytz (which Flask-Babel converts with) know."""
+    return frozenset(available_timezones() & pytz.all_timezones_set)
+
+
+def valid_zone(name: str | None) -> str | None:
+    """`name` when it is a zone we can convert to, else None (a cookie is anyone's text)."""
+    return name if name in known_zones() else None
+
+
+def browser_zone() -> str | None:
+    return valid_zone(request.cookies.get(ZONE_COOKIE)) if has_request_context() else None
+
+
+def zone_label(moment: datetime) -> str:
+    """The zone's abbreviation when it has a well-known one (CET, JST, EST), else its
+    offset from GMT in the reader's language ("GMT+03:00")."""
+    abbreviation = moment.tzname() or ""
+    if abbreviation.isalpha():
+        return abbreviation
+    return get_timezone_gmt(moment, locale=get_locale())
+
+
+def local(moment: datetime) -> datetime:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    zone = get_timezone()
+    return zone.normalize(aware.astimezone(zone))
+
+
+def moment_text(moment: datetime, width: str = "medium") -> str:
+    """Date, time to the minute and zone: "3 Dec 2026, 09:00 CET"."""
+    locale, shown = get_locale(), local(moment)
+    pattern = get_datetime_format(width, locale=locale).replace("'", "")
+    day = format_date(shown, width, locale=locale)
+    text = pattern.replace("{1}", day).replace("{0}", format_time(shown, "short", locale=locale))
+    return _("%(moment)s %(zone)s", moment=text, zone=zone_label(shown))
+
+
+def utc_iso(moment: datetime) -> str:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat()
+
+
+def moment(value: datetime | None, width: str = "medium") -> Markup:
+    """`<time>` with the UTC instant for machines and the local time, zone named, for people;
+    its title is the zone's full name."""
+    if value is None:
+        return Markup("")
+    title = get_timezone_name(local(value), width="long", locale=get_locale())
+    return Markup('<time datetime="%s" title="%s">%s</time>') % (
+        utc_iso(value),
+        title,
+        moment_text(value, width),
+    )
+
+
+def relative(value: datetime, now: datetime | None = None) -> str:
+    """ "in 3 days", "5 minutes ago", in the reader's language."""
+    delta: timedelta = value - (now or utcnow())
+    return format_timedelta(delta, add_direction=True, locale=get_locale())
+
+
+def zone_name(zone: str) -> str:
+    """A zone as people know it, in the reader's language: "Germany (Berlin) Time"."""
+    if zone == DEFAULT_ZONE:
+        return _("Coordinated Universal Time (UTC)")
+    return get_timezone_location(pytz.timezone(zone), locale=get_locale())
+
+
+def current_zone_name() -> str:
+    """The zone this page's times are in, by name and identifier: "Germany (Berlin) Time
+    (Europe/Berlin)"."""
+    zone = get_timezone().zone
+    return _("%(name)s (%(zone)s)", name=zone_name(zone), zone=zone)
+
+
+@lru_cache(maxsize=32)
+def grouped_zones(locale: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The picker's zones for `locale`: (region, ((zone, name), …)) in the tz database's
+    order of regions, names sorted; only canonical zones (no `US/Eastern` aliases)."""
+    groups: dict[str, list[tuple[str, str]]] = {region: [] for region in REGIONS}
+    for zone in sorted(known_zones() & set(pytz.common_timezones)):
+        region = zone.partition("/")[0]
+        if region in groups:
+            name = get_timezone_location(pytz.timezone(zone), locale=locale)
+            groups[region].append((zone, name))
+    return tuple(
+        (region, tuple(sorted(zones, key=lambda pair: pair[1]))) for region, zones in groups.items()
+    )
+
+
+def zone_choices() -> dict[str, list[tuple[str, str]]]:
+    """Choices for a WTForms SelectField, grouped by region (rendered as <optgroup>); the
+    empty choice follows the browser."""
+    defaults = [("", _("Use my browser's time zone")), (DEFAULT_ZONE, zone_name(DEFAULT_ZONE))]
+    choices = {
+        str(REGIONS[region]): list(zones) for region, zones in grouped_zones(str(get_locale()))
+    }
+    return {str(_("Default")): defaults} | choices
