@@ -24,7 +24,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from tests.sweeps.routes import ROLES, TABLE, Outcome
-from tests.sweeps.sweep import Rollback, send, signed_in_cookie, url_of
+from tests.sweeps.sweep import Rollback, client_with, signed_in_cookie, url_of
 
 MARKER = "eo"  # a locale Babel knows (plural rules, direction) that Consult does not ship
 OPEN, CLOSE = "⟦", "⟧"
@@ -196,7 +196,5 @@ def test_every_page_for_every_role_speaks_only_through_the_catalog(app, dataset)
 
 
 def send_marked(app, cookie, url):
-    from tests.sweeps.sweep import client_with
-
     client = client_with(app, cookie)
     return client.get(url, headers={"Accept-Language": MARKER})
