@@ -125,7 +125,11 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     require_secret_key(app)
     # Always absolute: a relative path resolves against the package and
     # silently finds no catalogs.
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(PROJECT_ROOT / "translations")
+    # (A test adds a generated catalog's directory before this one, separated by ";".)
+    directories = app.config.get("BABEL_TRANSLATION_DIRECTORIES") or "translations"
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(
+        str(PROJECT_ROOT / directory) for directory in directories.split(";")
+    )
 
 
 def require_secret_key(app: Flask) -> None:

@@ -2,13 +2,15 @@
 the app's rule errors with its message registry."""
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from consult.extensions import db
@@ -25,12 +27,33 @@ MESSAGES = {
     500: _l("Something went wrong on our side."),
 }
 
+# Pages are titled in words: a number alone tells a reader nothing.
+TITLES = {
+    400: _l("Request not understood"),
+    403: _l("Not allowed"),
+    404: _l("Page not found"),
+    405: _l("Method not allowed"),
+    409: _l("Changed in the meantime"),
+    413: _l("Upload too large"),
+    422: _l("Could not be done"),
+    429: _l("Too many requests"),
+    500: _l("Server error"),
+}
+CSRF_TITLE = _l("Form expired")
+# Flask-WTF's descriptions ("The CSRF token is missing.") are English and technical.
+CSRF_MESSAGE = _l(
+    "This form has expired or did not come from this site. Go back, reload the page and "
+    "send it again."
+)
+
 
 def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
 def error_message(error: HTTPException) -> str:
+    if isinstance(error, CSRFError):
+        return str(CSRF_MESSAGE)
     # A description set by the code that aborted is specific; Werkzeug's
     # default one is English boilerplate, so the translated message wins.
     default = type(error).description
@@ -48,8 +71,17 @@ def handle_http_error(error: HTTPException):
     if wants_json():
         response = jsonify({"error": {"status": code, "message": message}})
     else:
-        response = render_template("error.html", code=code, message=message)
+        response = render_template(
+            "error.html", code=code, title=error_title(error), message=message
+        )
     return response, code, extra_headers(error)
+
+
+def error_title(error: HTTPException) -> str:
+    if isinstance(error, CSRFError):
+        return str(CSRF_TITLE)
+    code = error.code or 500
+    return str(TITLES.get(code) or TITLES[500 if code >= 500 else 400])
 
 
 def extra_headers(error: HTTPException) -> list[tuple[str, str]]:
@@ -102,6 +134,26 @@ class _Unknown(dict):
         return "?"
 
 
+class Counted:
+    """A message whose words follow a count: `words(count, **details)` calls `ngettext` with
+    the literal msgids (so extraction finds them) when the message is shown, not at import.
+    `message % details` works as for a lazy string, so WTForms validators take one too."""
+
+    def __init__(self, count: str, words: Callable[..., str]):
+        self.count = count
+        self.words = words
+
+    def __mod__(self, details: Mapping[str, Any]) -> str:
+        shown = {name: shown_number(value) for name, value in details.items()}
+        return self.words(details[self.count], **shown)
+
+
+def shown_number(value: Any) -> Any:
+    """Whole numbers in the reader's locale ("10,000", "10 000", "١٠٬٠٠٠")."""
+    is_count = isinstance(value, int) and not isinstance(value, bool)
+    return format_number(value) if is_count else value
+
+
 _MESSAGES: dict[tuple[type, str], Any] = {}
 
 
@@ -118,4 +170,6 @@ def message_of(error: ConsultError) -> str:
     template = _MESSAGES.get((type(error.code), error.code.value))
     if template is None:
         return _("That could not be done (%(code)s).", code=error.code.value)
+    if isinstance(template, Counted):
+        return template % _Unknown(error.message_details())
     return str(template) % _Unknown(error.message_details())

@@ -10,12 +10,15 @@ from consult.extensions import login_manager
 def register(app: Flask) -> None:
     from consult.accounts.badges import badge_roles
     from consult.accounts.cli import users
+    from consult.accounts.labels import ROLE_LABELS
     from consult.accounts.messages import MESSAGES
     from consult.accounts.views import bp
+    from consult.audit.labels import register_value_labels
     from consult.errors import register_messages
 
     app.register_blueprint(bp)
     register_messages(MESSAGES)
+    register_value_labels(("roles", "roles_before", "roles_after"), ROLE_LABELS)
     app.add_template_global(badge_roles)
     app.cli.add_command(users)
     login_manager.login_view = "accounts.login"

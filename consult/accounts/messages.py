@@ -1,14 +1,19 @@
 """Words for roles and for broken account rules, shared by the pages and the command line."""
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import LazyString, force_locale, format_number, ngettext
 from flask_babel import lazy_gettext as _l
 
 from consult.accounts.errors import AccountCode, AccountError
 from consult.accounts.passwords import MIN_PASSWORD_LENGTH
-from consult.errors import message_of
+from consult.errors import Counted, message_of
 
-TOO_LONG = _l("Use at most %(max)d characters.")
+TOO_LONG = Counted(
+    "max",
+    lambda n, **details: ngettext(
+        "Use at most %(max)s character.", "Use at most %(max)s characters.", n, **details
+    ),
+)
 
 MESSAGES = {
     AccountCode.USERNAME_INVALID: _l(
@@ -16,8 +21,24 @@ MESSAGES = {
         "starting and ending with a letter or digit."
     ),
     AccountCode.USERNAME_TAKEN: _l("That username is already taken."),
-    AccountCode.PASSWORD_TOO_SHORT: _l("The password needs at least %(minimum)d characters."),
-    AccountCode.PASSWORD_TOO_LONG: _l("The password can have at most %(maximum)d characters."),
+    AccountCode.PASSWORD_TOO_SHORT: Counted(
+        "minimum",
+        lambda n, **details: ngettext(
+            "The password needs at least %(minimum)s character.",
+            "The password needs at least %(minimum)s characters.",
+            n,
+            **details,
+        ),
+    ),
+    AccountCode.PASSWORD_TOO_LONG: Counted(
+        "maximum",
+        lambda n, **details: ngettext(
+            "The password can have at most %(maximum)s character.",
+            "The password can have at most %(maximum)s characters.",
+            n,
+            **details,
+        ),
+    ),
     AccountCode.PASSWORD_TOO_WEAK: _l(
         "That password is too easy to guess. Use a phrase of several uncommon words, "
         "and avoid your names, dates, repeats and keyboard patterns."
@@ -52,9 +73,13 @@ FIELDS = {
     AccountCode.OWN_ADMIN_ROLE: "admin",
 }
 
-PASSWORD_HINT = _l(
-    "At least %(minimum)d characters, and hard to guess: several uncommon words work well.",
-    minimum=MIN_PASSWORD_LENGTH,
+PASSWORD_HINT = LazyString(
+    lambda: ngettext(
+        "At least %(minimum)s character, and hard to guess: several uncommon words work well.",
+        "At least %(minimum)s characters, and hard to guess: several uncommon words work well.",
+        MIN_PASSWORD_LENGTH,
+        minimum=format_number(MIN_PASSWORD_LENGTH),
+    )
 )
 
 

@@ -6,6 +6,7 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from consult import hooks
+    from consult.audit.labels import register_value_labels
     from consult.comments import (  # noqa: F401  (routes on bp)
         adoption_views,
         export_views,
@@ -18,6 +19,7 @@ def register(app: Flask) -> None:
     from consult.comments.adoption_messages import MESSAGES as ADOPTION_MESSAGES
     from consult.comments.cli import comments_cli
     from consult.comments.generations import listen
+    from consult.comments.labels import DISPOSITION_LABELS
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
     from consult.comments.provenance import provenance_helpers
@@ -32,6 +34,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(comments_cli)
     register_messages(MESSAGES)
     register_messages(ADOPTION_MESSAGES)
+    register_value_labels(("from", "to"), DISPOSITION_LABELS)
     app.context_processor(template_helpers)
     app.context_processor(provenance_helpers)
     app.context_processor(summary_helpers)

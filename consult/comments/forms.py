@@ -113,7 +113,10 @@ class TriageForm(FlaskForm):
             "**bold**, [links](https://…), lists and quotes. Leave empty for no response."
         ),
     )
-    assignee = SelectField(_l("Assigned to"), description=_l("Only staff see this."))
+    # The choices are people's names: content, for the pseudo-locale crawl too.
+    assignee = SelectField(
+        _l("Assigned to"), description=_l("Only staff see this."), render_kw={"data-content": ""}
+    )
     note = TextAreaField(_l("Internal note"), description=_l("Only staff see this."))
 
     def __init__(self, *args, assignees: list[tuple[str, str]] = (), **kwargs):
@@ -144,7 +147,7 @@ class BulkForm(FlaskForm):
     original = IntegerField(
         _l("Duplicate of comment number"), validators=[Optional(), NumberRange(min=1)]
     )
-    assignee = SelectField(_l("Assign to"), default=KEEP)
+    assignee = SelectField(_l("Assign to"), default=KEEP, render_kw={"data-content": ""})
     response = TextAreaField(
         _l("Public response"), description=_l("Leave empty to keep each comment's response.")
     )

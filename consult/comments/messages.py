@@ -1,12 +1,22 @@
 """Readable, translatable messages for the comment rules' codes."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from consult.comments.errors import CommentCode
+from consult.errors import Counted
 
 MESSAGES = {
     CommentCode.BODY_REQUIRED: _l("Please write your comment."),
-    CommentCode.TOO_LONG: _l("That is too long: %(length)s characters, the limit is %(limit)s."),
+    CommentCode.TOO_LONG: Counted(
+        "limit",
+        lambda n, **details: ngettext(
+            "That is too long: use at most %(limit)s character.",
+            "That is too long: use at most %(limit)s characters.",
+            n,
+            **details,
+        ),
+    ),
     CommentCode.LANGUAGE_UNKNOWN: _l(
         "“%(language)s” is not a language we know. Choose one from the list."
     ),
@@ -20,13 +30,27 @@ MESSAGES = {
     ),
     CommentCode.SUPERSEDED: _l("A newer revision exists: please comment on the latest revision."),
     CommentCode.BLOCKED: _l("Your account has been blocked from posting by a moderator."),
-    CommentCode.DEPTH_LIMIT: _l(
-        "Replies can only go %(limit)s levels deep. Reply to an earlier comment in this thread instead."
+    CommentCode.DEPTH_LIMIT: Counted(
+        "limit",
+        lambda n, **details: ngettext(
+            "Replies can only go %(limit)s level deep. Reply to an earlier comment in this "
+            "thread instead.",
+            "Replies can only go %(limit)s levels deep. Reply to an earlier comment in this "
+            "thread instead.",
+            n,
+            **details,
+        ),
     ),
     CommentCode.PARENT_UNAVAILABLE: _l("That comment was removed, so it cannot take replies."),
     CommentCode.NOT_AUTHOR: _l("Only the author can do that to a comment."),
-    CommentCode.EDIT_WINDOW_OVER: _l(
-        "Comments can be edited for %(minutes)s minutes after posting; that time is over."
+    CommentCode.EDIT_WINDOW_OVER: Counted(
+        "minutes",
+        lambda n, **details: ngettext(
+            "Comments can be edited for %(minutes)s minute after posting; that time is over.",
+            "Comments can be edited for %(minutes)s minutes after posting; that time is over.",
+            n,
+            **details,
+        ),
     ),
     CommentCode.REMOVED: _l("That comment was removed."),
     CommentCode.OWN_COMMENT: _l("You cannot endorse your own comment."),
@@ -39,9 +63,16 @@ MESSAGES = {
     CommentCode.NOT_STAFF: _l("Only policy staff can do that."),
     CommentCode.NOTHING_SELECTED: _l("Select at least one comment."),
     CommentCode.NO_CHANGE_CHOSEN: _l("Choose a disposition, an assignee or a response to apply."),
-    CommentCode.SELECTION_CHANGED: _l(
-        "The comments matching these filters changed: %(count)s match now, not %(expected)s. "
-        "Check the list and try again."
+    CommentCode.SELECTION_CHANGED: Counted(
+        "count",
+        lambda n, **details: ngettext(
+            "The comments matching these filters changed: %(count)s comment matches now, not "
+            "%(expected)s. Check the list and try again.",
+            "The comments matching these filters changed: %(count)s comments match now, not "
+            "%(expected)s. Check the list and try again.",
+            n,
+            **details,
+        ),
     ),
     CommentCode.ORIGINAL_REQUIRED: _l("Give the number of the comment this one duplicates."),
     CommentCode.ORIGINAL_NOT_EARLIER: _l(

@@ -3,6 +3,7 @@
 from typing import NoReturn
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_number, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -112,9 +113,11 @@ def import_revision(slug: str):
             form.document.errors.append(message_of(error))
             return render_template("drafting/import.html", policy=policy, form=form), 422
         flash(
-            _(
-                "Imported %(count)d clauses as revision %(number)d.",
-                count=len(revision.clauses),
+            ngettext(
+                "Imported %(count)s clause as revision %(number)s.",
+                "Imported %(count)s clauses as revision %(number)s.",
+                len(revision.clauses),
+                count=format_number(len(revision.clauses)),
                 number=revision.number,
             ),
             "success",

@@ -1,7 +1,9 @@
 """Readable, translatable messages for the policy rules' codes (kernel and drafting)."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
+from consult.errors import Counted
 from consult.policies.errors import PolicyCode
 
 MESSAGES = {
@@ -23,8 +25,14 @@ MESSAGES = {
         "This policy already has a draft (revision %(revision)s). Publish or delete it first."
     ),
     PolicyCode.NOT_FOUND: _l("That does not exist."),
-    PolicyCode.TOO_LARGE: _l(
-        "The file is too large: %(size)s bytes, the limit is %(limit)s bytes."
+    PolicyCode.TOO_LARGE: Counted(
+        "limit",
+        lambda n, **details: ngettext(
+            "The file is too large: the limit is %(limit)s byte.",
+            "The file is too large: the limit is %(limit)s bytes.",
+            n,
+            **details,
+        ),
     ),
     PolicyCode.NOT_UTF8: _l(
         "The file is not UTF-8 text (invalid byte at position %(position)s). Save it as UTF-8 and try again."

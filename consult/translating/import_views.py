@@ -6,6 +6,7 @@ field of the (CSRF-protected) confirmation form, and is checked again as if uplo
 """
 
 from flask import current_app, flash, redirect, render_template, request
+from flask_babel import format_number, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -108,10 +109,21 @@ def chosen_keys(count: int) -> list[str]:
 
 def imported(result: TranslationImport):
     flash(
-        _(
-            "%(saved)d clauses translated, %(unchanged)d already up to date.",
-            saved=result.saved,
-            unchanged=result.unchanged,
+        " ".join(
+            (
+                ngettext(
+                    "%(count)s clause translated.",
+                    "%(count)s clauses translated.",
+                    result.saved,
+                    count=format_number(result.saved),
+                ),
+                ngettext(
+                    "%(count)s clause already up to date.",
+                    "%(count)s clauses already up to date.",
+                    result.unchanged,
+                    count=format_number(result.unchanged),
+                ),
+            )
         ),
         "success",
     )

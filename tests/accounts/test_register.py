@@ -60,7 +60,7 @@ def test_taken_username_is_refused_whatever_the_case(client, create_user):
         ({"password": "1234567890", "confirm": "1234567890"}, "too easy to guess"),
         ({"password": "amara.o1234", "confirm": "amara.o1234"}, "too easy to guess"),
         ({"password": "Amara Okafor 1", "confirm": "Amara Okafor 1"}, "too easy to guess"),
-        ({"password": "x" * 1025, "confirm": "x" * 1025}, "at most 1024 characters"),
+        ({"password": "x" * 1025, "confirm": "x" * 1025}, "at most 1,024 characters"),
         ({"confirm": "a long enough secreT"}, "The two passwords are not the same."),
         ({"password": "", "confirm": ""}, "Choose a password."),
         ({"display_name": "n" * 81}, "Use at most 80 characters."),

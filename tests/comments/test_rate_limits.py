@@ -43,7 +43,7 @@ def assert_readable_429(response):
     assert response.status_code == 429
     assert int(response.headers["Retry-After"]) > 0
     text = response.get_data(as_text=True)
-    assert "<h1>429</h1>" in text and "Please wait a moment" in text
+    assert "<h1>Too many requests</h1>" in text and "Please wait a moment" in text
 
 
 def test_posting_is_limited_per_account(client, auth, commentable, volunteer):

@@ -151,7 +151,7 @@ def test_all_matching_is_refused_when_the_matches_changed_meanwhile(
         f"{TRIAGE}?language=fr", data={"scope": "matching", "expected": "3", "disposition": "noted"}
     )
     assert response.status_code == 422
-    assert "4 match now, not 3" in response.get_data(as_text=True)
+    assert "4 comments match now, not 3" in response.get_data(as_text=True)
     assert Disposition.NOTED not in dispositions().values()
 
 

@@ -42,7 +42,7 @@ REFUSED = {
     ),
     "too long": (
         "+++\n" + "#" * (MAX_FRONT_MATTER_CHARS + 1) + "\n+++\n" + BODY,
-        f"{MAX_FRONT_MATTER_CHARS + 1} characters, the limit is {MAX_FRONT_MATTER_CHARS}",
+        f"use at most {MAX_FRONT_MATTER_CHARS:,} characters",
     ),
 }
 

@@ -80,7 +80,7 @@ def test_a_count_difference_offers_pairs_guessed_in_order(client, auth, publishe
     response = upload(client, COUNTS_DIFFER.encode())
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "The revision has 6 clauses and the document 7." in page
+    assert "The revision has 6 clauses. The document has 7 headings." in page
     selects = page.split('<select id="heading-')[1:]
     assert len(selects) == 7 and "Zusatz" in page
     chosen = [s.split('" selected>')[0].rsplit('value="', 1)[1] for s in selects]
