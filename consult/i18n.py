@@ -64,6 +64,15 @@ def language_name(tag: str) -> str:
     return locale.get_display_name(locale) if locale is not None else tag
 
 
+def language_name_in_interface(tag: str) -> str:
+    """A language's name in the reader's interface language, for sentences ("verfasst auf
+    Englisch", not "verfasst auf English"); pickers keep `language_name`'s autonyms."""
+    locale = parse_language(tag)
+    if locale is None:
+        return tag
+    return locale.get_display_name(get_locale()) or tag
+
+
 def interface_languages() -> list[tuple[str, str]]:
     return [(tag, language_name(tag)) for tag in current_app.config["LANGUAGES"]]
 
@@ -75,12 +84,14 @@ def page_language() -> dict[str, str]:
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    # A global, so macros imported without the context (_form.html's field) reach it too.
+    app.jinja_env.globals["language_direction"] = language_direction
     app.context_processor(
         lambda: {
             "page_language": page_language(),
             "interface_languages": interface_languages(),
-            "language_direction": language_direction,
             "language_attributes": language_attributes,
             "language_name": language_name,
+            "language_name_in_interface": language_name_in_interface,
         }
     )
