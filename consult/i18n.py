@@ -58,6 +58,15 @@ def language_attributes(tag: str) -> Markup:
     return Markup(' lang="%s" dir="%s"') % (tag, language_direction(tag))
 
 
+def isolated(text: str, tag: str | None = None) -> Markup:
+    """`text` someone wrote, set apart from the interface sentence around it (`<bdi>`), in
+    language `tag` when it is known: a right-to-left name keeps its place in a left-to-right
+    sentence, and the reverse."""
+    if tag:
+        return Markup("<bdi%s>%s</bdi>") % (language_attributes(tag), text)
+    return Markup("<bdi>%s</bdi>") % text
+
+
 def language_name(tag: str) -> str:
     """A language's name in that language (what a speaker looks for in a list)."""
     locale = parse_language(tag)
@@ -86,6 +95,7 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     # A global, so macros imported without the context (_form.html's field) reach it too.
     app.jinja_env.globals["language_direction"] = language_direction
+    app.jinja_env.filters["isolated"] = isolated
     app.context_processor(
         lambda: {
             "page_language": page_language(),
