@@ -183,3 +183,24 @@ def test_focus_goes_to_the_error_summary_after_a_failed_submit(chromium, live_se
     links = page.locator(".error-summary a").evaluate_all("links => links.map(a => a.hash)")
     assert links and all(re.fullmatch(r"#[\w-]+", hash_) for hash_ in links)
     context.close()
+
+
+@browser_test
+def test_the_confirmation_is_in_view_after_posting(chromium, live_server, demo):
+    context = chromium.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": 375, "height": 700}
+    )
+    page = context.new_page()
+    sign_in(page, "volunteer")
+    page.goto(THREAD)
+    form = page.locator("form.comment-form")
+    form.get_by_label("Your comment", exact=True).fill("Four weeks is too short.")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Post comment").click()
+    page.wait_for_timeout(200)  # the scroll to the new comment
+    confirmation = page.locator(".flashes").bounding_box()
+    assert page.locator(".flash-success").inner_text() == "Your comment is published."
+    assert 0 <= confirmation["y"] and confirmation["y"] + confirmation["height"] <= 700
+    comment_id = page.url.rsplit("#comment-", 1)[1]
+    assert page.locator(f"#comment-{comment_id}").is_visible()
+    context.close()
