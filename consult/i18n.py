@@ -54,7 +54,7 @@ def missing_script_notice() -> str | None:
     if account_setting("locale") in available or session.get("locale") in available:
         return None
     missing = negotiated().missing
-    return language_display_name(missing) if missing else None
+    return language_name_in_interface(missing) if missing else None
 
 
 def carried_reading_language() -> str | None:
@@ -66,11 +66,6 @@ def carried_reading_language() -> str | None:
         return None
     raw = request.args["lang"]
     return canonical_language(raw) if raw.strip() else ""
-
-
-def language_display_name(tag: str) -> str:
-    locale = parse_language(tag)
-    return locale.get_display_name(get_locale()) if locale is not None else tag
 
 
 def select_timezone() -> str:
@@ -104,10 +99,28 @@ def language_attributes(tag: str) -> Markup:
     return Markup(' lang="%s" dir="%s"') % (tag, language_direction(tag))
 
 
+def isolated(text: str, tag: str | None = None) -> Markup:
+    """`text` someone wrote, set apart from the interface sentence around it (`<bdi>`), in
+    language `tag` when it is known: a right-to-left name keeps its place in a left-to-right
+    sentence, and the reverse."""
+    if tag:
+        return Markup("<bdi%s>%s</bdi>") % (language_attributes(tag), text)
+    return Markup("<bdi>%s</bdi>") % text
+
+
 def language_name(tag: str) -> str:
     """A language's name in that language (what a speaker looks for in a list)."""
     locale = parse_language(tag)
     return locale.get_display_name(locale) if locale is not None else tag
+
+
+def language_name_in_interface(tag: str) -> str:
+    """A language's name in the reader's interface language, for sentences ("verfasst auf
+    Englisch", not "verfasst auf English"); pickers keep `language_name`'s autonyms."""
+    locale = parse_language(tag)
+    if locale is None:
+        return tag
+    return locale.get_display_name(get_locale()) or tag
 
 
 def interface_languages() -> list[tuple[str, str]]:
@@ -125,15 +138,18 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["moment"] = zones.moment
     app.jinja_env.filters["relative"] = zones.relative
+    # A global, so macros imported without the context (_form.html's field) reach it too.
+    app.jinja_env.globals["language_direction"] = language_direction
+    app.jinja_env.filters["isolated"] = isolated
     app.context_processor(
         lambda: {
             "page_language": page_language(),
             "interface_languages": interface_languages(),
-            "language_direction": language_direction,
             "language_attributes": language_attributes,
             "language_name": language_name,
             "missing_script_notice": missing_script_notice(),
             "reading_lang": carried_reading_language(),
             "current_zone_name": zones.current_zone_name,
+            "language_name_in_interface": language_name_in_interface,
         }
     )

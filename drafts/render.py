@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import linkify_it
 import markdown_it
 import nh3
 from markdown_it import MarkdownIt
@@ -34,7 +35,8 @@ from drafts.syntax import markdown_parser
 # number when a change to them changes any output) and the libraries that apply them. A
 # stored rendering made under another version is never used.
 RENDERER_VERSION = (
-    f"consult-render 1; markdown-it-py {markdown_it.__version__}; nh3 {nh3.__version__}"
+    f"consult-render 2; markdown-it-py {markdown_it.__version__}; nh3 {nh3.__version__}; "
+    f"linkify-it-py {linkify_it.__version__}"
 )
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -153,6 +155,10 @@ def _rendering(text: str) -> Callable[[str, RenderProfile, bool], str]:
 @lru_cache(maxsize=32)
 def _markdown(profile: RenderProfile) -> MarkdownIt:
     md = markdown_parser()
+    # Bare addresses ("see https://example.org/…") become links; every link, linkified or
+    # written, still passes is_safe_url (http, https, mailto) and nh3.
+    md.options["linkify"] = True
+    md.enable("linkify")
     md.validateLink = is_safe_url  # type: ignore[method-assign]
     md.add_render_rule("link_open", _link_renderer(profile.link_rel))
     md.add_render_rule("image", _image_as_link_renderer(profile.link_rel))

@@ -1,7 +1,7 @@
 """What every redline template needs: the comparison and the means to render it."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask import abort, request
 from flask_babel import gettext as _
@@ -13,7 +13,7 @@ from consult.policies.models import Policy, Revision
 from consult.policies.numbering import HeadingNumbers
 from consult.redline.labels import change_labels, screen_reader_labels
 from consult.redline.prefetch import comparison_texts
-from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, redline_html
+from consult.redline.render import INLINE, NEW_SIDE, OLD_SIDE, Labels, redline_html
 from consult.redline.services import HistoryEntry, compare_revisions
 from consult.renderings import prefetch
 
@@ -40,6 +40,18 @@ class ClauseLanguages:
     def attributes(self, item: drafts.ClauseComparison, side: str = "new") -> Markup:
         """The lang and dir attributes for that side's text."""
         return language_attributes(self.of(item, side))
+
+    def inline_labels(self, item: drafts.ClauseComparison, labels: Labels) -> Labels:
+        """`labels` for an inline redline whose deleted text is in another language than
+        the text around it: each run then carries its own side's language."""
+        old, new = self.of(item, "old"), self.of(item, "new")
+        if item.old is None or item.new is None or old == new:
+            return labels
+        return replace(
+            labels,
+            inserted_attributes=str(language_attributes(new)),
+            deleted_attributes=str(language_attributes(old)),
+        )
 
 
 class ChangeSteps:

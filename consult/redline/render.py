@@ -35,8 +35,9 @@ OPENERS = INS_OPEN + DEL_OPEN
 CELL_TEXT = re.compile(r"\S(?:.*\S)?")
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 BLOCK_END = re.compile(r"</(?:p|li|tr|pre|blockquote|h[1-6]|table|ul|ol)>")
-EMPTY_RUN = re.compile(r"<(ins|del)>(\s*)</\1>")
+EMPTY_RUN = re.compile(r"<(ins|del)(?: [^>]*)?>(\s*)</\1>")
 SENTINEL = re.compile(f"([{SENTINELS}])")
+ENCODED_SENTINEL = re.compile(r"%EE%80%8([0-3])", re.IGNORECASE)
 NEW_LINES = re.compile(r"(\n+)|[^\n]+")
 DELETION = re.compile(DEL_OPEN + "([^" + SENTINELS + "]*)" + DEL_CLOSE)
 INSERTION = re.compile(INS_OPEN + "([^" + SENTINELS + "]*)" + INS_CLOSE)
@@ -62,6 +63,10 @@ class Labels:
     end: str
     # The interface's language: the announcements sit inside text in the clause's.
     lang: str = ""
+    # ` lang=… dir=…` of each side's text when the two sides are in different languages (a
+    # translated comparison: English deleted where the Arabic translation is inserted).
+    inserted_attributes: str = ""
+    deleted_attributes: str = ""
 
 
 def merged_markdown(
@@ -141,6 +146,12 @@ def kept_syntax(line: str) -> str:
     return head_outside(line, len(LINE_HEAD.match(plain).group(0)))
 
 
+def decoded_sentinels(tag: str) -> str:
+    """A tag with the sentinels a linkified address percent-encoded into its href put back,
+    so that side_text can resolve them like any other."""
+    return ENCODED_SENTINEL.sub(lambda m: chr(0xE000 + int(m.group(1))), tag)
+
+
 def side_text(line: str, side: str) -> str:
     """One side of a marked line, unmarked: "old" drops its inserted runs, "new" its deleted ones."""
     return SENTINEL.sub("", (INSERTION if side == "old" else DELETION).sub("", line))
@@ -209,9 +220,15 @@ def announcement(text: str, labels: Labels) -> str:
     return f'<span class="visually-hidden"{lang}>{escape(text)}</span>'
 
 
+def run_tag(kind: str, labels: Labels) -> str:
+    """`<ins>` or `<del>`, with its side's language when the sides differ."""
+    attributes = labels.inserted_attributes if kind == "ins" else labels.deleted_attributes
+    return f"<{kind}{attributes}>"
+
+
 def opening_tag(kind: str, labels: Labels) -> str:
     label = labels.inserted if kind == "ins" else labels.deleted
-    return f"<{kind}>{announcement(label + ' ', labels)}"
+    return f"{run_tag(kind, labels)}{announcement(label + ' ', labels)}"
 
 
 def closing_tag(kind: str, labels: Labels) -> str:
@@ -241,13 +258,13 @@ def sentinels_to_tags(html: str, labels: Labels) -> str:
             open_kind = state[0]
             if open_kind:
                 out.append(f"</{open_kind}>")
-            out.append(side_text(piece, "new"))
+            out.append(side_text(decoded_sentinels(piece), "new"))
             if open_kind and BLOCK_END.fullmatch(piece):
                 # A run never spans lines, so none outlives the block it is in, even if
                 # the renderer dropped the sentinel that closes it.
                 state[0] = None
             elif open_kind:
-                out.append(f"<{open_kind}>")
+                out.append(run_tag(open_kind, labels))
         elif any(c in piece for c in SENTINELS):
             out.append(markup_text(piece, state, labels))
         else:

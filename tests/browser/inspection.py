@@ -36,7 +36,9 @@ INJECTED = """() => {
     if (headOnly.has(tag) && !element.closest("head") && !drawn) found.push(`<${where}> outside head`);
     for (const { name, value } of element.attributes) {
       const bare = value.replace(/[\\u0000-\\u0020\\u007f-\\u009f]/g, "").toLowerCase();
-      if (name.startsWith("on") || never.has(name)) found.push(`${where}[${name}]`);
+      // A form sent back with errors focuses its summary (templates/_form.html error_summary).
+      const summaryFocus = name === "autofocus" && element.matches("div.error-summary[role=alert]");
+      if (name.startsWith("on") || (never.has(name) && !summaryFocus)) found.push(`${where}[${name}]`);
       else if (urls.has(name) && /^(javascript|vbscript|livescript|data):/.test(bare))
         found.push(`${where}[${name}=${value}]`);
       else if (name === "style" && !alignment.test(value.trim()))

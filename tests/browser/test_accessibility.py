@@ -54,6 +54,11 @@ def comment_by(author: str, body_start: str) -> int:
 
 @pytest.fixture
 def demo(app) -> Demo:
+    return loaded_demo()
+
+
+def loaded_demo() -> Demo:
+    """The demo, with a hidden comment and a blocked account."""
     load_demo()
     moderator = find_user("moderator")
     hidden = comment_by("volunteer", "Please say plainly")
@@ -321,3 +326,36 @@ def open_inline(route) -> None:
     response = route.fetch()
     headers = {k: v for k, v in response.headers.items() if k != "content-disposition"}
     route.fulfill(response=response, headers=headers)
+
+
+# At a phone's width (issue 15): the visitors' pages, and for each other role the pages with
+# the widest layouts (tables, side-by-side editors, the queue), in light and dark.
+SMALL_SCREEN = {
+    None: visitor_pages,
+    "translator": lambda demo: translator_pages(demo)[:2] + [f"{BASE}/revisions/3/translations"],
+    "moderator": lambda demo: moderator_pages(demo)[:3],
+    "staff": lambda demo: [
+        f"{BASE}/triage",
+        f"{BASE}/revisions/4/clauses/harassment/edit",
+        "/audit",
+    ],
+    "admin": lambda demo: admin_pages(demo)[:1],
+}
+
+
+@browser_test
+def test_page_types_pass_axe_core_at_375_pixels(chromium, live_server, demo):
+    checker = Checker()
+    for role, pages in SMALL_SCREEN.items():
+        context = chromium.new_context(
+            base_url=live_server.url, locale="en-GB", viewport={"width": 375, "height": 812}
+        )
+        context.route("**/download", open_inline)
+        page = context.new_page()
+        if role:
+            sign_in(page, role)
+        for path in pages(demo):
+            checker.visit(page, path, f"{role or 'anonymous'} at 375px")
+        context.close()
+    print(f"axe-core at 375px: {checker.pages} pages: {len(checker.violations)} violations")
+    assert checker.violations == []

@@ -283,8 +283,9 @@ def test_each_change_steps_to_its_neighbours_and_back_to_the_summary(client, cov
         )
         assert steps == expected
         assert '<a href="#summary-title">Back to the summary</a>' in links
+        # After the heading, not inside it: the link is no part of the heading's name.
         anchor = (
-            f'<a class="anchor" href="#change-{key}" aria-label="Link to this clause">#</a></h3>'
+            f'</h3><a class="anchor" href="#change-{key}" aria-label="Link to this clause">#</a>'
         )
         assert anchor in section(page, key)
 

@@ -26,7 +26,7 @@ def test_translator_of_the_comment_language_translates_it(
     assert (translation.language, translation.translator.username) == ("en", "greta")
     html = client.get(f"/comments/{comment.id}").get_data(as_text=True)
     assert (
-        'Translated into English by Greta <span class="badge role-badge role-translator">'
+        'Translated into English by <bdi>Greta</bdi> <span class="badge role-badge role-translator">'
         "Translator</span>, a human translator." in html
     )
     assert (

@@ -49,7 +49,7 @@ def test_the_workspace_and_editor_show_consults_numbers_once(
         "/policies/guidelines/revisions/1/translations/de/clauses/1-correction"
     ).get_data(as_text=True)
     assert '<span class="num">2.1</span> Correction' in editor
-    assert "<h3>Korrektur</h3>" in editor
+    assert '<h3 lang="de" dir="ltr">Korrektur</h3>' in editor
 
 
 def test_the_redline_of_a_translation_shows_consults_numbers_once(
