@@ -19,9 +19,9 @@ def store_renderings(revision: Revision) -> int:
     wanted = reading_texts(revision.clauses, HeadingNumbers.of(revision))
     previous = previous_published(revision)
     if previous is not None:
-        comparison = compute_comparison(previous, revision)
-        style = revision.policy.heading_numbers
-        wanted += comparison_texts(comparison, ComparedHeadings.of(style, comparison))
+        compared = compute_comparison(previous, revision)
+        numbering = ComparedHeadings.of(revision.policy.heading_numbers, compared)
+        wanted += comparison_texts(numbering.shown(compared), numbering)
     return store(wanted)
 
 
