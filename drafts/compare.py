@@ -12,11 +12,12 @@ import bisect
 import enum
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafts.errors import DraftsError
 from drafts.memo import memoised
 from drafts.model import Clause
+from drafts.numbering import without_number
 from drafts.ops import Op, OpKind
 from drafts.redline import TextDiff, diff_normalised
 
@@ -29,6 +30,8 @@ class ClauseKind(enum.StrEnum):
     MODIFIED = "modified"
     RENAMED = "renamed"
     MOVED = "moved"
+    # Only the number the heading is written with changed ("3. Scope" → "4. Scope").
+    RELABELLED = "relabelled"
     UNCHANGED = "unchanged"
 
 
@@ -40,6 +43,9 @@ class ClauseChange(enum.StrEnum):
     MODIFIED = "modified"
     RENAMED = "renamed"
     MOVED = "moved"
+    # The heading's own number changed, its words did not: not a new name.
+    RELABELLED = "relabelled"
+    # Consult's outline number changed (a clause came or went before it): the text did not.
     RENUMBERED = "renumbered"
 
 
@@ -120,6 +126,8 @@ class ComparisonSummary:
     removed: int
     moved: int
     renamed: int
+    # Clauses whose number changed: the heading's own (relabelled) or Consult's (renumbered).
+    renumbered: int
     words_added: int
     words_removed: int
 
@@ -157,8 +165,10 @@ class Comparison:
             removed=counts[ClauseChange.REMOVED],
             moved=counts[ClauseChange.MOVED],
             renamed=counts[ClauseChange.RENAMED],
-            words_added=sum(item.words_added for item in touched),
-            words_removed=sum(item.words_removed for item in touched),
+            renumbered=sum(1 for item in touched if item.changes & _NUMBER_CHANGES),
+            # A change the reader is not shown (see hiding) adds no words either.
+            words_added=sum(item.words_added for item in self.changed),
+            words_removed=sum(item.words_removed for item in self.changed),
         )
 
     @memoised
@@ -166,6 +176,17 @@ class Comparison:
         return tuple(
             item for item in self.clauses if item.changes and item.kind is not ClauseKind.UNCHANGED
         )
+
+    def hiding(self, hidden: Mapping[str, frozenset[ClauseChange]]) -> Comparison:
+        """This comparison as a reader sees it: each clause (by key) without the changes it
+        does not show, e.g. a heading's own number when the policy shows Consult's."""
+        if not hidden:
+            return self
+        clauses = tuple(
+            replace(item, changes=item.changes - hidden[item.key]) if item.key in hidden else item
+            for item in self.clauses
+        )
+        return Comparison(clauses, self.departures)
 
 
 def _whole(kind: OpKind, normalised: str) -> TextDiff:
@@ -194,6 +215,7 @@ def removed(clause: Clause) -> ClauseComparison:
 
 _NO_CHANGES: frozenset[ClauseChange] = frozenset()
 _ONLY_MOVED = frozenset({ClauseChange.MOVED})
+_NUMBER_CHANGES = frozenset({ClauseChange.RELABELLED, ClauseChange.RENUMBERED})
 
 
 def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
@@ -208,10 +230,17 @@ def paired(old: Clause, new: Clause, moved: bool = False) -> ClauseComparison:
             diff_normalised(old.normalised_heading, new.normalised_heading),
             diff_normalised(old.shown_body, new.shown_body),
         )
-        changes |= {ClauseChange.RENAMED: diffs[0].changed, ClauseChange.MODIFIED: diffs[1].changed}
+        changes[ClauseChange.MODIFIED] = diffs[1].changed
+        changes[_heading_change(old, new)] = diffs[0].changed
     return ClauseComparison(
         old, new, frozenset(change for change, happened in changes.items() if happened), diffs
     )
+
+
+def _heading_change(old: Clause, new: Clause) -> ClauseChange:
+    """What a change to the heading is: RELABELLED when only its own number changed."""
+    relabelled = without_number(old.normalised_heading) == without_number(new.normalised_heading)
+    return ClauseChange.RELABELLED if relabelled else ClauseChange.RENAMED
 
 
 def _keys(clauses: Sequence[Clause]) -> dict[str, int]:

@@ -22,7 +22,7 @@ from drafts.syntax import (
     THEMATIC_BREAK,
     fence_opened_by,
 )
-from drafts.text import normalise
+from drafts.text import normalise, structural_indents
 
 # Stand-ins for a kept break while the text is normalised: private-use characters, which
 # normalising keeps as they are (no space, no case, no composition). A text that holds one
@@ -30,6 +30,12 @@ from drafts.text import normalise
 _SPACES_BREAK, _BACKSLASH_BREAK, _LINE_BREAK = "\ue010", "\ue011", "\ue012"
 _STAND_INS = _SPACES_BREAK + _BACKSLASH_BREAK + _LINE_BREAK
 _KEPT = {_SPACES_BREAK: "  \n", _BACKSLASH_BREAK: "\n", _LINE_BREAK: "\n"}
+# A column of indentation inside a block quote, which normalising would collapse: the
+# nesting of a list or code in a quote is kept as these, then as spaces.
+_QUOTED_INDENT = "\ue013"
+# A quote line (at the margin) indented past its marker's one space: nesting may be inside.
+_QUOTED_STRUCTURE = re.compile(r"^ {0,3}>[ \t]?[ \t]", re.M)
+_QUOTE_MARKER = re.compile(r" {0,3}>[ \t]?")
 _STAND_IN_AND_SEPARATOR = re.compile(f"([{_STAND_INS}])[ \n]?")
 # A line (not the first) that looks like a link reference definition ("[label]: ").
 _DEFINITION_LINE = re.compile(r"\n[ \t]*\[[^\]\n]+\]:")
@@ -39,11 +45,56 @@ _ODD_BACKSLASHES = re.compile(r"(?<!\\)(?:\\\\)*\\$")
 
 def shown_text(text: str) -> str:
     """Return :func:`normalise` of ``text`` with its hard breaks and the line breaks
-    before link reference definitions kept, as ``"  \\n"``, ``"\\\\\\n"`` and ``"\\n"``."""
-    if not keeps_breaks(text):
+    before link reference definitions kept, as ``"  \\n"``, ``"\\\\\\n"`` and ``"\\n"``,
+    and the nesting of lists and code inside block quotes kept as indentation."""
+    breaks, quoted = keeps_breaks(text), keeps_quoted_nesting(text)
+    if not (breaks or quoted):
         return normalise(text)
-    marked = normalise(_with_stand_ins(_with_line_feeds(text)))
-    return _STAND_IN_AND_SEPARATOR.sub(lambda found: _KEPT[found.group(1)], marked)
+    marked = _with_line_feeds(text)
+    if quoted:
+        marked = _with_quoted_indents(marked)
+    if breaks:
+        marked = _with_stand_ins(marked)
+    shown = normalise(marked).replace(_QUOTED_INDENT, " ")
+    return _STAND_IN_AND_SEPARATOR.sub(lambda found: _KEPT[found.group(1)], shown)
+
+
+def keeps_quoted_nesting(text: str) -> bool:
+    """True when a quote line of ``text`` is indented past its marker (most texts have none)."""
+    return (
+        ">" in text
+        and _QUOTED_STRUCTURE.search(text) is not None
+        and _QUOTED_INDENT not in text
+        and not any(stand_in in text for stand_in in _STAND_INS)
+    )
+
+
+def _with_quoted_indents(text: str) -> str:
+    """The text with each run of quote lines (outside fenced code) indented inside the
+    quote as formula 2 indents the quote's content, in stand-ins normalising keeps."""
+    lines = text.split("\n")
+    fence, run = None, []
+    for at, line in enumerate(lines):
+        quote = fence is None and _QUOTE_MARKER.match(line)
+        if quote:
+            run.append(at)
+            continue
+        _indent_quoted(lines, run)
+        run = []
+        if fence is not None:
+            fence = None if fence.is_closed_by(line) else fence
+        else:
+            fence = fence_opened_by(line)
+    _indent_quoted(lines, run)
+    return "\n".join(lines)
+
+
+def _indent_quoted(lines: list[str], run: list[int]) -> None:
+    markers = [_QUOTE_MARKER.match(lines[at]).group(0) for at in run]
+    inner = [lines[at][len(marker) :] for at, marker in zip(run, markers)]
+    for at, content, indent in zip(run, inner, structural_indents(inner)):
+        if indent:
+            lines[at] = "> " + _QUOTED_INDENT * indent + content.lstrip(" \t")
 
 
 def keeps_breaks(text: str) -> bool:
@@ -77,7 +128,7 @@ def _marked_line(line: str, following: str) -> str:
     stand_in = _break_kept(line, following)
     if stand_in is None:
         return line
-    return line.rstrip(" ") + stand_in if _read_alike(line, stand_in) else line
+    return line.rstrip(" \t") + stand_in if _read_alike(line, stand_in) else line
 
 
 def _read_alike(line: str, stand_in: str) -> bool:

@@ -223,6 +223,28 @@ class _NestingNormaliser(_Normaliser):
         return unicodedata.normalize("NFC", "\n".join(self.lines).strip("\n"))
 
 
+class _LineIndenter(_NestingNormaliser):
+    """:class:`_NestingNormaliser` keeping every line apart: a line that would go on the
+    paragraph before it stays a line of its own, unindented (a lazy continuation)."""
+
+    def _feed_line(self, raw: str, column: int, indent_length: int) -> None:
+        if self.may_join and self._continues(raw, line := _collapse_whitespace(raw), column):
+            self.lines.append(line)
+            return
+        super()._feed_line(raw, column, indent_length)
+
+
+def structural_indents(lines: Sequence[str]) -> list[int]:
+    """The indentation formula 2 gives each line (0 for a blank one), as if no line went on
+    the one before: what nests them as the reading page does, whatever their own."""
+    indenter = _LineIndenter()
+    indents = []
+    for raw in lines:
+        indenter.feed(raw)
+        indents.append(_indentation(indenter.lines[-1])[0] if raw.strip() else 0)
+    return indents
+
+
 def _fence_opened_by(raw: str) -> Fence | None:
     """:func:`drafts.syntax.fence_opened_by`, after a quicker look for a run of three."""
     if "```" not in raw and "~~~" not in raw:

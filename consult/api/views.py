@@ -111,6 +111,7 @@ SUMMARY_FIELDS = (
     "removed",
     "moved",
     "renamed",
+    "renumbered",
     "words_added",
     "words_removed",
 )

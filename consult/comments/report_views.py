@@ -20,12 +20,14 @@ def next_redline(policy: Policy, revision: Revision) -> dict:
     following = next_published(revision)
     if following is None:
         return {"following": None, "changes": {}}
-    comparison = compare_revisions(revision, following)
+    compared = compare_revisions(revision, following)
+    numbering = ComparedHeadings.of(policy.heading_numbers, compared)
+    comparison = numbering.shown(compared)
     return {
         **render_tools(),
         "following": following,
         "changes": {item.old.key: item for item in comparison.clauses if item.old is not None},
-        "numbering": ComparedHeadings.of(policy.heading_numbers, comparison),
+        "numbering": numbering,
         "clause_languages": ClauseLanguages(policy.source_language),
     }
 

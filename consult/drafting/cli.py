@@ -7,6 +7,7 @@ import click
 from flask import current_app
 
 from consult.drafting.importing import ImportOptions, decode_markdown, import_into
+from consult.drafting.renderings import prune_renderings
 from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.errors import PolicyError
@@ -79,3 +80,11 @@ def verify_command() -> None:
         click.echo(f"Mismatches: {len(report.mismatches)} ({counts}).", err=True)
         sys.exit(1)
     click.echo(f"Every stored hash matches ({counts}).")
+
+
+@drafts_cli.command("prune-renderings")
+def prune_renderings_command() -> None:
+    """Delete stored renderings that no published revision's pages show (drafts' previews)."""
+    pruned = prune_renderings()
+    db.session.commit()
+    click.echo(f"Pruned {pruned} stored renderings.")

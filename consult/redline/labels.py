@@ -15,6 +15,8 @@ CHANGE_LABELS = {
     "renamed": _l("Renamed"),
     "moved": _l("Moved"),
     "renumbered": _l("Renumbered"),
+    # A heading's own number changed ("3. Scope" → "4. Scope"): to a reader, a renumbering.
+    "relabelled": _l("Renumbered"),
     "unchanged": _l("Unchanged"),
 }
 

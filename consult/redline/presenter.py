@@ -109,6 +109,25 @@ class ComparedHeadings:
         was, now = self.number(item, "old"), self.number(item, "new")
         return (was, now) if was and now and was != now else None
 
+    def shown(self, comparison: drafts.Comparison) -> drafts.Comparison:
+        """The comparison without the number changes these headings do not show, so kinds,
+        lists and counts say what the page shows: a heading's own number changed is a
+        renumbering where it is shown and nothing where Consult's number is shown instead."""
+        hidden = {}
+        for item in comparison.clauses:
+            unseen = self.unseen_changes(item)
+            if unseen:
+                hidden[item.key] = unseen
+        return comparison.hiding(hidden)
+
+    def unseen_changes(self, item: drafts.ClauseComparison) -> frozenset[drafts.ClauseChange]:
+        unseen = set()
+        if RELABELLED in item.changes and not self.heading_diff(item).changed:
+            unseen.add(RELABELLED)
+        if RENUMBERED in item.changes and self.renumbering(item) is None:
+            unseen.add(RENUMBERED)
+        return frozenset(unseen)
+
     def heading_diff(self, item: drafts.ClauseComparison) -> drafts.TextDiff:
         """The heading's redline without the numbers that are not shown."""
         if item.key not in self._diffs:
@@ -154,6 +173,31 @@ class HistoryHeadings:
         return self._of(item).heading_diff(item)
 
 
+RELABELLED, RENUMBERED = drafts.ClauseChange.RELABELLED, drafts.ClauseChange.RENUMBERED
+
+
+def shown_history(
+    entries: Iterable[HistoryEntry], by_revision: Mapping[int, HeadingNumbers]
+) -> tuple[list[HistoryEntry], HistoryHeadings]:
+    """The entries with each change as its pair of revisions shows it (see
+    ComparedHeadings.shown), and their headings."""
+    shown = [
+        replace(entry, change=_shown_change(entry, by_revision))
+        if entry.change is not None and entry.previous is not None
+        else entry
+        for entry in entries
+    ]
+    return shown, HistoryHeadings(shown, by_revision)
+
+
+def _shown_change(
+    entry: HistoryEntry, by_revision: Mapping[int, HeadingNumbers]
+) -> drafts.ClauseComparison:
+    assert entry.change is not None and entry.previous is not None
+    headings = ComparedHeadings(by_revision[entry.previous.id], by_revision[entry.revision.id])
+    return headings.shown(drafts.Comparison((entry.change,))).clauses[0]
+
+
 MODES = ("inline", "side")
 
 
@@ -181,8 +225,9 @@ def render_tools() -> dict:
 
 
 def redline_context(policy: Policy, old: Revision, new: Revision, mode: str) -> dict:
-    comparison = compare_revisions(old, new)
-    numbering = ComparedHeadings.of(policy.heading_numbers, comparison)
+    compared = compare_revisions(old, new)
+    numbering = ComparedHeadings.of(policy.heading_numbers, compared)
+    comparison = numbering.shown(compared)
     prefetch(comparison_texts(comparison, numbering, (mode,)))
     return {
         **render_tools(),

@@ -96,7 +96,7 @@ def marked_line(line: str, shown: frozenset[str]) -> str:
         and (definitions := unmarked_definitions(line, shown))
     ):
         return definitions
-    return break_outside(kept_syntax(line))
+    return break_outside(kept_syntax(line, shown))
 
 
 def break_outside(line: str) -> str:
@@ -130,7 +130,7 @@ def unmarked_definitions(line: str, shown: frozenset[str]) -> str:
     return "\n".join([*found, *marked])
 
 
-def kept_syntax(line: str) -> str:
+def kept_syntax(line: str, shown: frozenset[str] = INLINE) -> str:
     """A changed line that still parses as the kind of line it was: syntax line, table row."""
     if not SENTINEL.search(line):
         return line
@@ -143,6 +143,8 @@ def kept_syntax(line: str) -> str:
         return kept_syntax(INSERTION.sub("", line)) + "\n\n" + new
     if is_table_row(plain):
         return table_row(line, plain, both)
+    if relevelled := relevelled_line(line, shown):
+        return relevelled
     return head_outside(line, len(LINE_HEAD.match(plain).group(0)))
 
 
@@ -150,6 +152,26 @@ def decoded_sentinels(tag: str) -> str:
     """A tag with the sentinels a linkified address percent-encoded into its href put back,
     so that side_text can resolve them like any other."""
     return ENCODED_SENTINEL.sub(lambda m: chr(0xE000 + int(m.group(1))), tag)
+
+
+def relevelled_line(line: str, shown: frozenset[str]) -> str:
+    """A line whose head changed (an item nested or un-nested, a quote marker added) with the
+    same line on each side: each side shown as its own line, its text marked whole, the old
+    struck at its old level and the new inserted at its new; nothing when its head is kept.
+    (Marked in place, a change inside the head would be dropped and show no mark at all.)"""
+    old, new = side_text(line, "old"), side_text(line, "new")
+    old_head, new_head = LINE_HEAD.match(old).group(0), LINE_HEAD.match(new).group(0)
+    if old_head == new_head or not old[len(old_head) :].strip() or not new[len(new_head) :]:
+        return ""
+    sides = [
+        head + opening + text[len(head) :] + closing
+        for kind, head, text, (opening, closing) in (
+            ("delete", old_head, old, WRAP["delete"]),
+            ("insert", new_head, new, WRAP["insert"]),
+        )
+        if kind in shown
+    ]
+    return "\n".join(sides)
 
 
 def side_text(line: str, side: str) -> str:

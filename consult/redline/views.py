@@ -10,10 +10,10 @@ from consult.policies.models import Policy, Revision
 from consult.policies.numbering import heading_numbers_by_revision
 from consult.policies.services import revisions_of
 from consult.redline.presenter import (
-    HistoryHeadings,
     redline_context,
     render_tools,
     requested_mode,
+    shown_history,
     unchanged_open,
 )
 from consult.redline.services import clause_history
@@ -86,12 +86,13 @@ def history(slug: str, key: str):
     if not entries:
         abort(404)
     by_revision = heading_numbers_by_revision(policy, [entry.revision for entry in entries])
+    entries, numbering = shown_history(entries, by_revision)
     return render_template(
         "redline/history.html",
         policy=policy,
         key=key,
         entries=entries,
         headings=by_revision,
-        numbering=HistoryHeadings(entries, by_revision),
+        numbering=numbering,
         **render_tools(),
     )

@@ -238,11 +238,11 @@ def compare(slug: str, old: int, new: int, language: str):
     policy, old_revision = policy_revision_or_404(slug, old)
     _policy, new_revision = policy_revision_or_404(slug, new)
     try:
-        comparison, clause_languages = compare_in(
-            old_revision, new_revision, language_tag(language)
-        )
+        compared, clause_languages = compare_in(old_revision, new_revision, language_tag(language))
     except TranslationError as error:
         abort(404, message_of(error))
+    numbering = ComparedHeadings(HeadingNumbers.of(old_revision), HeadingNumbers.of(new_revision))
+    comparison = numbering.shown(compared)
     mode = requested_mode()
     return render_template(
         "translating/compare.html",
@@ -252,9 +252,7 @@ def compare(slug: str, old: int, new: int, language: str):
         language=language_tag(language),
         mode=mode,
         comparison=comparison,
-        numbering=ComparedHeadings(
-            HeadingNumbers.of(old_revision), HeadingNumbers.of(new_revision)
-        ),
+        numbering=numbering,
         change_steps=ChangeSteps(comparison),
         unchanged_open=unchanged_open(),
         clause_languages=clause_languages,

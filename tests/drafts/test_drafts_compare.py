@@ -125,6 +125,42 @@ def test_renumbering_is_reported_with_both_numbers():
     assert (item.old.number, item.new.number) == ("1", "2")
 
 
+def test_a_headings_own_number_changed_is_a_relabelling_not_a_new_name():
+    old = [clause("a", number="1"), clause("scope", "Same.", "3. Scope", number="2")]
+    new = [
+        clause("z", number="1"),
+        clause("a", number="2"),
+        clause("scope", "Same.", "4. Scope", number="3"),
+    ]
+    comparison = compare(old, new)
+    item = comparison.clauses[2]
+    assert item.changes == {ClauseChange.RELABELLED, ClauseChange.RENUMBERED}
+    assert item.kind is ClauseKind.RELABELLED
+    assert (comparison.summary.renamed, comparison.summary.renumbered) == (0, 2)
+
+
+def test_a_heading_renamed_beside_its_number_is_still_renamed():
+    item = compare([clause("s", "Same.", "3. Scope")], [clause("s", "Same.", "3. Range")]).clauses[
+        0
+    ]
+    assert item.changes == {ClauseChange.RENAMED}
+
+
+def test_a_change_hidden_from_the_reader_leaves_the_kind_list_and_counts():
+    old = [clause("scope", "Same.", "3. Scope", number="1")]
+    new = [clause("scope", "Same.", "4. Scope", number="1")]
+    comparison = compare(old, new)
+    assert [item.key for item in comparison.changed] == ["scope"]
+    shown = comparison.hiding({"scope": frozenset({ClauseChange.RELABELLED})})
+    assert shown.clauses[0].kind is ClauseKind.UNCHANGED and shown.changed == ()
+    assert (shown.summary.unchanged, shown.summary.renumbered, shown.summary.words_added) == (
+        1,
+        0,
+        0,
+    )
+    assert shown.clauses[0].heading.changed  # the redline itself is untouched
+
+
 def test_removed_clauses_appear_where_they_were():
     old = [clause(k) for k in "abcd"]
     new = [clause(k) for k in "ad"]

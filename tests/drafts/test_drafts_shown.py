@@ -20,6 +20,16 @@ CASES = {
     "fenced code is verbatim": ("```\ncode   \nmore\\\n```", "```\ncode\nmore\\\n```"),
     "trailing spaces before a blank line": ("one  \n\ntwo", "one\n\ntwo"),
     "windows line ends": ("one  \r\ntwo", "one  \ntwo"),
+    # The nesting inside a quote, which normalising drops.
+    "a list nested in a quote": (
+        ">  - one\n>     - nested\n>   continued\n> - two",
+        "> - one\n>   - nested\n> continued\n> - two",
+    ),
+    "code in a quote": (
+        "> Code:\n>\n>      f()\n>        g()",
+        "> Code:\n>\n>      f()\n>        g()",
+    ),
+    "a quote nesting nothing": (">   one\n>  two", "> one\n> two"),
 }
 
 
@@ -36,7 +46,9 @@ def test_text_without_such_breaks_is_its_normalised_text():
     assert shown_text(text) == normalise(text)
 
 
-PIECES = st.sampled_from(["word", " ", "  ", "\n", "\\", "[a]: /a", "- ", "> ", "#", "```", "\t"])
+PIECES = st.sampled_from(
+    ["word", " ", "  ", "\n", "\\", "[a]: /a", "- ", "> ", "\n>   ", "1. ", "#", "```", "\t"]
+)
 
 
 @settings(max_examples=300, deadline=None)

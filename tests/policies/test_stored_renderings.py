@@ -141,3 +141,34 @@ def test_backups_leave_the_renderings_out():
     """They are made again from the clause texts; a backup holds only what cannot be."""
     assert "rendered_html" not in {table.name for table in tables()}
     assert "clauses" in {table.name for table in tables()}
+
+
+def test_pruning_deletes_what_only_a_draft_showed(two_revisions, create_revision, client, auth):
+    published = stored_keys()
+    draft = create_revision(two_revisions, EDITED.replace("threaten", "intimidate"), publish=False)
+    db.session.commit()
+    auth.login()
+    assert client.get(f"/policies/guidelines/compare/2/{draft.number}").status_code == 200
+    previewed = stored_keys() - published
+    assert previewed  # the draft's comparison was rendered and stored when the page committed
+    result = client.application.test_cli_runner().invoke(args=["drafts", "prune-renderings"])
+    assert result.exit_code == 0, result.output
+    assert f"Pruned {len(previewed)} stored renderings." in result.output
+    assert stored_keys() == published
+
+
+def test_pruning_keeps_every_published_page_and_drops_older_renderers(
+    two_revisions, client, renders, monkeypatch
+):
+    db.session.add(
+        RenderedHtml(text_hash="0" * 64, profile="clause", renderer_version="old", html="")
+    )
+    db.session.commit()
+    published = stored_keys()
+    result = client.application.test_cli_runner().invoke(args=["drafts", "prune-renderings"])
+    assert "Pruned 1 stored renderings." in result.output
+    assert stored_keys() == {key for key in published if key[2] != "old"}
+    for url in ("/policies/guidelines", "/policies/guidelines/compare/1/2"):
+        forget_in_process(client.application)
+        assert client.get(url).status_code == 200
+    assert renders == []

@@ -89,3 +89,57 @@ def test_the_compare_page_nests_a_nested_list(client, create_policy, create_revi
     create_revision(policy, f"## Scope\n\n{EDITS['a nested item added']}", summary="Second")
     page = client.get("/policies/guidelines/compare/1/2").get_data(as_text=True)
     assert re.search(r"<li>one\n<ul>\n<li>nested a</li>\n<li>nested <ins>", page)
+
+
+QUOTED = """Intro.
+
+> - one
+>   - nested a
+>   - nested b
+>     1. deep
+> - two
+>
+> Code:
+>
+>     def f():
+>         return 1
+"""
+
+
+def test_a_list_nested_inside_a_quote_nests_as_on_the_reading_page():
+    html = redline(QUOTED, QUOTED)
+    assert structure(html) == structure(render_markdown(QUOTED))
+    assert "<li>one\n<ul>\n<li>nested a</li>" in html
+    assert "<pre><code>def f():\n    return 1\n</code></pre>" in html
+
+
+QUOTED_EDITS = {
+    "a word inside a quoted nested item": QUOTED.replace("nested b", "nested bee"),
+    "a quoted item un-nested": QUOTED.replace(">   - nested b", "> - nested b"),
+    "a quoted item nested": QUOTED.replace("> - two", ">   - two"),
+}
+
+
+@pytest.mark.parametrize("name", QUOTED_EDITS)
+def test_each_side_of_an_edit_inside_a_quote_nests_as_its_own_reading_page(name):
+    new = QUOTED_EDITS[name]
+    assert structure(redline(QUOTED, new, OLD_SIDE)) == structure(render_markdown(QUOTED))
+    assert structure(redline(QUOTED, new, NEW_SIDE)) == structure(render_markdown(new))
+
+
+def marked(html: str) -> list[tuple[str, str]]:
+    """(tag, text) of each marked run, its announcements left out."""
+    text = re.sub(r'<span class="visually-hidden"[^>]*>[^<]*</span>', "", html)
+    return re.findall(r"<(ins|del)>(.*?)</\1>", text, re.S)
+
+
+@pytest.mark.parametrize("nested", [NESTED, QUOTED], ids=["list", "quoted list"])
+def test_an_item_moved_out_one_level_is_struck_at_its_old_level_and_inserted_at_its_new(nested):
+    prefix = ">   " if nested is QUOTED else "  "
+    outer = nested.replace(f"{prefix}- nested a", f"{prefix[:-2]}- nested a")
+    html = redline(nested, outer)
+    assert marked(html) == [("del", "nested a"), ("ins", "nested a")]
+    # Struck as the first item of the nested list, inserted as an item of the outer one.
+    assert re.search(r"<li>one\n<ul>\n<li><del>", html)
+    assert re.search(r"</del>[^\n]*</li>\n</ul>\n</li>\n<li><ins>", html)
+    assert marked(redline(nested, outer, OLD_SIDE)) == [("del", "nested a")]
