@@ -108,6 +108,9 @@ def isolated(text: str, tag: str | None = None) -> Markup:
     return Markup("<bdi>%s</bdi>") % text
 
 
+# The name does not depend on the reader's locale; the report and the statistics page ask
+# for it once per clause and language.
+@lru_cache(maxsize=512)
 def language_name(tag: str) -> str:
     """A language's name in that language (what a speaker looks for in a list)."""
     locale = parse_language(tag)

@@ -23,6 +23,7 @@ def register(app: Flask) -> None:
     from consult.comments.messages import MESSAGES
     from consult.comments.presenter import template_helpers
     from consult.comments.provenance import provenance_helpers
+    from consult.comments.rendered import init_app as init_rendered
     from consult.comments.summary import summary_helpers
     from consult.comments.tallies import init_app as init_tallies
     from consult.comments.triage import mark_addressed
@@ -47,3 +48,4 @@ def register(app: Flask) -> None:
     revision_published.connect(mark_addressed)
     listen()
     init_tallies(app)
+    init_rendered(app)

@@ -8,7 +8,7 @@ A chart is rows from top to bottom: a group's heading (no bar) or a bar. The tem
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flask_babel import format_number
+from consult.comments.rendered import counts_formatter
 
 WIDTH = 640
 ROW = 24
@@ -64,6 +64,7 @@ def bar_width(value: int, largest: int) -> int:
 
 def drawn(rows: list[Row]) -> tuple[DrawnRow, ...]:
     largest = max((row.value or 0 for row in rows), default=0) or 1
+    format_number = counts_formatter()
     return tuple(
         DrawnRow(
             label=shortened(row.label) if not row.is_heading else shortened(row.label, 70),

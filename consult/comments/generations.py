@@ -1,5 +1,8 @@
 """A counter per policy that moves whenever anything the triage page counts changes: a
-comment (posted, edited, hidden, deleted, dispositioned), a flag, a staff record.
+comment (posted, edited, hidden, deleted, dispositioned), a flag, a staff record, an
+adopted wording. The report and the statistics page (consult/comments/rendered.py) are
+kept by it too, and they show people's names and badges beside responses and adopted
+wordings: a changed name or role moves every policy's counter (rare, and cheap).
 
 The triage page's counts are aggregates over every comment of a policy; kept per
 (policy, generation), a warm page reads one small row instead of scanning a hundred
@@ -14,11 +17,14 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from consult.comments.models import Comment, CommentTriage, Flag
+from consult.accounts.models import User, UserRole
+from consult.comments.models import Comment, CommentAdoption, CommentTriage, Flag
 from consult.extensions import db, dialect_insert
 
 PENDING = "consult.comments.changed_policies"
-COUNTED = (Comment, Flag, CommentTriage)
+COUNTED = (Comment, Flag, CommentTriage, CommentAdoption)
+BY_COMMENT = Flag | CommentTriage | CommentAdoption
+EVERY_POLICY = "every policy"
 COUNTED_TABLES = frozenset(model.__table__ for model in COUNTED)
 # On a bulk statement that changes nothing the page counts (an endorsement count).
 UNCOUNTED_OPTION = "consult_triage_uncounted"
@@ -45,7 +51,7 @@ def policies_touched(session: Session) -> set[int]:
     """The policies of the counted rows this flush writes."""
     changed = [*session.new, *session.dirty, *session.deleted]
     policies = {obj.policy_id for obj in changed if isinstance(obj, Comment)}
-    comment_ids = {obj.comment_id for obj in changed if isinstance(obj, Flag | CommentTriage)}
+    comment_ids = {obj.comment_id for obj in changed if isinstance(obj, BY_COMMENT)}
     if comment_ids:
         with session.no_autoflush:
             found = session.scalars(sa.select(Comment.policy_id).where(Comment.id.in_(comment_ids)))
@@ -53,14 +59,35 @@ def policies_touched(session: Session) -> set[int]:
     return {policy for policy in policies if policy is not None}
 
 
+def people_changed(session: Session) -> bool:
+    """Whether this flush changes a name or a role the kept pages may show."""
+    roles = (obj for obj in [*session.new, *session.deleted] if isinstance(obj, UserRole))
+    renamed = (
+        obj
+        for obj in session.dirty
+        if isinstance(obj, User) and sa.inspect(obj).attrs.display_name.history.has_changes()
+    )
+    return any(roles) or any(renamed)
+
+
 def remember_touched(session: Session, _context, _instances) -> None:
-    session.info.setdefault(PENDING, set()).update(policies_touched(session))
+    pending = session.info.setdefault(PENDING, set())
+    pending.update(policies_touched(session))
+    if people_changed(session):
+        pending.add(EVERY_POLICY)
 
 
 def advance_touched(session: Session, _context) -> None:
     policies = session.info.pop(PENDING, set())
+    if EVERY_POLICY in policies:
+        session.connection().execute(advance_every_policy())
+        policies.discard(EVERY_POLICY)
     if policies:
         advance(session.connection(), policies)
+
+
+def advance_every_policy() -> sa.Update:
+    return sa.update(CommentGeneration).values(value=CommentGeneration.value + 1)
 
 
 def advance(connection: sa.Connection, policy_ids: Iterable[int]) -> None:
@@ -79,9 +106,7 @@ def advance_all_after_bulk(state) -> None:
     if not writes or state.execution_options.get(UNCOUNTED_OPTION):
         return
     if state.statement.table in COUNTED_TABLES:
-        state.session.execute(
-            sa.update(CommentGeneration).values(value=CommentGeneration.value + 1)
-        )
+        state.session.execute(advance_every_policy())
 
 
 def listen() -> None:

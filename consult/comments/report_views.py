@@ -1,10 +1,10 @@
 """The public report of a published revision: what we heard, what we did."""
 
 from flask import render_template
-from flask_babel import format_number
 
 from consult.comments.labels import DISPOSITION_LABELS
 from consult.comments.models import Disposition
+from consult.comments.rendered import counts_formatter, rendered
 from consult.comments.report import heard, next_published, totals
 from consult.comments.views import bp
 from consult.policies.loading import policy_revision_or_404
@@ -32,12 +32,10 @@ def next_redline(policy: Policy, revision: Revision) -> dict:
     }
 
 
-@bp.get("/policies/<slug>/revisions/<int:number>/report")
-def report(slug: str, number: int):
-    policy, revision = policy_revision_or_404(slug, number, published_only=True)
+def report_content(policy: Policy, revision: Revision) -> str:
     by_clause = heard(revision)
     return render_template(
-        "comments/report.html",
+        "comments/_report_content.html",
         policy=policy,
         revision=revision,
         clauses=revision.clauses,
@@ -46,6 +44,15 @@ def report(slug: str, number: int):
         whole=totals(by_clause),
         dispositions=list(Disposition),
         disposition_labels=DISPOSITION_LABELS,
-        format_number=format_number,
+        format_number=counts_formatter(),
         **next_redline(policy, revision),
+    )
+
+
+@bp.get("/policies/<slug>/revisions/<int:number>/report")
+def report(slug: str, number: int):
+    policy, revision = policy_revision_or_404(slug, number, published_only=True)
+    content = rendered(("report", revision.id), policy, lambda: report_content(policy, revision))
+    return render_template(
+        "comments/report.html", policy=policy, revision=revision, content=content
     )

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from consult.comments.charts import BarChart, Row, bar_chart
 from consult.comments.labels import DISPOSITION_LABELS
 from consult.comments.models import Disposition
+from consult.comments.rendered import counts_formatter, rendered
 from consult.comments.statistics import (
     ClauseRow,
     by_clause_and_language,
@@ -21,7 +22,7 @@ from consult.comments.statistics import (
 from consult.comments.views import bp
 from consult.i18n import language_name
 from consult.policies.loading import policy_or_404
-from consult.policies.models import Policy
+from consult.policies.models import Policy, Revision
 from consult.policies.numbering import HeadingNumbers, heading_numbers_by_revision
 from consult.policies.services import latest_revision
 
@@ -92,15 +93,10 @@ def clause_figures(policy: Policy, latest) -> dict:
     }
 
 
-@bp.get("/policies/<slug>/statistics")
-def statistics(slug: str):
-    policy = policy_or_404(slug)
-    latest = latest_revision(policy)
-    if latest is None:
-        abort(404)
+def statistics_content(policy: Policy, latest: Revision) -> str:
     days, weeks = by_day(policy), dispositions_by_week(policy)
     return render_template(
-        "comments/statistics.html",
+        "comments/_statistics_content.html",
         policy=policy,
         latest=latest,
         days=days,
@@ -110,7 +106,17 @@ def statistics(slug: str):
         dispositions=[d for d in Disposition if d is not Disposition.OPEN],
         disposition_labels=DISPOSITION_LABELS,
         counted=counted,
-        format_number=format_number,
+        format_number=counts_formatter(),
         format_date=format_date,
         **clause_figures(policy, latest),
     )
+
+
+@bp.get("/policies/<slug>/statistics")
+def statistics(slug: str):
+    policy = policy_or_404(slug)
+    latest = latest_revision(policy)
+    if latest is None:
+        abort(404)
+    content = rendered("statistics", policy, lambda: statistics_content(policy, latest))
+    return render_template("comments/statistics.html", policy=policy, content=content)
