@@ -7,7 +7,7 @@ A row whose canonical twin already exists (a translation stored both as `iw` and
 which of the two texts is right is a translator's call, not a migration's.
 
 Revision ID: 5b0e7f3a9c21
-Revises: 1e4aea7d5c0b
+Revises: 5b2f0c7e91a4
 Create Date: 2026-12-03 16:30:00
 
 """
@@ -18,7 +18,7 @@ from alembic import op
 from consult.languages import canonical_tag
 
 revision = "5b0e7f3a9c21"
-down_revision = "1e4aea7d5c0b"
+down_revision = "5b2f0c7e91a4"
 branch_labels = None
 depends_on = None
 
