@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from consult.accounts.models import User, UserRole
 from consult.comments.models import Comment, CommentAdoption, CommentTriage, Flag
 from consult.extensions import db, dialect_insert
+from consult.policies.models import Policy
 
 PENDING = "consult.comments.changed_policies"
 COUNTED = (Comment, Flag, CommentTriage, CommentAdoption)
@@ -80,14 +81,21 @@ def remember_touched(session: Session, _context, _instances) -> None:
 def advance_touched(session: Session, _context) -> None:
     policies = session.info.pop(PENDING, set())
     if EVERY_POLICY in policies:
-        session.connection().execute(advance_every_policy())
+        advance_every_policy(session.connection().execute)
         policies.discard(EVERY_POLICY)
     if policies:
         advance(session.connection(), policies)
 
 
-def advance_every_policy() -> sa.Update:
-    return sa.update(CommentGeneration).values(value=CommentGeneration.value + 1)
+def advance_every_policy(execute) -> None:
+    """Every policy's counter moves, a policy without one yet included (a bulk insert may
+    write a policy's first comments)."""
+    table = CommentGeneration.__table__
+    missing = sa.select(Policy.id, sa.literal(0)).where(
+        Policy.id.not_in(sa.select(table.c.policy_id))
+    )
+    execute(sa.insert(table).from_select(["policy_id", "value"], missing))
+    execute(sa.update(table).values(value=table.c.value + 1))
 
 
 def advance(connection: sa.Connection, policy_ids: Iterable[int]) -> None:
@@ -106,7 +114,7 @@ def advance_all_after_bulk(state) -> None:
     if not writes or state.execution_options.get(UNCOUNTED_OPTION):
         return
     if state.statement.table in COUNTED_TABLES:
-        state.session.execute(advance_every_policy())
+        advance_every_policy(state.session.execute)
 
 
 def listen() -> None:

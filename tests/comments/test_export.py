@@ -328,15 +328,17 @@ def streaming_peak(client, path: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("path", [CSV_PATH, JSON_PATH])
-def test_ten_times_the_comments_take_no_more_memory(client, auth, commentable, authors, path):
+def test_five_times_the_comments_take_no_more_memory(client, auth, commentable, authors, path):
+    """Both exports read several batches (a single batch never has the last chunk still
+    being written while the next is read)."""
     auth.login("staff")
-    add_comments(commentable, authors, 1000)
+    add_comments(commentable, authors, 2000)
     client.get(path).get_data()  # warm-up: one-time work (mapper configuration, caches)
     small_size, small_peak = streaming_peak(client, path)
-    add_comments(commentable, authors, 9000, start=1000)
+    add_comments(commentable, authors, 8000, start=2000)
     large_size, large_peak = streaming_peak(client, path)
-    print(f"{path}: 1,000 comments peak {small_peak} B; 10,000 comments peak {large_peak} B")
-    assert large_size > 9 * small_size
+    print(f"{path}: 2,000 comments peak {small_peak} B; 10,000 comments peak {large_peak} B")
+    assert large_size > 4.5 * small_size
     assert large_peak < small_peak * 1.5
 
 

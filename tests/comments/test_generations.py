@@ -59,3 +59,20 @@ def test_another_policys_comment_leaves_it(
     open_window(other.policy)
     change = lambda: create_comment(volunteer, clause_of(other))  # noqa: E731
     assert moved_by(comment.policy_id, change) == 0
+
+
+def test_a_bulk_insert_of_a_policys_first_comments_moves_it(commentable, volunteer):
+    """The policy has no counter yet: one is made, so pages kept at 0 are not read again."""
+    clause = clause_of(commentable, "purpose")
+    row = dict(
+        policy_id=commentable.policy_id,
+        revision_id=commentable.id,
+        clause_id=clause.id,
+        clause_key=clause.key,
+        author_id=volunteer.id,
+        language="en",
+        body="Bulk",
+    )
+    assert (
+        moved_by(commentable.policy_id, lambda: db.session.execute(sa.insert(Comment), [row])) >= 1
+    )
