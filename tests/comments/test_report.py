@@ -107,7 +107,7 @@ def test_report_page_shows_responses_safely_and_nothing_internal(client, discuss
     for secret in ("NOTE-5d2e", "ASSIGNEE-91b", "HIDDEN-3a", "DELETED-4b", "HIDDEN-RESPONSE"):
         assert secret not in html
     # Who answered, with the role they answered in.
-    assert re.search(r"Sam Staff</span>\s*<span class=\"badge role-badge role-staff\">", html)
+    assert re.search(r"Sam Staff</bdi></span>\s*<span class=\"badge role-badge role-staff\">", html)
     assert re.search(r"Ada Admin</span>\s*<span class=\"badge role-badge role-admin\">", html)
     assert "In answer to 2 comments" in html
     # Headings numbered as the reading page shows them, in document order.
