@@ -155,6 +155,7 @@ EXPECTED = {
     "de": ("Anmelden", "Diese Revision hat 3 Klauseln.", "Diese Revision hat 1 Klausel."),
     "es": ("Iniciar sesión", "Esta revisión tiene 3 cláusulas.", "Esta revisión tiene 1 cláusula."),
     "ar": ("تسجيل الدخول", "تحتوي هذه المراجعة على 3 بنود.", "تحتوي هذه المراجعة على بند واحد."),
+    "he": ("כניסה", "בגרסה הזו יש 3 סעיפים.", "בגרסה הזו יש סעיף אחד."),
 }
 
 
