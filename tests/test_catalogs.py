@@ -2,10 +2,11 @@
 
 After adding or changing interface strings, from the project root:
 
-    .venv/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext \
+    .venv/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 \
+        --add-comments=Translators: \
         --project=Consult --version=0.1.0 --copyright-holder="Consult contributors" \
         -o translations/messages.pot .
-    .venv/bin/pybabel update -i translations/messages.pot -d translations
+    .venv/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
     (translate every new or fuzzy entry in translations/*/LC_MESSAGES/messages.po,
      then remove its "fuzzy" flag)
     .venv/bin/pybabel compile -d translations

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from sqlalchemy.orm import joinedload, lazyload
 
 from consult.accounts.models import User
@@ -135,7 +136,13 @@ def yes_no_facet(policy: Policy, filters: TriageFilters, name: str) -> Facet:
         .select_from(Comment)
         .where(*conditions(policy, filters, without=name))
     ).one()
-    return Facet(name, (Option("yes", _("Yes"), yes), Option("no", _("No"), total - yes)))
+    return Facet(
+        name,
+        (
+            Option("yes", pgettext("filter option", "Yes"), yes),
+            Option("no", pgettext("filter option", "No"), total - yes),
+        ),
+    )
 
 
 # Groups of similar comments a facet lists: the largest (and the one chosen).

@@ -1,16 +1,16 @@
 """The name of each disposition, as pages show it."""
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from consult.comments.models import Disposition
 
 DISPOSITION_LABELS = {
-    Disposition.OPEN: _l("Open"),
-    Disposition.ACCEPTED: _l("Accepted"),
-    Disposition.PARTLY_ACCEPTED: _l("Partly accepted"),
-    Disposition.DECLINED: _l("Declined"),
-    Disposition.NOTED: _l("Noted"),
-    Disposition.DUPLICATE: _l("Duplicate"),
+    Disposition.OPEN: lazy_pgettext("comment disposition", "Open"),
+    Disposition.ACCEPTED: lazy_pgettext("comment disposition", "Accepted"),
+    Disposition.PARTLY_ACCEPTED: lazy_pgettext("comment disposition", "Partly accepted"),
+    Disposition.DECLINED: lazy_pgettext("comment disposition", "Declined"),
+    Disposition.NOTED: lazy_pgettext("comment disposition", "Noted"),
+    Disposition.DUPLICATE: lazy_pgettext("comment disposition", "Duplicate"),
 }
 
 

@@ -1,6 +1,7 @@
 """Forms of the staff drafting workflow."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
@@ -82,7 +83,9 @@ class ImportForm(FlaskForm):
 
 class ClauseForm(FlaskForm):
     heading = StringField(_l("Heading"), validators=[Length(max=1000)])
-    level = SelectField(_l("Level"), choices=LEVEL_CHOICES, coerce=int, default=2)
+    level = SelectField(
+        lazy_pgettext("heading level", "Level"), choices=LEVEL_CHOICES, coerce=int, default=2
+    )
     body = TextAreaField(_l("Text (Markdown)"), validators=[Length(max=200_000)])
     # The clause version the form was built on; only a tampered request gets it wrong.
     version = IntegerField(

@@ -3,19 +3,19 @@
 from collections.abc import Callable
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from consult.i18n import page_language
 from consult.redline.render import Labels
 
 CHANGE_LABELS = {
-    "added": _l("Added"),
-    "removed": _l("Removed"),
-    "modified": _l("Modified"),
-    "renamed": _l("Renamed"),
-    "moved": _l("Moved"),
-    "renumbered": _l("Renumbered"),
-    "unchanged": _l("Unchanged"),
+    "added": lazy_pgettext("change type", "Added"),
+    "removed": lazy_pgettext("change type", "Removed"),
+    "modified": lazy_pgettext("change type", "Modified"),
+    "renamed": lazy_pgettext("change type", "Renamed"),
+    "moved": lazy_pgettext("change type", "Moved"),
+    "renumbered": lazy_pgettext("change type", "Renumbered"),
+    "unchanged": lazy_pgettext("change type", "Unchanged"),
 }
 
 
