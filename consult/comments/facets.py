@@ -61,6 +61,7 @@ def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
     options = sorted(rows, key=lambda row: row[0])
     return Facet(
         "revision",
+        # Translators: Label naming a revision of a policy, in breadcrumbs, filters and headings; %(number)s is the revision number.
         tuple(Option(str(n), _("Revision %(number)s", number=n), count) for n, count in options),
     )
 
@@ -68,6 +69,7 @@ def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
 def clause_label(clause: Clause | None, key: str) -> str:
     if clause is None:
         return key
+    # Translators: Name used for the first, untitled part of a policy that comes before any heading.
     heading = clause.heading or _("Introduction")
     return f"{clause.number} {heading}".strip()
 
@@ -122,6 +124,7 @@ def assignee_facet(policy: Policy, filters: TriageFilters, staff: list[User]) ->
         people.update(
             {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(former)))}
         )
+    # Translators: Option in the assignee filter and field meaning the comment is assigned to no one; staff read it.
     nobody = Option(NOBODY, _("Nobody"), counts.get(None, 0))
     return Facet(
         "assignee",
@@ -139,7 +142,9 @@ def yes_no_facet(policy: Policy, filters: TriageFilters, name: str) -> Facet:
     return Facet(
         name,
         (
+            # Translators: Option "Yes" in a yes/no filter of the staff's comment triage list, followed by a count.
             Option("yes", pgettext("filter option", "Yes"), yes),
+            # Translators: Option "No" in a yes/no filter of the staff's comment triage list, followed by a count.
             Option("no", pgettext("filter option", "No"), total - yes),
         ),
     )
@@ -181,6 +186,7 @@ def group_facet(policy: Policy, filters: TriageFilters) -> Facet:
         tuple(
             Option(
                 str(group),
+                # Translators: Option in the triage filter of groups of similar comments; %(number)s is the group's first comment number and %(opening)s the first words of that comment.
                 _(
                     "Comment %(number)s: %(opening)s",
                     number=group,

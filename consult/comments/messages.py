@@ -5,48 +5,74 @@ from flask_babel import lazy_gettext as _l
 from consult.comments.errors import CommentCode
 
 MESSAGES = {
+    # Translators: Form error when a volunteer submits an empty comment.
     CommentCode.BODY_REQUIRED: _l("Please write your comment."),
+    # Translators: Form error when a comment is too long; %(length)s is its number of characters and %(limit)s the maximum.
     CommentCode.TOO_LONG: _l("That is too long: %(length)s characters, the limit is %(limit)s."),
+    # Translators: Form error for an unknown comment language; %(language)s is what was sent.
     CommentCode.LANGUAGE_UNKNOWN: _l(
         "“%(language)s” is not a language we know. Choose one from the list."
     ),
+    # Translators: Error when someone tries to comment on a draft or unpublished revision.
     CommentCode.NOT_PUBLISHED: _l("Only published revisions take comments."),
+    # Translators: Error when someone tries to comment while the consultation window is not open.
     CommentCode.WINDOW_NOT_SET: _l("Comments are not open for this revision."),
+    # Translators: Error when commenting before the consultation opens; %(opens)s is a date and time.
     CommentCode.WINDOW_NOT_OPEN: _l(
         "The comment period has not opened yet. It opens on %(opens)s."
     ),
+    # Translators: Error when commenting after the consultation closed; %(closes)s is a date and time.
     CommentCode.WINDOW_CLOSED: _l(
         "The comment period closed on %(closes)s. The comments stay readable."
     ),
+    # Translators: Error when someone comments on an older revision after a newer one was published.
     CommentCode.SUPERSEDED: _l("A newer revision exists: please comment on the latest revision."),
+    # Translators: Error shown to a person whose account a moderator blocked from posting; neutral and factual.
     CommentCode.BLOCKED: _l("Your account has been blocked from posting by a moderator."),
+    # Translators: Error when a reply would nest too deeply; %(limit)s is the maximum depth of replies.
     CommentCode.DEPTH_LIMIT: _l(
         "Replies can only go %(limit)s levels deep. Reply to an earlier comment in this thread instead."
     ),
+    # Translators: Error when someone replies to a comment that was removed.
     CommentCode.PARENT_UNAVAILABLE: _l("That comment was removed, so it cannot take replies."),
+    # Translators: Error when someone other than the author tries to edit or delete a comment.
     CommentCode.NOT_AUTHOR: _l("Only the author can do that to a comment."),
+    # Translators: Error when the editing time of a comment has passed; %(minutes)s is the number of minutes allowed.
     CommentCode.EDIT_WINDOW_OVER: _l(
         "Comments can be edited for %(minutes)s minutes after posting; that time is over."
     ),
+    # Translators: Error when someone acts on a comment that was removed.
     CommentCode.REMOVED: _l("That comment was removed."),
+    # Translators: Error when a volunteer tries to endorse their own comment.
     CommentCode.OWN_COMMENT: _l("You cannot endorse your own comment."),
+    # Translators: Message when a volunteer flags a comment they had already flagged.
     CommentCode.ALREADY_FLAGGED: _l(
         "You have already flagged this comment. A moderator will look at it."
     ),
+    # Translators: Form error when a flag or moderation action is sent without a reason.
     CommentCode.REASON_REQUIRED: _l("Please give a reason."),
+    # Translators: Message after staff save a form in which nothing changed.
     CommentCode.UNCHANGED: _l("Nothing changed."),
+    # Translators: Form error on the consultation window form when the closing time is not after the opening time.
     CommentCode.WINDOW_ORDER: _l("The closing time must be after the opening time."),
+    # Translators: Error when someone who is not staff of the policy tries a staff action.
     CommentCode.NOT_STAFF: _l("Only policy staff can do that."),
+    # Translators: Form error in staff bulk triage when no comment is ticked.
     CommentCode.NOTHING_SELECTED: _l("Select at least one comment."),
+    # Translators: Form error in staff bulk triage when there is nothing to apply.
     CommentCode.NO_CHANGE_CHOSEN: _l("Choose a disposition, an assignee or a response to apply."),
+    # Translators: Error in staff bulk triage when the set of matching comments changed; %(count)s is the new number of matching comments and %(expected)s the number shown before.
     CommentCode.SELECTION_CHANGED: _l(
         "The comments matching these filters changed: %(count)s match now, not %(expected)s. "
         "Check the list and try again."
     ),
+    # Translators: Form error when the duplicate disposition is chosen without an earlier comment number.
     CommentCode.ORIGINAL_REQUIRED: _l("Give the number of the comment this one duplicates."),
+    # Translators: Form error when the duplicate-of number is not an earlier comment of the same policy; %(original)s is the comment number given.
     CommentCode.ORIGINAL_NOT_EARLIER: _l(
         "A duplicate repeats an earlier comment on the same policy: comment %(original)s is "
         "not one."
     ),
+    # Translators: Form error when staff assign a comment to someone who is not policy staff.
     CommentCode.ASSIGNEE_NOT_STAFF: _l("Comments can only be assigned to policy staff."),
 }

@@ -9,12 +9,19 @@ from consult.i18n import page_language
 from consult.redline.render import Labels
 
 CHANGE_LABELS = {
+    # Translators: Label of a clause in the redline: the clause is new in this revision. Agrees with "clause".
     "added": lazy_pgettext("change type", "Added"),
+    # Translators: Label of a clause in the redline: the clause was deleted. Agrees with "clause".
     "removed": lazy_pgettext("change type", "Removed"),
+    # Translators: Label of a clause in the redline: its text changed. Agrees with "clause".
     "modified": lazy_pgettext("change type", "Modified"),
+    # Translators: Label of a clause in the redline: its heading changed. Agrees with "clause".
     "renamed": lazy_pgettext("change type", "Renamed"),
+    # Translators: Label of a clause in the redline: it moved to another place. Agrees with "clause".
     "moved": lazy_pgettext("change type", "Moved"),
+    # Translators: Label of a clause in the redline: its number changed. Agrees with "clause".
     "renumbered": lazy_pgettext("change type", "Renumbered"),
+    # Translators: Label of a clause in the redline: its text did not change. Agrees with "clause".
     "unchanged": lazy_pgettext("change type", "Unchanged"),
 }
 
@@ -27,8 +34,11 @@ def change_labels() -> Callable[[str], str]:
 
 def screen_reader_labels() -> Labels:
     return Labels(
+        # Translators: Hidden text read by screen readers before inserted words in a redline; keep the colon.
         inserted=_("insertion:"),
+        # Translators: Hidden text read by screen readers before deleted words in a redline; keep the colon.
         deleted=_("deletion:"),
+        # Translators: Hidden text read by screen readers at the end of an inserted or deleted passage.
         end=_("(end)"),
         lang=page_language()["lang"],
     )
