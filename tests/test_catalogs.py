@@ -12,6 +12,11 @@ After adding or changing interface strings, from the project root:
     .venv/bin/pybabel compile -d translations
     msgfmt --check -o /dev/null translations/<lang>/LC_MESSAGES/messages.po
 
+Every message carries a translator comment: `# Translators: …` on the line right before
+the call in Python, `{# Translators: … #}` right before it in a template (one message per
+line, or Babel gives the comment to the first one only). An ambiguous short label takes a
+context: `pgettext("comment state", "Hidden")`, `{% trans "comment state" %}Hidden{% endtrans %}`.
+
 A new language: `pybabel init -i translations/messages.pot -d translations -l <lang>`
 (sets the Plural-Forms header), then add the tag to LANGUAGES in consult/config.py.
 The .mo files are committed, so a fresh clone needs no compile step.
@@ -25,6 +30,7 @@ from pathlib import Path
 import flask_babel
 import pytest
 from babel.messages.catalog import Catalog, Message
+from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import render_template_string
@@ -32,7 +38,14 @@ from flask import render_template_string
 from consult import create_app
 from consult.config import DEFAULTS
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+# The options of the documented `pybabel extract` command, above.
+EXTRACT_OPTIONS = [
+    *("-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "lazy_pgettext:1c,2"),
+    "--add-comments=Translators:",
+    *("--project=Consult", "--version=0.1.0", "--copyright-holder=Consult contributors"),
+]
 TEMPLATE = TRANSLATIONS / "messages.pot"
 SOURCE_LANGUAGE = DEFAULTS["BABEL_DEFAULT_LOCALE"]
 LANGUAGES = [tag for tag in DEFAULTS["LANGUAGES"] if tag != SOURCE_LANGUAGE]
@@ -84,6 +97,52 @@ def template() -> Catalog:
     return load(TEMPLATE)
 
 
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> Catalog:
+    """The messages as the code holds them now, extracted with the documented options."""
+    output = tmp_path_factory.mktemp("extract") / "messages.pot"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)  # locations relative to the project, as in the committed template
+        CommandLineInterface().run(
+            ["pybabel", "-q", "extract", *EXTRACT_OPTIONS, "-o", str(output), "."]
+        )
+    return load(output)
+
+
+def key(message: Message) -> tuple:
+    return (message.context, message.id)
+
+
+def contents(catalog: Catalog) -> dict[tuple, tuple]:
+    """What a translator sees of each message; line numbers are left out, they move with any edit."""
+    return {
+        key(message): (message.python_format, tuple(message.auto_comments))
+        for message in catalog
+        if message.id
+    }
+
+
+def test_template_is_freshly_extracted(template, extracted):
+    committed, fresh = contents(template), contents(extracted)
+    stale = {
+        "missing from messages.pot": sorted(map(str, fresh.keys() - committed.keys())),
+        "no longer in the code": sorted(map(str, committed.keys() - fresh.keys())),
+        "changed": sorted(
+            str(k) for k in fresh.keys() & committed.keys() if fresh[k] != committed[k]
+        ),
+    }
+    assert not any(stale.values()), f"run `pybabel extract` (see the docstring): {stale}"
+
+
+def test_every_message_has_a_translator_comment(extracted):
+    uncommented = [
+        (key(message), message.locations[0])
+        for message in extracted
+        if message.id and not " ".join(message.auto_comments).strip()
+    ]
+    assert not uncommented, f"add a `Translators:` comment before each of {uncommented}"
+
+
 def test_every_configured_language_has_a_catalog():
     assert LANGUAGES, "no interface language besides the source language"
     for lang in LANGUAGES:
@@ -104,8 +163,8 @@ def test_template_holds_only_application_strings(template):
 def test_every_message_is_translated(template, lang):
     catalog = load(po_path(lang), lang)
     assert not catalog.fuzzy, f"{lang}: the catalog header is marked fuzzy"
-    expected = {message.id for message in template if message.id}
-    present = {message.id for message in catalog if message.id}
+    expected = {key(message) for message in template if message.id}
+    present = {key(message) for message in catalog if message.id}
     assert not expected - present, f"{lang}: run `pybabel update`; missing {expected - present}"
     assert not present - expected, f"{lang}: run `pybabel update`; stale {present - expected}"
     for message in catalog:
@@ -116,6 +175,15 @@ def test_every_message_is_translated(template, lang):
         if message.pluralizable:
             assert len(forms) == catalog.num_plurals, (lang, message.id, catalog.num_plurals)
         assert all(form.strip() for form in forms), f"{lang}: untranslated {message.id!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalog_carries_the_translator_comments(template, lang):
+    comments = {key(message): message.auto_comments for message in template if message.id}
+    catalog = load(po_path(lang), lang)
+    for message in catalog:
+        if message.id:
+            assert message.auto_comments == comments[key(message)], f"{lang}: run `pybabel update`"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
