@@ -230,6 +230,7 @@ EXPECTED = {
     "he": ("כניסה", "בגרסה הזו יש 3 סעיפים.", "בגרסה הזו יש סעיף אחד."),
     "fa": ("ورود", "این نسخه 3 بند دارد.", "این نسخه 1 بند دارد."),
     "pt_BR": ("Entrar", "Esta revisão tem 3 cláusulas.", "Esta revisão tem 1 cláusula."),
+    "id": ("Masuk", "Revisi ini memiliki 3 klausul.", "Revisi ini memiliki 1 klausul."),
 }
 
 
