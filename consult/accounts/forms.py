@@ -44,14 +44,14 @@ def display_name_field(description=OWN_NAME_HINT, autocomplete="name") -> String
 def new_password_fields(label, again_label) -> tuple[PasswordField, PasswordField]:
     password = PasswordField(
         label,
-        # Translators: Form error on registration when the password field is empty.
+        # Translators: Form error on registration when the password field is empty. Read by anyone registering, signing in or managing their own account.
         validators=[InputRequired(_l("Choose a password."))],
         description=PASSWORD_HINT,
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
         again_label,
-        # Translators: Form error when the password and its confirmation differ.
+        # Translators: Form error when the password and its confirmation differ. Read by anyone registering, signing in or managing their own account.
         validators=[EqualTo("password", _l("The two passwords are not the same."))],
         render_kw={"autocomplete": "new-password"},
     )
@@ -67,9 +67,9 @@ class LoginForm(FlaskForm):
         render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
     )
     password = PasswordField(
-        # Translators: Label of the password field on sign-in and registration forms, and a column heading in the demo's account table.
+        # Translators: Label of the password field on sign-in and registration forms, and a column heading in the demo's account table. Read by anyone registering, signing in or managing their own account.
         _l("Password"),
-        # Translators: Form error on the sign-in form when the password field is empty.
+        # Translators: Form error on the sign-in form when the password field is empty. Read by anyone registering, signing in or managing their own account.
         validators=[InputRequired(_l("Enter your password."))],
         render_kw={"autocomplete": "current-password"},
     )
@@ -87,7 +87,7 @@ class RegisterForm(FlaskForm):
     display_name = display_name_field()
     password, confirm = new_password_fields(
         _l("Password"),
-        # Translators: Label of the password confirmation field on the registration form.
+        # Translators: Label of the password confirmation field on the registration form. Read by anyone registering, signing in or managing their own account.
         _l("Password again"),
     )
 
@@ -96,14 +96,14 @@ class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
         # Translators: Label of the field where a signed-in user types their current password before changing it.
         _l("Current password"),
-        # Translators: Form error when the current password field is left empty on the change-password form.
+        # Translators: Form error when the current password field is left empty on the change-password form. Read by anyone registering, signing in or managing their own account.
         validators=[InputRequired(_l("Enter your current password."))],
         render_kw={"autocomplete": "current-password"},
     )
     password, confirm = new_password_fields(
-        # Translators: Label of the new password field on the change-password form.
+        # Translators: Label of the new password field on the change-password form. Read by anyone registering, signing in or managing their own account.
         _l("New password"),
-        # Translators: Label of the confirmation field for the new password on the change-password form.
+        # Translators: Label of the confirmation field for the new password on the change-password form. Read by anyone registering, signing in or managing their own account.
         _l("New password again"),
     )
 

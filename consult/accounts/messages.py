@@ -8,7 +8,7 @@ from consult.accounts.errors import AccountCode, AccountError
 from consult.accounts.passwords import MIN_PASSWORD_LENGTH
 from consult.errors import message_of
 
-# Translators: Form error when a text field is too long; %(max)d is the maximum number of characters.
+# Translators: Form error when a text field is too long; %(max)d is the maximum number of characters. Read by anyone registering, signing in or managing their own account.
 TOO_LONG = _l("Use at most %(max)d characters.")
 
 MESSAGES = {
@@ -19,16 +19,16 @@ MESSAGES = {
     ),
     # Translators: Form error on registration when the chosen username already exists.
     AccountCode.USERNAME_TAKEN: _l("That username is already taken."),
-    # Translators: Form error when a new password is too short; %(minimum)d is the minimum number of characters.
+    # Translators: Form error when a new password is too short; %(minimum)d is the minimum number of characters. Read by anyone registering, signing in or managing their own account.
     AccountCode.PASSWORD_TOO_SHORT: _l("The password needs at least %(minimum)d characters."),
-    # Translators: Form error when a new password is too long; %(maximum)d is the maximum number of characters.
+    # Translators: Form error when a new password is too long; %(maximum)d is the maximum number of characters. Read by anyone registering, signing in or managing their own account.
     AccountCode.PASSWORD_TOO_LONG: _l("The password can have at most %(maximum)d characters."),
-    # Translators: Form error when a new password is too easy to guess; gives advice on a stronger password, keep the tone helpful.
+    # Translators: Form error when a new password is too easy to guess; gives advice on a stronger password, keep the tone helpful. Read by anyone registering, signing in or managing their own account.
     AccountCode.PASSWORD_TOO_WEAK: _l(
         "That password is too easy to guess. Use a phrase of several uncommon words, "
         "and avoid your names, dates, repeats and keyboard patterns."
     ),
-    # Translators: Form error on the change-password form when the current password typed is wrong.
+    # Translators: Form error on the change-password form when the current password typed is wrong. Read by anyone registering, signing in or managing their own account.
     AccountCode.PASSWORD_WRONG: _l("That is not your current password."),
     AccountCode.DISPLAY_NAME_TOO_LONG: TOO_LONG,
     # Translators: Form error when a display name imitates a role name; %(role)s is a role name such as "Moderator". Explains that role badges are reserved.
@@ -64,7 +64,7 @@ FIELDS = {
     AccountCode.OWN_ADMIN_ROLE: "admin",
 }
 
-# Translators: Help text under the password field on registration and password change; %(minimum)d is the minimum number of characters.
+# Translators: Help text under the password field on registration and password change; %(minimum)d is the minimum number of characters. Read by anyone registering, signing in or managing their own account.
 PASSWORD_HINT = _l(
     "At least %(minimum)d characters, and hard to guess: several uncommon words work well.",
     minimum=MIN_PASSWORD_LENGTH,

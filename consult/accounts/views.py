@@ -144,7 +144,7 @@ def password():
 def set_language():
     locale = request.form.get("locale", "")
     if locale not in current_app.config["LANGUAGES"]:
-        # Translators: Error when the chosen interface language is not offered.
+        # Translators: Error when the chosen interface language is not offered. Read by anyone registering, signing in or managing their own account.
         abort(400, _("That language is not available."))
     session["locale"] = locale
     return redirect(next_url(request.form.get("next")))

@@ -85,7 +85,7 @@ def comments(slug: str):
     filters, unreadable = public_filters(request.args)
     if unreadable:
         names = ", ".join(unreadable)
-        # Translators: API error message (JSON) for unreadable query parameters; %(names)s is a comma-separated list of parameter names.
+        # Translators: API error message (JSON) for unreadable query parameters; %(names)s is a comma-separated list of parameter names. Read by developers using the API.
         abort(400, _("These parameters have values we cannot read: %(names)s.", names=names))
     limit = requested_limit()
     page, following = visible_page(policy, filters, requested_cursor(), limit)

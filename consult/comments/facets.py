@@ -61,7 +61,7 @@ def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
     options = sorted(rows, key=lambda row: row[0])
     return Facet(
         "revision",
-        # Translators: Label naming a revision of a policy, in breadcrumbs, filters and headings; %(number)s is the revision number.
+        # Translators: Label naming a revision of a policy, in breadcrumbs, filters and headings; %(number)s is the revision number. Read by policy staff.
         tuple(Option(str(n), _("Revision %(number)s", number=n), count) for n, count in options),
     )
 
@@ -69,7 +69,7 @@ def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
 def clause_label(clause: Clause | None, key: str) -> str:
     if clause is None:
         return key
-    # Translators: Name used for the first, untitled part of a policy that comes before any heading.
+    # Translators: Name used for the first, untitled part of a policy that comes before any heading. Read by policy staff.
     heading = clause.heading or _("Introduction")
     return f"{clause.number} {heading}".strip()
 
@@ -186,7 +186,7 @@ def group_facet(policy: Policy, filters: TriageFilters) -> Facet:
         tuple(
             Option(
                 str(group),
-                # Translators: Option in the triage filter of groups of similar comments; %(number)s is the group's first comment number and %(opening)s the first words of that comment.
+                # Translators: Option in the triage filter of groups of similar comments; %(number)s is the group's first comment number and %(opening)s the first words of that comment. Read by policy staff.
                 _(
                     "Comment %(number)s: %(opening)s",
                     number=group,

@@ -43,7 +43,7 @@ class CommentForm(FlaskForm):
         # Translators: Label of the comment text box on a clause's comment thread, read by volunteers writing a comment.
         _l("Your comment"),
         validators=[DataRequired()],
-        # Translators: Help text under comment and response boxes explaining Markdown; keep the Markdown symbols (*, **, [ ](…)) as they are, translate only the words.
+        # Translators: Help text under comment and response boxes explaining Markdown; keep the Markdown symbols (*, **, [ ](…)) as they are, translate only the words. Read by volunteers (members of the public) and everyone reading the comments.
         description=_l("Markdown: *emphasis*, **bold**, [links](https://…), lists and quotes."),
     )
     # Translators: Label of the language picker for a new comment, read by volunteers.
@@ -157,9 +157,9 @@ class BulkForm(FlaskForm):
         # Translators: Label of the choice of comments that a bulk change applies to, in staff triage.
         _l("Apply to"),
         choices=[
-            # Translators: Option of the bulk change: apply only to the comments ticked in the list.
+            # Translators: Option of the bulk change: apply only to the comments ticked in the list. Read by policy staff.
             SelectChoice("selected", _l("The comments ticked below")),
-            # Translators: Option of the bulk change: apply to every comment the current filters match.
+            # Translators: Option of the bulk change: apply to every comment the current filters match. Read by policy staff.
             SelectChoice("matching", _l("Every comment matching the filters")),
         ],
         default="selected",
@@ -179,7 +179,7 @@ class BulkForm(FlaskForm):
 
     def __init__(self, *args, assignees: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        # Translators: Option in the bulk change form's menus meaning leave this value unchanged.
+        # Translators: Option in the bulk change form's menus meaning leave this value unchanged. Read by policy staff.
         keep = SelectChoice(KEEP, _l("Keep as it is"))
         self.disposition.choices = [keep, *disposition_choices()]
         nobody = SelectChoice("none", _l("Nobody"))

@@ -15,7 +15,7 @@ DISPOSITION_LABELS = {
     Disposition.DECLINED: lazy_pgettext("comment disposition", "Declined"),
     # Translators: Disposition of a comment, shown as a badge: staff took note of it without a change to the text. Agrees with "comment".
     Disposition.NOTED: lazy_pgettext("comment disposition", "Noted"),
-    # Translators: Disposition of a comment, shown as a badge: it repeats an earlier comment. Agrees with "comment".
+    # Translators: Disposition of a comment, shown as a badge: it repeats an earlier comment. Agrees with "comment". Read by volunteers (members of the public) and everyone reading the comments.
     Disposition.DUPLICATE: lazy_pgettext("comment disposition", "Duplicate"),
 }
 

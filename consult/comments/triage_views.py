@@ -60,7 +60,7 @@ def render_triage(policy: Policy, filters: TriageFilters, staff: list[User], for
     )
     page.total = tallies.matching
     form = form or fresh_form(filters, staff)
-    # Translators: Label of the bulk change option for every filtered comment; %(num)d is the number of matching comments.
+    # Translators: Label of the bulk change option for every filtered comment; %(num)d is the number of matching comments. Read by policy staff.
     matching = ngettext(
         "The %(num)d comment matching the filters",
         "All %(num)d comments matching the filters",

@@ -28,10 +28,10 @@ def as_local(moment: datetime | None) -> datetime | None:
 
 
 def revision_choices(revisions: list[Revision]) -> list[tuple[str, str]]:
-    # Translators: Option on the consultation window form: the window applies to the policy's latest published revision.
+    # Translators: Option on the consultation window form: the window applies to the policy's latest published revision. Read by policy staff.
     choices = [("", _("The policy (its latest published revision)"))]
     return choices + [
-        # Translators: Option on the consultation window form: the window applies to one revision; %(number)s is the revision number.
+        # Translators: Option on the consultation window form: the window applies to one revision; %(number)s is the revision number. Read by policy staff.
         (str(r.number), _("Revision %(number)s only", number=r.number))
         for r in revisions
     ]

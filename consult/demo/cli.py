@@ -98,10 +98,10 @@ def accounts_table(report: DemoReport) -> list[str]:
             DEMO_PASSWORD,
             roles_text(user),
             ", ".join(sorted(user.languages)),
-            # Translators: Value in the Status column of the demo's account table: the account was created now.
+            # Translators: Value in the Status column of the demo's account table: the account was created now. Read by administrators at the command line.
             _("created")
             if user.username in report.users_created
-            # Translators: Value in the Status column of the demo's account table: the account already existed.
+            # Translators: Value in the Status column of the demo's account table: the account already existed. Read by administrators at the command line.
             else _("existing"),
         ]
         for user in report.users

@@ -115,7 +115,7 @@ def import_revision(slug: str):
             form.document.errors.append(message_of(error))
             return render_template("drafting/import.html", policy=policy, form=form), 422
         flash(
-            # Translators: Confirmation after an import; %(count)d is the number of clauses and %(number)d the new revision number.
+            # Translators: Confirmation after an import; %(count)d is the number of clauses and %(number)d the new revision number. Read by policy staff.
             _(
                 "Imported %(count)d clauses as revision %(number)d.",
                 count=len(revision.clauses),
@@ -274,7 +274,7 @@ def publish_draft(slug: str, number: int):
         except PolicyError as error:
             form.change_summary.errors.append(message_of(error))
             return publish_page(revision, form, 422)
-        # Translators: Confirmation after publishing; %(number)d is the revision number.
+        # Translators: Confirmation after publishing; %(number)d is the revision number. Read by policy staff.
         flash(_("Revision %(number)d is published.", number=revision.number), "success")
         return redirect(url_for("policies.revision", slug=slug, number=number))
     return publish_page(revision, form, 422 if form.errors else 200)

@@ -9,19 +9,19 @@ from consult.i18n import page_language
 from consult.redline.render import Labels
 
 CHANGE_LABELS = {
-    # Translators: Label of a clause in the redline: the clause is new in this revision. Agrees with "clause".
+    # Translators: Label of a clause in the redline: the clause is new in this revision. Agrees with "clause". Read by everyone comparing revisions.
     "added": lazy_pgettext("change type", "Added"),
-    # Translators: Label of a clause in the redline: the clause was deleted. Agrees with "clause".
+    # Translators: Label of a clause in the redline: the clause was deleted. Agrees with "clause". Read by everyone comparing revisions.
     "removed": lazy_pgettext("change type", "Removed"),
-    # Translators: Label of a clause in the redline: its text changed. Agrees with "clause".
+    # Translators: Label of a clause in the redline: its text changed. Agrees with "clause". Read by everyone comparing revisions.
     "modified": lazy_pgettext("change type", "Modified"),
-    # Translators: Label of a clause in the redline: its heading changed. Agrees with "clause".
+    # Translators: Label of a clause in the redline: its heading changed. Agrees with "clause". Read by everyone comparing revisions.
     "renamed": lazy_pgettext("change type", "Renamed"),
-    # Translators: Label of a clause in the redline: it moved to another place. Agrees with "clause".
+    # Translators: Label of a clause in the redline: it moved to another place. Agrees with "clause". Read by everyone comparing revisions.
     "moved": lazy_pgettext("change type", "Moved"),
-    # Translators: Label of a clause in the redline: its number changed. Agrees with "clause".
+    # Translators: Label of a clause in the redline: its number changed. Agrees with "clause". Read by everyone comparing revisions.
     "renumbered": lazy_pgettext("change type", "Renumbered"),
-    # Translators: Label of a clause in the redline: its text did not change. Agrees with "clause".
+    # Translators: Label of a clause in the redline: its text did not change. Agrees with "clause". Read by everyone comparing revisions.
     "unchanged": lazy_pgettext("change type", "Unchanged"),
 }
 

@@ -70,7 +70,7 @@ def import_confirm(slug: str, number: int, language: str):
     if not form.validate_on_submit():
         # Only a tampered or truncated request loses the hidden text.
         lost = [
-            # Translators: Error when the document to import was lost before confirmation.
+            # Translators: Error when the document to import was lost before confirmation. Read by translators.
             _(
                 "The document to import did not come back with your confirmation: choose the file again."
             )
@@ -109,7 +109,7 @@ def chosen_keys(count: int) -> list[str]:
 
 def imported(result: TranslationImport):
     flash(
-        # Translators: Confirmation after a translation import; %(saved)d and %(unchanged)d are numbers of clauses.
+        # Translators: Confirmation after a translation import; %(saved)d and %(unchanged)d are numbers of clauses. Read by translators.
         _(
             "%(saved)d clauses translated, %(unchanged)d already up to date.",
             saved=result.saved,

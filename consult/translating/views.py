@@ -135,7 +135,7 @@ def next_clause(slug: str, number: int, language: str):
     language = load_language(revision, language)
     key = next_needing_work(revision_statuses(revision, language), request.args.get("after"))
     if key is None:
-        # Translators: Message when every clause of a revision is translated and current.
+        # Translators: Message when every clause of a revision is translated and current. Read by translators.
         flash(_("Every clause is translated and current in this language."), "success")
         return redirect(workspace_url(revision, language))
     return redirect(editor_url(revision, language, key))
