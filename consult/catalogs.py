@@ -27,6 +27,8 @@ EXTRACT_OPTIONS = [
     "_l",
     "-k",
     "lazy_gettext",
+    "-k",
+    "lazy_pgettext:1c,2",
     "--add-comments=Translators:",
     "--project=Consult",
     "--version=0.1.0",

@@ -13,6 +13,7 @@ from werkzeug.exceptions import Conflict
 
 from consult.errors import handle_http_error
 
+# Translators: Error message shown to anyone whose save collided with another person's save at the same instant; calm and precise, tells them to reload.
 MESSAGE = _l(
     "Someone else saved the same thing at the same moment, so nothing of yours was stored. "
     "Reload the page to see what is there now."

@@ -17,13 +17,21 @@ from consult.extensions import db
 from consult.zones import moment_text
 
 MESSAGES = {
+    # Translators: Error page text for a malformed request (HTTP 400), read by any visitor; neutral.
     400: _l("The request could not be understood."),
+    # Translators: Error page text (HTTP 403) when someone lacks the right to do an action; neutral, not accusing. Read by anyone using the site.
     403: _l("You do not have permission to do that."),
+    # Translators: Error page text (HTTP 404) for a page that does not exist; read by any visitor.
     404: _l("That page does not exist."),
+    # Translators: Error page text (HTTP 405) for a request method the page does not accept; rarely seen, technical but plain. Read by anyone using the site.
     405: _l("That method is not allowed here."),
+    # Translators: Error message (HTTP 409) when another person changed the same thing meanwhile; read by staff, translators or moderators.
     409: _l("Someone else changed this in the meantime."),
+    # Translators: Error page text (HTTP 413) for an uploaded file or form that is too big. Read by anyone using the site.
     413: _l("That upload is too large."),
+    # Translators: Error page text (HTTP 429) when someone sends requests too quickly; polite, asks them to wait. Read by anyone using the site.
     429: _l("Too many requests. Please wait a moment and try again."),
+    # Translators: Error page text (HTTP 500) for an internal failure; apologetic in tone but brief. Read by anyone using the site.
     500: _l("Something went wrong on our side."),
 }
 
@@ -169,6 +177,7 @@ def has_message(code: enum.Enum) -> bool:
 def message_of(error: ConsultError) -> str:
     template = _MESSAGES.get((type(error.code), error.code.value))
     if template is None:
+        # Translators: Fallback error message when no specific text exists; %(code)s is an internal error code such as "policies.not_found", keep it as is. Read by anyone using the site.
         return _("That could not be done (%(code)s).", code=error.code.value)
     if isinstance(template, Counted):
         return template % _Unknown(error.message_details())

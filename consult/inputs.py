@@ -55,6 +55,7 @@ def submitted_texts() -> Iterator[str]:
 
 def refuse_nul() -> None:
     if any(NUL in text for text in submitted_texts()):
+        # Translators: Form error when pasted text contains an invisible NUL character; keep "NUL" and "U+0000" as they are. Read by anyone using the site.
         abort(400, _("Text cannot contain the NUL character (U+0000). Remove it and try again."))
 
 
@@ -114,6 +115,7 @@ def refuse_invalid_utf8() -> None:
         encoded.append(request.get_data(cache=True))
     bad_urlencoded = any(undecodable(part) for text in encoded for part in text.split(b"&"))
     if bad_urlencoded or (request.mimetype == MULTIPART and multipart_undecodable()):
+        # Translators: Error message when a request's text is not valid UTF-8; keep "UTF-8" as is. Read by anyone using the site.
         abort(400, _("The request is not valid UTF-8 text. Check its encoding and try again."))
 
 
@@ -123,6 +125,7 @@ def refuse_repeated_fields() -> None:
     for fields in (request.args, request.form):
         for name, values in fields.lists():
             if len(values) > 1 and name not in MULTI_VALUED:
+                # Translators: Error message when a form field arrives twice; %(name)s is the technical name of the field. Read by anyone using the site.
                 abort(400, _("The field “%(name)s” was sent more than once.", name=name))
 
 
@@ -134,6 +137,7 @@ def check_page() -> None:
     # `?page=` means a page number on every list; an empty one (from a form) means page 1.
     page = request.args.get("page", "")
     if page and not valid_page(page):
+        # Translators: Error message for an invalid page number in a list's address; %(max)d is the largest page number allowed. Read by anyone using the site.
         abort(400, _("Page numbers are whole numbers from 1 to %(max)d.", max=MAX_INT))
 
 

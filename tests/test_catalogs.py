@@ -9,6 +9,11 @@ After adding or changing interface strings, from the project root
     flask --app wsgi translate compile
     flask --app wsgi translate check     # what this file checks, as a list
 
+Every message carries a translator comment: `# Translators: …` on the line right before
+the call in Python, `{# Translators: … #}` right before it in a template (one message per
+line, or Babel gives the comment to the first one only). An ambiguous short label takes a
+context: `pgettext("comment state", "Hidden")`, `{% trans "comment state" %}Hidden{% endtrans %}`.
+
 A new language: `pybabel init -i translations/messages.pot -d translations -l <lang>`
 (sets the Plural-Forms header), then add the tag to LANGUAGES in consult/config.py.
 The .mo files are committed, so a fresh clone needs no compile step.
@@ -16,69 +21,76 @@ The .mo files are committed, so a fresh clone needs no compile step.
 
 import gettext
 import io
-import re
-from pathlib import Path
 
 import flask_babel
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from flask import render_template_string
 
 from consult import create_app
+from consult.catalogs import (
+    TEMPLATE,
+    extract,
+    ids,
+    load,
+    mo_path,
+    placeholders,
+    po_path,
+    stray_percent,
+    strings,
+)
 from consult.config import DEFAULTS
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
-TEMPLATE = TRANSLATIONS / "messages.pot"
 SOURCE_LANGUAGE = DEFAULTS["BABEL_DEFAULT_LOCALE"]
 LANGUAGES = [tag for tag in DEFAULTS["LANGUAGES"] if tag != SOURCE_LANGUAGE]
-
-# A Python %-format conversion: `%(name)s`, `%d`, `%%`, ...
-FORMAT_SPEC = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<type>[diouxXeEfFgGcrsa%])"
-)
-
-
-def po_path(lang: str) -> Path:
-    return TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"
-
-
-def mo_path(lang: str) -> Path:
-    return po_path(lang).with_suffix(".mo")
-
-
-def load(path: Path, lang: str | None = None) -> Catalog:
-    with path.open("rb") as f:
-        return read_po(f, locale=lang)
-
-
-def ids(message: Message) -> tuple[str, ...]:
-    return message.id if isinstance(message.id, tuple) else (message.id,)
-
-
-def strings(message: Message) -> tuple[str, ...]:
-    return message.string if isinstance(message.string, tuple) else (message.string,)
-
-
-def placeholders(text: str) -> set[str]:
-    """The named conversions of a %-format string, e.g. {"%(count)d"}; `%%` is a literal."""
-    found = set()
-    for match in FORMAT_SPEC.finditer(text):
-        if match["type"] == "%":
-            continue
-        found.add(f"%({match['name']}){match['type']}" if match["name"] is not None else match[0])
-    return found
-
-
-def stray_percent(text: str) -> bool:
-    """A `%` that is neither `%%` nor a complete conversion breaks the % formatting."""
-    return "%" in FORMAT_SPEC.sub("", text)
 
 
 @pytest.fixture(scope="module")
 def template() -> Catalog:
     return load(TEMPLATE)
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> Catalog:
+    """The messages as the code holds them now, extracted with the documented options."""
+    output = tmp_path_factory.mktemp("extract") / "messages.pot"
+    extract(output)
+    return load(output)
+
+
+def key(message: Message) -> tuple:
+    return (message.context, message.id)
+
+
+def contents(catalog: Catalog) -> dict[tuple, tuple]:
+    """What a translator sees of each message; line numbers are left out, they move with any edit."""
+    return {
+        key(message): (message.python_format, tuple(message.auto_comments))
+        for message in catalog
+        if message.id
+    }
+
+
+def test_template_is_freshly_extracted(template, extracted):
+    committed, fresh = contents(template), contents(extracted)
+    stale = {
+        "missing from messages.pot": sorted(map(str, fresh.keys() - committed.keys())),
+        "no longer in the code": sorted(map(str, committed.keys() - fresh.keys())),
+        "changed": sorted(
+            str(k) for k in fresh.keys() & committed.keys() if fresh[k] != committed[k]
+        ),
+    }
+    assert not any(stale.values()), f"run `pybabel extract` (see the docstring): {stale}"
+
+
+def test_every_message_has_a_translator_comment(extracted):
+    uncommented = [
+        (key(message), message.locations[0])
+        for message in extracted
+        if message.id and not " ".join(message.auto_comments).strip()
+    ]
+    assert not uncommented, f"add a `Translators:` comment before each of {uncommented}"
 
 
 def test_every_configured_language_has_a_catalog():
@@ -101,8 +113,8 @@ def test_template_holds_only_application_strings(template):
 def test_every_message_is_translated(template, lang):
     catalog = load(po_path(lang), lang)
     assert not catalog.fuzzy, f"{lang}: the catalog header is marked fuzzy"
-    expected = {message.id for message in template if message.id}
-    present = {message.id for message in catalog if message.id}
+    expected = {key(message) for message in template if message.id}
+    present = {key(message) for message in catalog if message.id}
     assert not expected - present, f"{lang}: run `pybabel update`; missing {expected - present}"
     assert not present - expected, f"{lang}: run `pybabel update`; stale {present - expected}"
     for message in catalog:
@@ -113,6 +125,15 @@ def test_every_message_is_translated(template, lang):
         if message.pluralizable:
             assert len(forms) == catalog.num_plurals, (lang, message.id, catalog.num_plurals)
         assert all(form.strip() for form in forms), f"{lang}: untranslated {message.id!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalog_carries_the_translator_comments(template, lang):
+    comments = {key(message): message.auto_comments for message in template if message.id}
+    catalog = load(po_path(lang), lang)
+    for message in catalog:
+        if message.id:
+            assert message.auto_comments == comments[key(message)], f"{lang}: run `pybabel update`"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -153,6 +174,13 @@ EXPECTED = {
     "de": ("Anmelden", "Diese Revision hat 3 Klauseln.", "Diese Revision hat 1 Klausel."),
     "es": ("Iniciar sesión", "Esta revisión tiene 3 cláusulas.", "Esta revisión tiene 1 cláusula."),
     "ar": ("تسجيل الدخول", "تحتوي هذه المراجعة على 3 بنود.", "تحتوي هذه المراجعة على بند واحد."),
+    "ja": ("ログイン", "この版には 3 個の条項があります。", "この版には 1 個の条項があります。"),
+    "zh_Hans": ("登录", "此修订版有 3 个条款。", "此修订版有 1 个条款。"),
+    "ru": ("Войти", "В этой редакции 3 пункта.", "В этой редакции 1 пункт."),
+    "he": ("כניסה", "בגרסה הזו יש 3 סעיפים.", "בגרסה הזו יש סעיף אחד."),
+    "fa": ("ورود", "این نسخه 3 بند دارد.", "این نسخه 1 بند دارد."),
+    "pt_BR": ("Entrar", "Esta revisão tem 3 cláusulas.", "Esta revisão tem 1 cláusula."),
+    "id": ("Masuk", "Revisi ini memiliki 3 klausul.", "Revisi ini memiliki 1 klausul."),
 }
 
 

@@ -22,6 +22,7 @@ def register(app: Flask) -> None:
     app.add_template_global(badge_roles)
     app.cli.add_command(users)
     login_manager.login_view = "accounts.login"
+    # Translators: Message shown to a visitor sent to the sign-in page because the page they wanted requires an account.
     login_manager.login_message = _l("Please sign in to see that page.")
     login_manager.login_message_category = "info"
     # Flashed as plain text in the reader's language: a lazy string would be

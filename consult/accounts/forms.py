@@ -19,6 +19,7 @@ class Present:
     """The field was sent, even empty: a form may leave it blank, but a request
     that leaves it out is not one of our forms."""
 
+    # Translators: Form error when a field expected by the server is absent (usually an outdated page); tells the user to reload.
     message = _l("This field is missing from the form. Reload the page and try again.")
 
     def __call__(self, form: FlaskForm, field) -> None:
@@ -26,11 +27,13 @@ class Present:
             raise StopValidation(str(self.message))
 
 
+# Translators: Help text under the display name field of the account form, read by the user about their own name.
 OWN_NAME_HINT = _l("Shown next to your comments. Your username is used if you leave it empty.")
 
 
 def display_name_field(description=OWN_NAME_HINT, autocomplete="name") -> StringField:
     return StringField(
+        # Translators: Label of the display name field (the name shown next to a person's comments) and a column heading in the staff user list.
         _l("Display name"),
         validators=[Present(), Length(max=80, message=TOO_LONG)],
         description=description,
@@ -41,12 +44,14 @@ def display_name_field(description=OWN_NAME_HINT, autocomplete="name") -> String
 def new_password_fields(label, again_label) -> tuple[PasswordField, PasswordField]:
     password = PasswordField(
         label,
+        # Translators: Form error on registration when the password field is empty. Read by anyone registering, signing in or managing their own account.
         validators=[InputRequired(_l("Choose a password."))],
         description=PASSWORD_HINT,
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
         again_label,
+        # Translators: Form error when the password and its confirmation differ. Read by anyone registering, signing in or managing their own account.
         validators=[EqualTo("password", _l("The two passwords are not the same."))],
         render_kw={"autocomplete": "new-password"},
     )
@@ -55,12 +60,16 @@ def new_password_fields(label, again_label) -> tuple[PasswordField, PasswordFiel
 
 class LoginForm(FlaskForm):
     username = StringField(
+        # Translators: Label of the username field on sign-in and registration forms, and a column heading in user lists.
         _l("Username"),
+        # Translators: Form error on the sign-in form when the username field is empty.
         validators=[InputRequired(_l("Enter your username."))],
         render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
     )
     password = PasswordField(
+        # Translators: Label of the password field on sign-in and registration forms, and a column heading in the demo's account table. Read by anyone registering, signing in or managing their own account.
         _l("Password"),
+        # Translators: Form error on the sign-in form when the password field is empty. Read by anyone registering, signing in or managing their own account.
         validators=[InputRequired(_l("Enter your password."))],
         render_kw={"autocomplete": "current-password"},
     )
@@ -69,21 +78,34 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     username = StringField(
         _l("Username"),
+        # Translators: Form error on registration when the username field is empty.
         validators=[InputRequired(_l("Choose a username."))],
+        # Translators: Help text under the username field on the registration form describing the allowed characters and length.
         description=_l("Letters, digits, dots, hyphens or underscores; 3 to 40 characters."),
         render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
     )
     display_name = display_name_field()
-    password, confirm = new_password_fields(_l("Password"), _l("Password again"))
+    password, confirm = new_password_fields(
+        _l("Password"),
+        # Translators: Label of the password confirmation field on the registration form. Read by anyone registering, signing in or managing their own account.
+        _l("Password again"),
+    )
 
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
+        # Translators: Label of the field where a signed-in user types their current password before changing it.
         _l("Current password"),
+        # Translators: Form error when the current password field is left empty on the change-password form. Read by anyone registering, signing in or managing their own account.
         validators=[InputRequired(_l("Enter your current password."))],
         render_kw={"autocomplete": "current-password"},
     )
-    password, confirm = new_password_fields(_l("New password"), _l("New password again"))
+    password, confirm = new_password_fields(
+        # Translators: Label of the new password field on the change-password form. Read by anyone registering, signing in or managing their own account.
+        _l("New password"),
+        # Translators: Label of the confirmation field for the new password on the change-password form. Read by anyone registering, signing in or managing their own account.
+        _l("New password again"),
+    )
 
 
 class DisplayNameForm(FlaskForm):
@@ -94,6 +116,7 @@ class UserDisplayNameForm(FlaskForm):
     """An admin renaming someone."""
 
     display_name = display_name_field(
+        # Translators: Help text under the display name field when an administrator edits another person's account; "their" refers to that person.
         _l("Shown next to their comments. Their username is used if you leave it empty."),
         autocomplete="off",  # not the admin's own name
     )
@@ -105,8 +128,10 @@ class GrantsForm(FlaskForm):
     moderator = BooleanField(ROLE_LABELS[Role.MODERATOR])
     admin = BooleanField(ROLE_LABELS[Role.ADMIN])
     languages = StringField(
+        # Translators: Label of the field listing the languages a translator may translate, also a column heading in the admin's user list.
         _l("Languages"),
         validators=[Length(max=500, message=TOO_LONG)],
+        # Translators: Help text for the translator languages field, read by administrators; keep the example tags (de, pt-BR, zh-Hant) unchanged.
         description=_l(
             "For translators: language tags separated by commas or spaces, "
             "such as de, pt-BR, zh-Hant."

@@ -16,10 +16,12 @@ TOO_LONG = Counted(
 )
 
 MESSAGES = {
+    # Translators: Form error for an invalid username, read by a person registering; lists the allowed characters.
     AccountCode.USERNAME_INVALID: _l(
         "Use 3 to 40 characters: letters, digits, dots, hyphens or underscores, "
         "starting and ending with a letter or digit."
     ),
+    # Translators: Form error on registration when the chosen username already exists.
     AccountCode.USERNAME_TAKEN: _l("That username is already taken."),
     AccountCode.PASSWORD_TOO_SHORT: Counted(
         "minimum",
@@ -43,17 +45,23 @@ MESSAGES = {
         "That password is too easy to guess. Use a phrase of several uncommon words, "
         "and avoid your names, dates, repeats and keyboard patterns."
     ),
+    # Translators: Form error on the change-password form when the current password typed is wrong. Read by anyone registering, signing in or managing their own account.
     AccountCode.PASSWORD_WRONG: _l("That is not your current password."),
     AccountCode.DISPLAY_NAME_TOO_LONG: TOO_LONG,
+    # Translators: Form error when a display name imitates a role name; %(role)s is a role name such as "Moderator". Explains that role badges are reserved.
     AccountCode.DISPLAY_NAME_RESERVED: _l(
         "A display name cannot contain “%(role)s” or a look-alike: role names are shown "
         "only beside the people who hold the role."
     ),
+    # Translators: Form error when a language tag is unknown; %(language)s is the tag the user typed, such as "xx".
     AccountCode.LANGUAGE_UNKNOWN: _l("“%(language)s” is not a language tag we know."),
+    # Translators: Form error for administrators when languages are given to someone who is not a translator; "Translator" is the role checkbox's label.
     AccountCode.LANGUAGES_NEED_TRANSLATOR: _l(
         "Only translators have languages: tick Translator or clear the languages."
     ),
+    # Translators: Form error for administrators when the Translator role is ticked without any language.
     AccountCode.TRANSLATOR_NEEDS_LANGUAGES: _l("A translator needs at least one language."),
+    # Translators: Form error for an administrator who tries to remove their own admin role.
     AccountCode.OWN_ADMIN_ROLE: _l("You cannot remove your own admin role; another admin can."),
 }
 

@@ -74,6 +74,7 @@ def register():
             show_account_error(form, error)
         else:
             start_session(user)
+            # Translators: Confirmation shown after registering; %(name)s is the new user's display name.
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.display_name), "success")
             return redirect(home_url())
     return form_page("accounts/register.html", form)
@@ -92,6 +93,7 @@ def login():
             start_session(user)
             return redirect(target or home_url())
         # One message for both cases, so the form does not reveal which usernames exist.
+        # Translators: Error on the sign-in form when the username or password is wrong; deliberately does not say which.
         form.form_errors.append(_("That username and password do not match an account."))
     status = 422 if form.errors or form.form_errors else 200
     return render_template("accounts/login.html", form=form, next=target), status
@@ -103,6 +105,7 @@ def logout():
         # A copy of this session's cookie must not outlive signing out.
         end_sessions(signed_in_user())
     logout_user()
+    # Translators: Confirmation after signing out; all the user's sessions on other devices end too.
     flash(_("You have signed out, here and on every other device."), "info")
     return redirect(home_url())
 
@@ -118,6 +121,7 @@ def account():
         except AccountError as error:
             show_account_error(form, error)
         else:
+            # Translators: Confirmation after a user saves their own display name.
             flash(_("Saved your display name."), "success")
             return redirect(url_for(".account"))
     return form_page("accounts/account.html", form, preferences=preferences_form(user))
@@ -149,6 +153,7 @@ def password():
             show_account_error(form, error)
         else:
             start_session(user)  # with the new token: only this browser stays signed in
+            # Translators: Confirmation after a password change; all the user's other sessions are ended.
             flash(_("Your password is changed, and every other device is signed out."), "success")
             return redirect(url_for(".account"))
     return form_page("accounts/password.html", form)
@@ -196,6 +201,7 @@ def user_edit(user_id: int):
         except AccountError as error:
             show_account_error(form, error)
         else:
+            # Translators: Confirmation for an administrator after saving someone's roles; %(name)s is that person's display name.
             flash(_("Saved the roles of %(name)s.", name=user.username), "success")
             return redirect(url_for(".user_list", q=user.username))
     return user_page(user, form, unposted_rename_form(user))
@@ -212,6 +218,7 @@ def user_rename(user_id: int):
         except AccountError as error:
             show_account_error(form, error)
         else:
+            # Translators: Confirmation for an administrator after changing someone's display name; %(name)s is that person's display name.
             flash(_("Saved the display name of %(name)s.", name=user.username), "success")
             return redirect(url_for(".user_edit", user_id=user.id))
     # formdata=None: the roles as stored, not as absent from the rename form's post.
@@ -223,5 +230,6 @@ def user_rename(user_id: int):
 def user_sign_out(user_id: int):
     user = db.get_or_404(User, user_id)
     sign_out_everywhere(signed_in_user(), user)
+    # Translators: Confirmation for an administrator after ending all sessions of an account; %(name)s is that person's display name.
     flash(_("%(name)s is signed out on every device.", name=user.username), "success")
     return redirect(url_for(".user_edit", user_id=user.id))

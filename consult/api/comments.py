@@ -53,6 +53,7 @@ def requested_limit() -> int:
     if not text:
         return DEFAULT_LIMIT
     if not (text.isascii() and text.isdigit()):
+        # Translators: API error message (JSON) for an invalid "limit" parameter; %(max)d is the largest allowed limit; keep "limit" if quoted, read by developers.
         abort(400, _("The limit is a whole number from 1 to %(max)d.", max=MAX_LIMIT))
     return max(1, min(int(text) if len(text) <= 6 else MAX_LIMIT, MAX_LIMIT))
 
@@ -63,6 +64,7 @@ def requested_cursor() -> Cursor | None:
         return None
     cursor = Cursor.decode(text)
     if cursor is None:
+        # Translators: API error message (JSON) when a pagination cursor was not issued by this API; read by developers.
         abort(400, _("That cursor is not one this API gave."))
     return cursor
 
@@ -83,6 +85,7 @@ def comments(slug: str):
     filters, unreadable = public_filters(request.args)
     if unreadable:
         names = ", ".join(unreadable)
+        # Translators: API error message (JSON) for unreadable query parameters; %(names)s is a comma-separated list of parameter names. Read by developers using the API.
         abort(400, _("These parameters have values we cannot read: %(names)s.", names=names))
     limit = requested_limit()
     page, following = visible_page(policy, filters, requested_cursor(), limit)

@@ -41,6 +41,7 @@ def revision_json(revision: Revision) -> dict:
 
 
 def load_policy(slug: str) -> Policy:
+    # Translators: API error message (JSON) for an unknown policy; %(slug)s is the policy's address as typed, such as "code-of-conduct". Read by developers using the API.
     return policy_or_404(slug, _("There is no policy “%(slug)s”.", slug=slug))
 
 
@@ -50,11 +51,13 @@ def policy(slug: str):
     policy = load_policy(slug)
     revision = latest_revision(policy)
     if revision is None:
+        # Translators: API error message (JSON) when a policy has no published revision yet; %(slug)s is the policy's address. Read by developers using the API.
         abort(404, _("Policy “%(slug)s” has no published revision.", slug=slug))
     return jsonify(revision_json(revision))
 
 
 def load_revision(slug: str, number: int) -> Revision:
+    # Translators: API error message (JSON) for a missing revision; %(slug)s is the policy's address and %(number)d the revision number requested. Read by developers using the API.
     message = _("Policy “%(slug)s” has no revision %(number)d.", slug=slug, number=number)
     return revision_or_404(policy_or_404(slug, message), number, message)
 
@@ -90,6 +93,7 @@ def compared_json(item) -> dict:
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
 def compare(slug: str, old: int, new: int):
     policy = load_policy(slug)
+    # Translators: API error message (JSON) when the requested revision of a policy does not exist; %(slug)s is the policy's address. Read by developers using the API.
     message = _("Policy “%(slug)s” has no such revision.", slug=slug)
     revisions = revisions_or_404(policy, old, new, message=message)
     comparison = compare_revisions(*revisions)

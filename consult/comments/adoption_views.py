@@ -33,8 +33,10 @@ from drafts import COMMENT_PROFILE
 
 class AdoptForm(FlaskForm):
     disposition = SelectField(
+        # Translators: Label of the disposition field on the page where staff adopt a comment's suggested wording.
         _l("Disposition of the comment"),
         default=Disposition.ACCEPTED.value,
+        # Translators: Help text under the disposition field when adopting wording: the comment is marked Accepted unless staff choose another disposition.
         description=_l("Accepted unless you choose otherwise."),
     )
     # The draft and the clause text the page showed: the wording goes in only if they
@@ -42,6 +44,7 @@ class AdoptForm(FlaskForm):
     draft = HiddenField(validators=[Regexp(r"^\d{0,9}$")])
     seen = HiddenField(validators=[Regexp(r"^[0-9a-f]{0,64}$"), Length(max=64)])
     confirm = BooleanField(
+        # Translators: Label of the confirmation checkbox before staff replace a clause's draft text with a comment's suggestion.
         _l("Replace the draft's text with the suggestion, including the changes shown above")
     )
 
@@ -127,6 +130,7 @@ def adopt_wording_post(comment_id: int):
         db.session.rollback()  # the page shows the state as stored, not half a change
         form.form_errors.append(message_of(error))
         return render_adopt(comment, form, error.status)
+    # Translators: Confirmation after staff adopt suggested wording; %(number)s is the draft's revision number.
     flash(_("The suggested wording is in draft %(number)s.", number=draft.number), "success")
     anchor = f"clause-{comment.clause_key}"
     return redirect(

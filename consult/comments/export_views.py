@@ -24,6 +24,7 @@ def requested_revision(policy: Policy) -> Revision | None:
     if not text:
         return None
     if not (text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_INT):
+        # Translators: Error for an invalid revision number in an export request; %(max)d is the largest allowed number. Read by policy staff.
         abort(400, _("A revision is a whole number from 1 to %(max)d.", max=MAX_INT))
     return revision_or_404(policy, int(text))
 

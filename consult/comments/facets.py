@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from sqlalchemy.orm import joinedload, lazyload
 
 from consult.accounts.models import User
@@ -60,6 +61,7 @@ def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
     options = sorted(rows, key=lambda row: row[0])
     return Facet(
         "revision",
+        # Translators: Label naming a revision of a policy, in breadcrumbs, filters and headings; %(number)s is the revision number. Read by policy staff.
         tuple(Option(str(n), _("Revision %(number)s", number=n), count) for n, count in options),
     )
 
@@ -67,6 +69,7 @@ def revision_facet(policy: Policy, filters: TriageFilters) -> Facet:
 def clause_label(clause: Clause | None, key: str) -> str:
     if clause is None:
         return key
+    # Translators: Name used for the first, untitled part of a policy that comes before any heading. Read by policy staff.
     heading = clause.heading or _("Introduction")
     return f"{clause.number} {heading}".strip()
 
@@ -121,6 +124,7 @@ def assignee_facet(policy: Policy, filters: TriageFilters, staff: list[User]) ->
         people.update(
             {u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(former)))}
         )
+    # Translators: Option in the assignee filter and field meaning the comment is assigned to no one; staff read it.
     nobody = Option(NOBODY, _("Nobody"), counts.get(None, 0))
     return Facet(
         "assignee",
@@ -135,7 +139,15 @@ def yes_no_facet(policy: Policy, filters: TriageFilters, name: str) -> Facet:
         .select_from(Comment)
         .where(*conditions(policy, filters, without=name))
     ).one()
-    return Facet(name, (Option("yes", _("Yes"), yes), Option("no", _("No"), total - yes)))
+    return Facet(
+        name,
+        (
+            # Translators: Option "Yes" in a yes/no filter of the staff's comment triage list, followed by a count.
+            Option("yes", pgettext("filter option", "Yes"), yes),
+            # Translators: Option "No" in a yes/no filter of the staff's comment triage list, followed by a count.
+            Option("no", pgettext("filter option", "No"), total - yes),
+        ),
+    )
 
 
 # Groups of similar comments a facet lists: the largest (and the one chosen).
@@ -174,6 +186,7 @@ def group_facet(policy: Policy, filters: TriageFilters) -> Facet:
         tuple(
             Option(
                 str(group),
+                # Translators: Option in the triage filter of groups of similar comments; %(number)s is the group's first comment number and %(opening)s the first words of that comment. Read by policy staff.
                 _(
                     "Comment %(number)s: %(opening)s",
                     number=group,

@@ -40,13 +40,18 @@ def interface_language() -> str:
 
 class CommentForm(FlaskForm):
     body = TextAreaField(
+        # Translators: Label of the comment text box on a clause's comment thread, read by volunteers writing a comment.
         _l("Your comment"),
         validators=[DataRequired()],
+        # Translators: Help text under comment and response boxes explaining Markdown; keep the Markdown symbols (*, **, [ ](…)) as they are, translate only the words. Read by volunteers (members of the public) and everyone reading the comments.
         description=_l("Markdown: *emphasis*, **bold**, [links](https://…), lists and quotes."),
     )
+    # Translators: Label of the language picker for a new comment, read by volunteers.
     language = SelectField(_l("Language of your comment"))
     suggested_wording = TextAreaField(
+        # Translators: Label of the optional field where a volunteer proposes new text for the clause.
         _l("Suggested wording (optional)"),
+        # Translators: Help text under the suggested wording field, read by volunteers; "redline" is the marked-up comparison of texts.
         description=_l(
             "Propose replacement text for the whole clause; it is shown as a redline against the clause."
         ),
@@ -68,6 +73,7 @@ class ReplyForm(CommentForm):
 
 
 class ReasonForm(FlaskForm):
+    # Translators: Label of the field for the reason of a flag (by volunteers) or of a moderation action (by moderators).
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=1000)])
 
 
@@ -76,13 +82,16 @@ class ConfirmForm(FlaskForm):
 
 
 class WindowForm(FlaskForm):
+    # Translators: Label of the choice, for staff, of which revisions a consultation window applies to.
     revision = SelectField(_l("Applies to"), default="")
     opens_at = DateTimeLocalField(
+        # Translators: Label of the date and time field at which comments open, on the consultation window form for staff.
         _l("Opens"),
         validators=[Optional()],
         description=_l("Leave empty to keep comments closed."),
     )
     closes_at = DateTimeLocalField(
+        # Translators: Label of the date and time field at which comments close, on the consultation window form for staff.
         _l("Closes"),
         validators=[Optional()],
         description=_l("Leave empty for no closing date."),
@@ -100,14 +109,19 @@ def people_choices(people: list[tuple[str, str]]) -> list[SelectChoice]:
 class TriageForm(FlaskForm):
     """Staff's decision on one comment."""
 
+    # Translators: Label of the disposition field (the staff's decision on a comment) and a filter in the triage list.
     disposition = SelectField(_l("Disposition"))
     original = IntegerField(
+        # Translators: Label of the field where staff give the number of the earlier comment that a duplicate repeats.
         _l("Duplicate of comment number"),
         validators=[Optional(), NumberRange(min=1)],
+        # Translators: Help text under the duplicate-of field for staff.
         description=_l("For a duplicate: the number of the earlier comment it repeats."),
     )
     response = TextAreaField(
+        # Translators: Label of the field for the staff's public answer to a comment.
         _l("Public response"),
+        # Translators: Help text under the public response field for staff; keep the Markdown symbols (*, **, [ ](…)) as they are.
         description=_l(
             "Shown under the comment with your name and role. Markdown: *emphasis*, "
             "**bold**, [links](https://…), lists and quotes. Leave empty for no response."
@@ -135,9 +149,12 @@ class BulkForm(FlaskForm):
     """One change for many comments: those ticked, or every one matching the filters."""
 
     scope = RadioField(
+        # Translators: Label of the choice of comments that a bulk change applies to, in staff triage.
         _l("Apply to"),
         choices=[
+            # Translators: Option of the bulk change: apply only to the comments ticked in the list. Read by policy staff.
             SelectChoice("selected", _l("The comments ticked below")),
+            # Translators: Option of the bulk change: apply to every comment the current filters match. Read by policy staff.
             SelectChoice("matching", _l("Every comment matching the filters")),
         ],
         default="selected",
@@ -149,11 +166,14 @@ class BulkForm(FlaskForm):
     )
     assignee = SelectField(_l("Assign to"), default=KEEP, render_kw={"data-content": ""})
     response = TextAreaField(
-        _l("Public response"), description=_l("Leave empty to keep each comment's response.")
+        _l("Public response"),
+        # Translators: Help text under the public response field of the bulk change form, for staff.
+        description=_l("Leave empty to keep each comment's response."),
     )
 
     def __init__(self, *args, assignees: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        # Translators: Option in the bulk change form's menus meaning leave this value unchanged. Read by policy staff.
         keep = SelectChoice(KEEP, _l("Keep as it is"))
         self.disposition.choices = [keep, *disposition_choices()]
         nobody = SelectChoice("none", _l("Nobody"))

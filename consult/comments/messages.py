@@ -7,6 +7,7 @@ from consult.comments.errors import CommentCode
 from consult.errors import Counted
 
 MESSAGES = {
+    # Translators: Form error when a volunteer submits an empty comment.
     CommentCode.BODY_REQUIRED: _l("Please write your comment."),
     CommentCode.TOO_LONG: Counted(
         "limit",
@@ -20,15 +21,21 @@ MESSAGES = {
     CommentCode.LANGUAGE_UNKNOWN: _l(
         "“%(language)s” is not a language we know. Choose one from the list."
     ),
+    # Translators: Error when someone tries to comment on a draft or unpublished revision. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.NOT_PUBLISHED: _l("Only published revisions take comments."),
+    # Translators: Error when someone tries to comment while the consultation window is not open. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.WINDOW_NOT_SET: _l("Comments are not open for this revision."),
+    # Translators: Error when commenting before the consultation opens; %(opens)s is a date and time. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.WINDOW_NOT_OPEN: _l(
         "The comment period has not opened yet. It opens on %(opens)s."
     ),
+    # Translators: Error when commenting after the consultation closed; %(closes)s is a date and time. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.WINDOW_CLOSED: _l(
         "The comment period closed on %(closes)s. The comments stay readable."
     ),
+    # Translators: Error when someone comments on an older revision after a newer one was published. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.SUPERSEDED: _l("A newer revision exists: please comment on the latest revision."),
+    # Translators: Error shown to a person whose account a moderator blocked from posting; neutral and factual.
     CommentCode.BLOCKED: _l("Your account has been blocked from posting by a moderator."),
     CommentCode.DEPTH_LIMIT: Counted(
         "limit",
@@ -41,7 +48,9 @@ MESSAGES = {
             **details,
         ),
     ),
+    # Translators: Error when someone replies to a comment that was removed. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.PARENT_UNAVAILABLE: _l("That comment was removed, so it cannot take replies."),
+    # Translators: Error when someone other than the author tries to edit or delete a comment.
     CommentCode.NOT_AUTHOR: _l("Only the author can do that to a comment."),
     CommentCode.EDIT_WINDOW_OVER: Counted(
         "minutes",
@@ -52,16 +61,25 @@ MESSAGES = {
             **details,
         ),
     ),
+    # Translators: Error when someone acts on a comment that was removed. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.REMOVED: _l("That comment was removed."),
+    # Translators: Error when a volunteer tries to endorse their own comment.
     CommentCode.OWN_COMMENT: _l("You cannot endorse your own comment."),
+    # Translators: Message when a volunteer flags a comment they had already flagged.
     CommentCode.ALREADY_FLAGGED: _l(
         "You have already flagged this comment. A moderator will look at it."
     ),
+    # Translators: Form error when a flag or moderation action is sent without a reason. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.REASON_REQUIRED: _l("Please give a reason."),
+    # Translators: Message after staff save a form in which nothing changed.
     CommentCode.UNCHANGED: _l("Nothing changed."),
+    # Translators: Form error on the consultation window form when the closing time is not after the opening time. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.WINDOW_ORDER: _l("The closing time must be after the opening time."),
+    # Translators: Error when someone who is not staff of the policy tries a staff action.
     CommentCode.NOT_STAFF: _l("Only policy staff can do that."),
+    # Translators: Form error in staff bulk triage when no comment is ticked.
     CommentCode.NOTHING_SELECTED: _l("Select at least one comment."),
+    # Translators: Form error in staff bulk triage when there is nothing to apply.
     CommentCode.NO_CHANGE_CHOSEN: _l("Choose a disposition, an assignee or a response to apply."),
     CommentCode.SELECTION_CHANGED: Counted(
         "count",
@@ -74,10 +92,13 @@ MESSAGES = {
             **details,
         ),
     ),
+    # Translators: Form error when the duplicate disposition is chosen without an earlier comment number. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.ORIGINAL_REQUIRED: _l("Give the number of the comment this one duplicates."),
+    # Translators: Form error when the duplicate-of number is not an earlier comment of the same policy; %(original)s is the comment number given. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.ORIGINAL_NOT_EARLIER: _l(
         "A duplicate repeats an earlier comment on the same policy: comment %(original)s is "
         "not one."
     ),
+    # Translators: Form error when staff assign a comment to someone who is not policy staff.
     CommentCode.ASSIGNEE_NOT_STAFF: _l("Comments can only be assigned to policy staff."),
 }

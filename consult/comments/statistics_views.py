@@ -28,6 +28,7 @@ from consult.policies.services import latest_revision
 
 
 def counted(count: int) -> str:
+    # Translators: Count of comments in the report and statistics; %(shown)s is a number of comments. Read by everyone: the report and statistics are public.
     return ngettext("%(shown)s comment", "%(shown)s comments", count, shown=format_number(count))
 
 
@@ -46,7 +47,9 @@ def clause_chart(rows, counts: dict[str, Counter], labels: dict[str, str]) -> Ba
         chart_rows += [Row(language_name(lang), n) for lang, n in counts[row.key].most_common()]
     return bar_chart(
         "chart-clauses",
+        # Translators: Chart title and table heading in comment statistics: number of comments for each clause and language. Read by everyone: the report and statistics are public.
         _("Comments per clause and language"),
+        # Translators: Text alternative describing the chart of comments per clause and language for screen readers.
         _("For each clause, one bar per language, labelled with its number of comments."),
         chart_rows,
     )
@@ -55,7 +58,9 @@ def clause_chart(rows, counts: dict[str, Counter], labels: dict[str, str]) -> Ba
 def day_chart(days: dict[date, int]) -> BarChart:
     return bar_chart(
         "chart-days",
+        # Translators: Chart title in comment statistics: number of comments per day. Read by everyone: the report and statistics are public.
         _("Comments per day"),
+        # Translators: Text alternative describing the chart of comments per day for screen readers; "UTC" is the time standard, keep it.
         _("One bar per day (UTC) on which comments were written, labelled with their number."),
         [Row(format_date(day, "medium"), count) for day, count in days.items()],
     )
@@ -64,6 +69,7 @@ def day_chart(days: dict[date, int]) -> BarChart:
 def week_chart(weeks: dict[date, Counter]) -> BarChart:
     chart_rows = []
     for monday, decided in weeks.items():
+        # Translators: Label of a week in the statistics chart; %(day)s is the date of that week's Monday. Read by everyone: the report and statistics are public.
         chart_rows.append(Row(_("Week of %(day)s", day=format_date(monday, "medium"))))
         chart_rows += [
             Row(str(label), decided[disposition])
@@ -72,7 +78,9 @@ def week_chart(weeks: dict[date, Counter]) -> BarChart:
         ]
     return bar_chart(
         "chart-weeks",
+        # Translators: Chart title in comment statistics: dispositions decided each week. Read by everyone: the report and statistics are public.
         _("Dispositions per week"),
+        # Translators: Text alternative describing the chart of dispositions per week for screen readers.
         _("For each week, one bar per disposition staff decided that week, with its number."),
         chart_rows,
     )

@@ -60,6 +60,7 @@ def render_triage(policy: Policy, filters: TriageFilters, staff: list[User], for
     )
     page.total = tallies.matching
     form = form or fresh_form(filters, staff)
+    # Translators: Label of the bulk change option for every filtered comment; %(num)d is the number of matching comments. Read by policy staff.
     matching = ngettext(
         "The %(num)d comment matching the filters",
         "All %(num)d comments matching the filters",
@@ -132,6 +133,7 @@ def triage_bulk(slug: str):
         except CommentError as error:
             form.form_errors.append(message_of(error))
             return render_triage(policy, filters, staff, form, error.status)
+        # Translators: Confirmation after a staff bulk change; %(num)d is the number of comments changed.
         flash(ngettext("%(num)d change saved.", "%(num)d changes saved.", made), "success")
         return redirect(url_for("comments.triage", slug=policy.slug, **filters.query_args()))
     return render_triage(policy, filters, staff, form, 422)
@@ -175,6 +177,7 @@ def triage_comment(comment_id: int):
         except CommentError as error:
             form.form_errors.append(message_of(error))
         else:
+            # Translators: Short confirmation after staff save a comment's triage.
             flash(_("Saved.") if made else _("Nothing changed."), "success" if made else "info")
             back = local_path(request.args.get("next"))
             return redirect(back or url_for("comments.triage_comment", comment_id=comment_id))

@@ -170,6 +170,7 @@ def post(slug: str, number: int, key: str):
         except CommentError as error:
             refuse(error, form)
         else:
+            # Translators: Confirmation after a volunteer posts a comment.
             flash(_("Your comment is published."), "success")
             return redirect(comment_url(comment, revision))
     else:
@@ -213,6 +214,7 @@ def reply_page(comment_id: int):
         except CommentError as error:
             refuse(error, form)
         else:
+            # Translators: Confirmation after a volunteer posts a reply.
             flash(_("Your reply is published."), "success")
             return redirect(back_to_page(comment, revision))
     else:
@@ -248,6 +250,7 @@ def edit(comment_id: int):
         except CommentError as error:
             refuse(error, form)
         else:
+            # Translators: Confirmation after a volunteer edits their comment.
             flash(_("Your comment is updated."), "success")
             return redirect(comment_url(comment, revision))
     return compose("comments/edit.html", form, comment, revision)
@@ -262,6 +265,7 @@ def delete(comment_id: int):
             delete_comment(current_user, comment)
         except CommentError as error:
             abort(403, message_of(error))
+        # Translators: Confirmation after a volunteer deletes their comment; a placeholder stays in the thread.
         flash(_("Your comment is deleted. The thread shows that a comment was here."), "info")
     return redirect(comment_url(comment, revision))
 
@@ -277,7 +281,14 @@ def endorse(comment_id: int):
         endorsed = toggle_endorsement(current_user, comment)
     except CommentError as error:
         abort(403, message_of(error))
-    flash(_("You endorse this comment.") if endorsed else _("Endorsement withdrawn."), "success")
+    message = (
+        # Translators: Confirmation after a volunteer endorses (supports) a comment.
+        _("You endorse this comment.")
+        if endorsed
+        # Translators: Confirmation after a volunteer withdraws their endorsement of a comment.
+        else _("Endorsement withdrawn.")
+    )
+    flash(message, "success")
     return redirect(back_to_page(comment, revision))
 
 
@@ -297,6 +308,7 @@ def flag(comment_id: int):
         except CommentError as error:
             refuse(error, form)
         else:
+            # Translators: Confirmation after a volunteer flags a comment to the moderators; thanks them.
             flash(_("Thank you. A moderator will look at this comment."), "success")
             return redirect(comment_url(comment, revision))
     return compose("comments/flag.html", form, comment, revision)

@@ -28,9 +28,12 @@ def as_local(moment: datetime | None) -> datetime | None:
 
 
 def revision_choices(revisions: list[Revision]) -> list[tuple[str, str]]:
+    # Translators: Option on the consultation window form: the window applies to the policy's latest published revision. Read by policy staff.
     choices = [("", _("The policy (its latest published revision)"))]
     return choices + [
-        (str(r.number), _("Revision %(number)s only", number=r.number)) for r in revisions
+        # Translators: Option on the consultation window form: the window applies to one revision; %(number)s is the revision number. Read by policy staff.
+        (str(r.number), _("Revision %(number)s only", number=r.number))
+        for r in revisions
     ]
 
 
@@ -61,6 +64,7 @@ def window(slug: str):
         except CommentError as error:
             form.form_errors.append(message_of(error))
         else:
+            # Translators: Confirmation after staff save a consultation window.
             flash(_("The consultation window is saved."), "success")
             return redirect(url_for("policies.policy", slug=policy.slug))
     elif not form.is_submitted():

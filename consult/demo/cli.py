@@ -30,6 +30,7 @@ def require_schema() -> None:
     # Without this, an empty database fails deep inside with "no such table".
     if not sa.inspect(db.engine).has_table("users"):
         raise click.ClickException(
+            # Translators: Command-line error for an administrator loading the demo; keep “flask db upgrade” as it is.
             _("The database has no tables yet. Run “flask db upgrade” first, then load the demo.")
         )
 
@@ -41,6 +42,7 @@ def run_load() -> DemoReport:
     except ConsultError as error:
         db.session.rollback()
         raise click.ClickException(
+            # Translators: Command-line error after loading the demo failed; %(reason)s is the error message, a full sentence.
             _("%(reason)s Nothing was loaded.", reason=message_of(error))
         ) from error
     db.session.commit()
@@ -49,12 +51,15 @@ def run_load() -> DemoReport:
 
 def summary_lines(report: DemoReport) -> list[str]:
     if not report.changed:
+        # Translators: Command-line message when the demo was already loaded.
         return [_("The demo is already loaded; nothing was changed.")]
     lines = []
     if report.users_created:
+        # Translators: Command-line message; %(names)s is a comma-separated list of usernames.
         lines.append(_("Accounts created: %(names)s.", names=", ".join(report.users_created)))
     if report.policy_created and report.policy is not None:
         lines.append(
+            # Translators: Command-line message; %(title)s is the demo policy's title and %(slug)s its address, keep the path.
             _(
                 "Policy created: %(title)s (/policies/%(slug)s).",
                 title=report.policy.title,
@@ -63,6 +68,7 @@ def summary_lines(report: DemoReport) -> list[str]:
         )
     if report.revisions_created:
         lines.append(
+            # Translators: Command-line message; %(numbers)s is a list of revision numbers.
             _(
                 "Revisions imported: %(numbers)s.",
                 numbers=", ".join(str(n) for n in report.revisions_created),
@@ -78,14 +84,25 @@ def roles_text(user: User) -> str:
 
 
 def accounts_table(report: DemoReport) -> list[str]:
-    header = [_("Username"), _("Password"), _("Roles"), _("Languages"), _("Status")]
+    header = [
+        _("Username"),
+        _("Password"),
+        _("Roles"),
+        _("Languages"),
+        # Translators: Column heading in the demo's account table on the command line: whether each account was created now or already existed.
+        _("Status"),
+    ]
     rows = [
         [
             user.username,
             DEMO_PASSWORD,
             roles_text(user),
             ", ".join(sorted(user.languages)),
-            _("created") if user.username in report.users_created else _("existing"),
+            # Translators: Value in the Status column of the demo's account table: the account was created now. Read by administrators at the command line.
+            _("created")
+            if user.username in report.users_created
+            # Translators: Value in the Status column of the demo's account table: the account already existed. Read by administrators at the command line.
+            else _("existing"),
         ]
         for user in report.users
     ]
@@ -95,6 +112,7 @@ def accounts_table(report: DemoReport) -> list[str]:
     if len(rows) > len(report.users_created):
         lines += [
             "",
+            # Translators: Command-line note for an administrator after loading the demo.
             _(
                 "Existing accounts were left as they were: their password is the one "
                 "above unless someone changed it."

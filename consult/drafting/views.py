@@ -49,6 +49,7 @@ def refuse_published() -> NoReturn:
     # draft: the flush guard refuses, and the page must not be rendered from that state.
     abort(
         409,
+        # Translators: Error when staff try to edit a published revision.
         _("This revision is published. Published text never changes: start a new draft instead."),
     )
 
@@ -75,6 +76,7 @@ def new_policy():
         except PolicyError as error:
             form.slug.errors.append(message_of(error))
             return render_template("drafting/new_policy.html", form=form), 422
+        # Translators: Confirmation after staff create a policy.
         flash(_("Policy created. Import a document or write the first draft."), "success")
         return redirect(url_for("drafting.import_revision", slug=policy.slug))
     return render_template("drafting/new_policy.html", form=form), 422 if form.errors else 200
@@ -87,6 +89,7 @@ def heading_numbers(slug: str):
     form = HeadingNumbersForm(heading_numbers=policy.heading_numbers)
     if form.validate_on_submit():
         set_heading_numbers(current_user, policy, form.heading_numbers.data)
+        # Translators: Confirmation after staff save the heading numbering setting.
         flash(_("Heading numbers saved."), "success")
         return redirect(url_for("policies.policy", slug=slug))
     status = 422 if form.errors else 200
@@ -137,6 +140,7 @@ def fork(slug: str):
         revision = fork_draft(current_user, policy)
     except PolicyError as error:
         return render_template("error.html", code=409, message=message_of(error)), 409
+    # Translators: Confirmation after staff start a new draft.
     flash(_("New draft started from the latest revision."), "success")
     return redirect(editor_url(revision))
 
@@ -182,6 +186,7 @@ def edit_clause(slug: str, number: int, key: str):
     except PolicyError as error:
         form.heading.errors.append(message_of(error))
         return clause_form(revision, clause, form)
+    # Translators: Confirmation after staff save a clause.
     flash(_("Clause saved."), "success")
     return redirect(editor_url(revision, _anchor=f"clause-{key}"))
 
@@ -201,6 +206,7 @@ def add_clause(slug: str, number: int):
     revision = load_draft(slug, number)
     form = AddClauseForm()
     if not form.validate_on_submit():
+        # Translators: Form error when staff add an empty clause.
         return render_editor(revision, _("Please fill in the new clause."), 422)
     text = editing.ClauseText(form.heading.data or "", form.level.data, form.body.data or "")
     return structural_edit(
@@ -270,6 +276,7 @@ def publish_draft(slug: str, number: int):
         except PolicyError as error:
             form.change_summary.errors.append(message_of(error))
             return publish_page(revision, form, 422)
+        # Translators: Confirmation after publishing; %(number)d is the revision number. Read by policy staff.
         flash(_("Revision %(number)d is published.", number=revision.number), "success")
         return redirect(url_for("policies.revision", slug=slug, number=number))
     return publish_page(revision, form, 422 if form.errors else 200)
@@ -301,6 +308,7 @@ def delete_revision(slug: str, number: int):
         delete_draft(current_user, revision)
     except PolicyError as error:
         return render_template("error.html", code=409, message=message_of(error)), 409
+    # Translators: Confirmation after staff delete a draft.
     flash(_("Draft deleted."), "success")
     return redirect(
         url_for("policies.policy", slug=slug) if revision.number > 1 else url_for("policies.home")

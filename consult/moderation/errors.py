@@ -10,6 +10,7 @@ class ModerationCode(ErrorCode):
 
 
 MESSAGES = {
+    # Translators: Error for a moderator acting on an administrator's comment or account.
     ModerationCode.ADMIN_PROTECTED: _l(
         "Only an administrator can hide an administrator's comment or block an administrator."
     ),

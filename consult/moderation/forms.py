@@ -10,5 +10,6 @@ class ModerationForm(FlaskForm):
     reason = TextAreaField(
         _l("Reason"),
         validators=[DataRequired(), Length(max=1000)],
+        # Translators: Help text under the moderation reason field. Read by moderators.
         description=_l("Recorded in the audit log; the author sees it on a hidden comment."),
     )

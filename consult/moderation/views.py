@@ -29,12 +29,17 @@ from consult.policies.models import Clause, Revision
 bp = Blueprint("moderation", __name__, template_folder="templates")
 moderator_required = role_required(Role.MODERATOR)
 COMMENT_ACTIONS = {
+    # Translators: Confirmation after a moderator hides a comment.
     "hide": (hide, _l("The comment is hidden.")),
+    # Translators: Confirmation after a moderator restores a hidden comment.
     "restore": (restore, _l("The comment is visible again.")),
+    # Translators: Confirmation after a moderator dismisses the flags on a comment.
     "dismiss": (dismiss_flags, _l("The flags are dismissed.")),
 }
 ACCOUNT_ACTIONS = {
+    # Translators: Confirmation after a moderator blocks an account; %(name)s is the person's display name.
     "block": (block, _l("%(name)s can no longer post.")),
+    # Translators: Confirmation after a moderator unblocks an account; %(name)s is the person's display name.
     "unblock": (unblock, _l("%(name)s can post again.")),
 }
 
@@ -141,6 +146,7 @@ def account(user_id: int, action: str):
     if user is None:
         abort(404)
     if user.id == current_user.id:
+        # Translators: Error for a moderator trying to block their own account.
         abort(403, _("You cannot block your own account."))
     form = ModerationForm()
     back = request.form.get("comment", type=int)

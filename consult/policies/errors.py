@@ -36,6 +36,7 @@ class PolicyError(ConsultError):
         # A document error may point at a line of the file.
         details = super().message_details()
         line = self.details.get("line")
+        # Translators: Added directly after an import error message to point at a line; %(line)s is a line number; keep the leading space and parentheses. Read by policy staff.
         details["where"] = _(" (line %(line)s)", line=line) if line else ""
         return details
 

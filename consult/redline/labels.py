@@ -3,21 +3,28 @@
 from collections.abc import Callable
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from consult.i18n import page_language
 from consult.redline.render import Labels
 
 CHANGE_LABELS = {
-    "added": _l("Added"),
-    "removed": _l("Removed"),
-    "modified": _l("Modified"),
-    "renamed": _l("Renamed"),
-    "moved": _l("Moved"),
-    "renumbered": _l("Renumbered"),
+    # Translators: Label of a clause in the redline: the clause is new in this revision. Agrees with "clause". Read by everyone comparing revisions.
+    "added": lazy_pgettext("change type", "Added"),
+    # Translators: Label of a clause in the redline: the clause was deleted. Agrees with "clause". Read by everyone comparing revisions.
+    "removed": lazy_pgettext("change type", "Removed"),
+    # Translators: Label of a clause in the redline: its text changed. Agrees with "clause". Read by everyone comparing revisions.
+    "modified": lazy_pgettext("change type", "Modified"),
+    # Translators: Label of a clause in the redline: its heading changed. Agrees with "clause". Read by everyone comparing revisions.
+    "renamed": lazy_pgettext("change type", "Renamed"),
+    # Translators: Label of a clause in the redline: it moved to another place. Agrees with "clause". Read by everyone comparing revisions.
+    "moved": lazy_pgettext("change type", "Moved"),
+    # Translators: Label of a clause in the redline: its number changed. Agrees with "clause". Read by everyone comparing revisions.
+    "renumbered": lazy_pgettext("change type", "Renumbered"),
     # A heading's own number changed ("3. Scope" → "4. Scope"): to a reader, a renumbering.
-    "relabelled": _l("Renumbered"),
-    "unchanged": _l("Unchanged"),
+    "relabelled": lazy_pgettext("change type", "Renumbered"),
+    # Translators: Label of a clause in the redline: its text did not change. Agrees with "clause". Read by everyone comparing revisions.
+    "unchanged": lazy_pgettext("change type", "Unchanged"),
 }
 
 
@@ -29,8 +36,11 @@ def change_labels() -> Callable[[str], str]:
 
 def screen_reader_labels() -> Labels:
     return Labels(
+        # Translators: Hidden text read by screen readers before inserted words in a redline; keep the colon.
         inserted=_("insertion:"),
+        # Translators: Hidden text read by screen readers before deleted words in a redline; keep the colon.
         deleted=_("deletion:"),
+        # Translators: Hidden text read by screen readers at the end of an inserted or deleted passage.
         end=_("(end)"),
         lang=page_language()["lang"],
     )

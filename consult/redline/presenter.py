@@ -206,6 +206,7 @@ def requested_mode() -> str:
     on every redline page alike."""
     mode = request.args.get("mode") or "inline"
     if mode not in MODES:
+        # Translators: Error for an unknown redline layout; %(mode)s is the layout asked for; keep "inline" and "side" as they are (they are URL values). Read by everyone comparing revisions.
         abort(404, _("There is no “%(mode)s” layout: use inline or side.", mode=mode))
     return mode
 

@@ -37,6 +37,7 @@ def translate_comment(comment_id: int):
         except PolicyError as error:
             form.body.errors.append(message_of(error))
         else:
+            # Translators: Confirmation after a translator saves a comment's translation.
             flash(_("Translation saved beside the comment."), "success")
             return redirect(url_for("comments.show", comment_id=comment.id))
     return render_template(

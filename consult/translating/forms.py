@@ -8,7 +8,9 @@ from wtforms.validators import InputRequired, Length
 
 
 class TranslationForm(FlaskForm):
+    # Translators: Label of the translated heading field, for translators.
     heading = StringField(_l("Translated heading"), validators=[Length(max=1000)])
+    # Translators: Label of the translated clause text field, written in Markdown. Read by translators.
     body = TextAreaField(_l("Translated text (Markdown)"), validators=[Length(max=200_000)])
     version = HiddenField(validators=[InputRequired()])
 
@@ -19,8 +21,10 @@ class ReviewForm(FlaskForm):
 
 class TranslationImportForm(FlaskForm):
     document = FileField(
+        # Translators: Label of the file upload for a translated Markdown document. Read by translators.
         _l("Translated Markdown file"),
         validators=[FileRequired()],
+        # Translators: Help text for the translated document upload. Read by translators.
         description=_l(
             "The whole revision in this language, with the same headings in the same order and at the same levels as the source."
         ),
@@ -36,8 +40,10 @@ class TranslationConfirmForm(FlaskForm):
 
 class CommentTranslationForm(FlaskForm):
     body = TextAreaField(
+        # Translators: Label of a comment's translation field, and heading of a shown translation. Read by translators.
         _l("Translation"),
         validators=[InputRequired(), Length(max=20_000)],
+        # Translators: Help text for a comment's translation field; stresses human, faithful translation. Read by translators.
         description=_l(
             "A faithful human translation of the whole comment. It is shown beside the original, labelled as a translation."
         ),
@@ -45,4 +51,5 @@ class CommentTranslationForm(FlaskForm):
 
 
 class TitleForm(FlaskForm):
+    # Translators: Label of the translated policy title field. Read by translators.
     title = StringField(_l("Translated title"), validators=[InputRequired(), Length(max=300)])

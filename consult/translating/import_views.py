@@ -71,6 +71,7 @@ def import_confirm(slug: str, number: int, language: str):
     if not form.validate_on_submit():
         # Only a tampered or truncated request loses the hidden text.
         lost = [
+            # Translators: Error when the document to import was lost before confirmation. Read by translators.
             _(
                 "The document to import did not come back with your confirmation: choose the file again."
             )

@@ -32,6 +32,7 @@ def edit_title(slug: str, number: int, language: str):
         except PolicyError as error:
             form.title.errors.append(message_of(error))
         else:
+            # Translators: Confirmation after a translator saves a policy title.
             flash(_("Title saved."), "success")
             return redirect(workspace_url(revision, language))
     current = existing is not None and existing.is_current_for(revision.title)

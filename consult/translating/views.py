@@ -143,6 +143,7 @@ def next_clause(slug: str, number: int, language: str):
     language = load_language(revision, language)
     key = next_needing_work(revision_statuses(revision, language), request.args.get("after"))
     if key is None:
+        # Translators: Message when every clause of a revision is translated and current. Read by translators.
         flash(_("Every clause is translated and current in this language."), "success")
         return redirect(workspace_url(revision, language))
     return redirect(editor_url(revision, language, key))
@@ -176,6 +177,7 @@ def save(revision: Revision, language: str, clause: Clause, form: TranslationFor
         return render_editor(revision, language, clause, form, 409, message_of(error))
     except PolicyError as error:
         return render_editor(revision, language, clause, form, 422, message_of(error))
+    # Translators: Confirmation after a translator saves a clause.
     flash(_("Translation saved."), "success")
     return redirect(
         url_for(
@@ -228,6 +230,7 @@ def review(slug: str, number: int, language: str, key: str):
         abort(403, message_of(error))
     except PolicyError as error:
         abort(409, message_of(error))
+    # Translators: Confirmation after a translator marks a translation as reviewed.
     flash(_("Marked as reviewed."), "success")
     return redirect(editor_url(revision, language, key))
 
