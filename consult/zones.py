@@ -140,7 +140,13 @@ def grouped_zones(locale: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]],
 def zone_choices() -> dict[str, list[tuple[str, str]]]:
     """Choices for a WTForms SelectField, grouped by region (rendered as <optgroup>); the
     empty choice follows the browser."""
-    defaults = [("", _("Use my browser's time zone")), (DEFAULT_ZONE, zone_name(DEFAULT_ZONE))]
+    browser = browser_zone()
+    follow = (
+        _("Use my browser's time zone (%(zone)s)", zone=zone_name(browser))
+        if browser
+        else _("Use my browser's time zone")
+    )
+    defaults = [("", follow), (DEFAULT_ZONE, zone_name(DEFAULT_ZONE))]
     choices = {
         str(REGIONS[region]): list(zones) for region, zones in grouped_zones(str(get_locale()))
     }
