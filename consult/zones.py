@@ -89,12 +89,25 @@ def utc_iso(moment: datetime) -> str:
     return aware.astimezone(UTC).isoformat()
 
 
+# A triage page shows hundreds of times in one zone: name it once per zone, season and
+# language (a bounded set: the tz database's zones, two seasons, the interface languages).
+LONG_NAMES: dict[tuple[str, str, str], str] = {}
+
+
+def long_zone_name(shown: datetime) -> str:
+    key = (str(shown.tzinfo), shown.tzname() or "", str(get_locale()))
+    if key not in LONG_NAMES:
+        LONG_NAMES[key] = get_timezone_name(shown, width="long", locale=get_locale())
+    return LONG_NAMES[key]
+
+
 def moment(value: datetime | None, width: str = "medium") -> Markup:
     """`<time>` with the UTC instant for machines and the local time, zone named, for people;
     its title is the zone's full name."""
     if value is None:
         return Markup("")
-    title = get_timezone_name(local(value), width="long", locale=get_locale())
+    shown = local(value)
+    title = long_zone_name(shown)
     return Markup('<time datetime="%s" title="%s">%s</time>') % (
         utc_iso(value),
         title,
