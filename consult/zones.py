@@ -89,12 +89,25 @@ def utc_iso(moment: datetime) -> str:
     return aware.astimezone(UTC).isoformat()
 
 
+# A triage page shows hundreds of times in one zone: name it once per zone, season and
+# language (a bounded set: the tz database's zones, two seasons, the interface languages).
+LONG_NAMES: dict[tuple[str, str, str], str] = {}
+
+
+def long_zone_name(shown: datetime) -> str:
+    key = (str(shown.tzinfo), shown.tzname() or "", str(get_locale()))
+    if key not in LONG_NAMES:
+        LONG_NAMES[key] = get_timezone_name(shown, width="long", locale=get_locale())
+    return LONG_NAMES[key]
+
+
 def moment(value: datetime | None, width: str = "medium") -> Markup:
     """`<time>` with the UTC instant for machines and the local time, zone named, for people;
     its title is the zone's full name."""
     if value is None:
         return Markup("")
-    title = get_timezone_name(local(value), width="long", locale=get_locale())
+    shown = local(value)
+    title = long_zone_name(shown)
     return Markup('<time datetime="%s" title="%s">%s</time>') % (
         utc_iso(value),
         title,
@@ -140,7 +153,13 @@ def grouped_zones(locale: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]],
 def zone_choices() -> dict[str, list[tuple[str, str]]]:
     """Choices for a WTForms SelectField, grouped by region (rendered as <optgroup>); the
     empty choice follows the browser."""
-    defaults = [("", _("Use my browser's time zone")), (DEFAULT_ZONE, zone_name(DEFAULT_ZONE))]
+    browser = browser_zone()
+    follow = (
+        _("Use my browser's time zone (%(zone)s)", zone=zone_name(browser))
+        if browser
+        else _("Use my browser's time zone")
+    )
+    defaults = [("", follow), (DEFAULT_ZONE, zone_name(DEFAULT_ZONE))]
     choices = {
         str(REGIONS[region]): list(zones) for region, zones in grouped_zones(str(get_locale()))
     }

@@ -41,6 +41,8 @@ def test_an_empty_zone_follows_the_browser(client, auth, staff):
     assert reload(staff).timezone is None
     client.set_cookie(ZONE_COOKIE, "Europe/Berlin")
     assert shown_zone(client) == "Germany (Berlin) Time (Europe/Berlin)"
+    html = client.get("/account").get_data(as_text=True)
+    assert 'selected value="">Use my browser&#39;s time zone (Germany (Berlin) Time)' in html
 
 
 def test_an_unknown_zone_is_refused_readably(client, auth, staff):
