@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from flask import render_template_string
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "translations" / "messages.pot"
 
@@ -80,3 +81,12 @@ def test_the_rule_finds_counts_and_leaves_ordinals():
 
 def test_every_count_is_a_plural_message():
     assert singular_messages_with_counts() == []
+
+
+def test_a_templates_count_is_shown_by_babel(app):
+    template = (
+        "{% trans count=n %}{{ count }} comment{% pluralize %}{{ count }} comments{% endtrans %}"
+    )
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        assert render_template_string(template, n=1234) == "1,234 comments"
+        assert render_template_string(template, n=1) == "1 comment"
