@@ -130,7 +130,7 @@ def test_hidden_text_only_for_its_author_and_moderators(
     assert ("Something nasty" in html) is sees_text
     assert ("hidden by a moderator" in html) is not sees_text
     if sees_text:
-        assert "the moderators can read it. Reason: Rude words" in html
+        assert "the moderators can read it. Reason: <bdi>Rude words</bdi>" in html
     single = client.get(f"/comments/{hidden.id}").get_data(as_text=True)
     assert ("Something nasty" in single) is sees_text
     policy_page = client.get("/policies/guidelines").get_data(as_text=True)
