@@ -76,7 +76,9 @@ def new_policy(create_policy, published):
 def test_staff_see_a_new_policy_linked_to_its_import_page(client, auth, new_policy):
     auth.login()
     page = client.get("/").get_data(as_text=True)
-    assert '<a href="/policies/charter/import">The Charter</a>' in page
+    assert (
+        '<a href="/policies/charter/import"><bdi lang="en" dir="ltr">The Charter</bdi></a>' in page
+    )
     assert "No revision yet" in page
     assert client.get("/policies/charter/import").status_code == 200
 
