@@ -11,7 +11,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS: dict[str, Any] = {
     "MAX_IMPORT_BYTES": 2 * 1024 * 1024,
-    "LANGUAGES": ["en", "fr", "de", "es", "ar"],
+    "LANGUAGES": ["en", "fr", "de", "es", "ar", "pt_BR", "ja", "zh_Hans", "ru", "id", "he", "fa"],
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_DEFAULT_TIMEZONE": "UTC",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

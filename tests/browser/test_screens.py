@@ -105,8 +105,10 @@ def test_a_bare_address_in_a_comment_is_a_link(chromium, live_server, demo, long
 
 
 def rtl_interfaces() -> list[str]:
-    """The right-to-left interface languages the app offers (others join as catalogs land)."""
-    return [tag for tag in RTL_INTERFACE if tag in DEFAULTS["LANGUAGES"]]
+    """The right-to-left interface languages; each must be one the app offers."""
+    missing = [tag for tag in RTL_INTERFACE if tag not in DEFAULTS["LANGUAGES"]]
+    assert not missing, f"right-to-left interface languages not offered: {missing}"
+    return list(RTL_INTERFACE)
 
 
 def bidi_pages(demo: Demo, language: str) -> list[tuple[str | None, str, str]]:
