@@ -8,6 +8,11 @@ where comments took its wording from ("clause.after_text", context: clause). Eac
 named place and, when the partial needs data, a context provider for the page;
 the page renders what is registered and never imports the areas (like Indico's
 template hooks). Registration order is the order on the page.
+
+The reading language follows the reader the same way: translating gives a clause's
+history its texts in `?lang=` ("history"), the report its clause titles ("report"),
+and the compare page the address of the translated redline it hands over to
+("compare", key `elsewhere`).
 """
 
 from collections.abc import Callable
@@ -27,7 +32,7 @@ PLACES = frozenset(
         "publish.form",
     }
 )
-PAGES = frozenset({"revision", "thread"})
+PAGES = frozenset({"revision", "thread", "history", "compare", "report"})
 
 ContextProvider = Callable[..., dict[str, Any]]
 

@@ -7,6 +7,7 @@ from consult.comments.models import Disposition
 from consult.comments.rendered import counts_formatter, rendered
 from consult.comments.report import heard, next_published, totals
 from consult.comments.views import bp
+from consult.hooks import page_context
 from consult.policies.loading import policy_revision_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.numbering import HeadingNumbers
@@ -32,7 +33,7 @@ def next_redline(policy: Policy, revision: Revision) -> dict:
     }
 
 
-def report_content(policy: Policy, revision: Revision) -> str:
+def report_content(policy: Policy, revision: Revision, reading: dict) -> str:
     by_clause = heard(revision)
     return render_template(
         "comments/_report_content.html",
@@ -46,13 +47,18 @@ def report_content(policy: Policy, revision: Revision) -> str:
         disposition_labels=DISPOSITION_LABELS,
         format_number=counts_formatter(),
         **next_redline(policy, revision),
+        **reading,
     )
 
 
 @bp.get("/policies/<slug>/revisions/<int:number>/report")
 def report(slug: str, number: int):
     policy, revision = policy_revision_or_404(slug, number, published_only=True)
-    content = rendered(("report", revision.id), policy, lambda: report_content(policy, revision))
+    # Asked before the cache, so that an unknown `?lang=` is refused even when the page is warm.
+    reading = page_context("report", revision=revision)
+    content = rendered(
+        ("report", revision.id), policy, lambda: report_content(policy, revision, reading)
+    )
     return render_template(
         "comments/report.html", policy=policy, revision=revision, content=content
     )

@@ -3,6 +3,7 @@
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from consult.headers import content_security_policy, hash_source
+from consult.hooks import page_context
 from consult.i18n import carried_reading_language
 from consult.permissions import is_staff
 from consult.policies.loading import policy_or_404, revisions_or_404
@@ -29,6 +30,10 @@ def load(slug: str, *numbers: int) -> tuple[Policy, list[Revision]]:
 @bp.get("/policies/<slug>/compare/<int:old>/<int:new>")
 def compare(slug: str, old: int, new: int):
     policy, (old_revision, new_revision) = load(slug, old, new)
+    # Read in a translation (`?lang=`), the comparison is the translation's (translating's page).
+    elsewhere = page_context("compare", old=old_revision, new=new_revision).get("elsewhere")
+    if elsewhere:
+        return redirect(elsewhere)
     return render_template(
         "redline/compare.html",
         revisions=revisions_of(policy, is_staff()),
@@ -95,4 +100,5 @@ def history(slug: str, key: str):
         headings=by_revision,
         numbering=numbering,
         **render_tools(),
+        **page_context("history", policy=policy, entries=entries),
     )

@@ -26,6 +26,11 @@ def register(app: Flask) -> None:
     )
     from consult.translating.carryover import carry_over
     from consult.translating.cli import import_translation_command
+    from consult.translating.following import (
+        compare_page_context,
+        history_page_context,
+        report_page_context,
+    )
     from consult.translating.messages import MESSAGES
     from consult.translating.views import bp, revision_page_context, thread_page_context
 
@@ -34,6 +39,9 @@ def register(app: Flask) -> None:
     app.context_processor(template_helpers)
     hooks.add_context(app, "revision", revision_page_context)
     hooks.add_context(app, "thread", thread_page_context)
+    hooks.add_context(app, "history", history_page_context)
+    hooks.add_context(app, "compare", compare_page_context)
+    hooks.add_context(app, "report", report_page_context)
     hooks.add_partial(app, "revision.header", "translating/_reading.html")
     hooks.add_partial(app, "revision.clause_top", "translating/_clause_state.html")
     hooks.add_partial(app, "comment.after_body", "translating/_comment_translation.html")

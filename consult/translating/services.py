@@ -95,6 +95,18 @@ def translations_of(revision: Revision, language: str) -> dict[int, Translation]
     return {row.clause_id: row for row in rows}
 
 
+def clause_statuses(clauses: Sequence[Clause], language: str) -> dict[int, ClauseStatus]:
+    """Each clause's state in `language`, by clause id: one query for clauses of any revisions."""
+    rows = db.session.scalars(
+        sa.select(Translation).where(
+            Translation.clause_id.in_([clause.id for clause in clauses]),
+            Translation.language == language,
+        )
+    )
+    found = {row.clause_id: row for row in rows}
+    return {clause.id: status_of(clause, found.get(clause.id)) for clause in clauses}
+
+
 def status_of(clause: Clause, translation: Translation | None) -> ClauseStatus:
     pin = translation.pin if translation is not None else None
     return ClauseStatus(clause, translation, drafts.translation_state(clause.hash, pin))

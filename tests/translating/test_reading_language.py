@@ -94,9 +94,14 @@ def test_history_compare_and_report_keep_the_language(client, in_french, create_
     assert "/policies/guidelines/compare/1/2?lang=fr#change-" + key in hrefs(
         history.get_data(as_text=True)
     )
-    compare = client.get("/policies/guidelines/compare/1/2?lang=fr").get_data(as_text=True)
-    assert '<input type="hidden" name="lang" value="fr">' in compare
-    assert f"/policies/guidelines/clauses/{key}/history?lang=fr" in hrefs(compare)
+    compare = client.get("/policies/guidelines/compare/1/2?lang=fr", follow_redirects=True)
+    assert compare.request.path == "/policies/guidelines/compare/1/2/in/fr"
+    assert "/policies/guidelines/compare/1/2/in/fr?mode=side&lang=fr" in hrefs(
+        compare.get_data(as_text=True)
+    )
+    source = client.get("/policies/guidelines/compare/1/2?lang=en").get_data(as_text=True)
+    assert '<input type="hidden" name="lang" value="en">' in source
+    assert f"/policies/guidelines/clauses/{key}/history?lang=en" in hrefs(source)
     picked = client.get("/policies/guidelines/compare?old=1&new=2&lang=fr")
     assert picked.headers["Location"].endswith("lang=fr")
     report = client.get("/policies/guidelines/revisions/1/report?lang=fr").get_data(as_text=True)
@@ -107,3 +112,84 @@ def test_a_thread_refuses_an_unknown_language(client, in_french):
     key = purpose_key(in_french)
     thread = f"/policies/guidelines/revisions/1/clauses/{key}/comments"
     assert client.get(thread + "?lang=klingon-xx").status_code == 404
+
+
+@pytest.fixture
+def two_revisions(in_french, create_revision):
+    changed = DOCUMENT.replace("a *friendly* place", "a *kind* place")
+    return in_french, create_revision(in_french.policy, changed, summary="Second")
+
+
+def test_compare_in_a_reading_language_is_the_translated_redline(client, two_revisions):
+    response = client.get("/policies/guidelines/compare/1/2?lang=fr&mode=side")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/policies/guidelines/compare/1/2/in/fr?")
+    assert "mode=side" in response.headers["Location"]
+    translated = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "amical" in translated
+
+
+@pytest.mark.parametrize("lang", ["", "en", "EN"])
+def test_compare_in_the_source_language_stays(client, two_revisions, lang):
+    response = client.get(f"/policies/guidelines/compare/1/2?lang={lang}")
+    assert response.status_code == 200
+    assert "amical" not in response.get_data(as_text=True)
+
+
+def test_pages_refuse_an_unknown_reading_language_as_threads_do(client, two_revisions):
+    key = purpose_key(two_revisions[0])
+    for page in (
+        "/policies/guidelines/compare/1/2",
+        f"/policies/guidelines/clauses/{key}/history",
+        "/policies/guidelines/revisions/1/report",
+    ):
+        client.get(page)  # a warm report must not answer for an unknown language
+        response = client.get(page + "?lang=klingon-xx")
+        assert response.status_code == 404, page
+        assert "klingon-xx" in response.get_data(as_text=True)
+
+
+def test_history_shows_each_version_in_the_reading_language(client, two_revisions):
+    key = purpose_key(two_revisions[0])
+    history = f"/policies/guidelines/clauses/{key}/history"
+    html = client.get(history + "?lang=fr").get_data(as_text=True)
+    # Revision 1 is translated; revision 2 carries the translation over, marked outdated.
+    assert html.count('<div class="clause-body" lang="fr" dir="ltr"><p>Nous voulons un') == 2
+    assert html.count("This translation is outdated: the original has changed since.") == 1
+    assert "Not translated yet" not in html
+    assert f"{history}?lang=en" in hrefs(html)  # the source, one click away
+    source = client.get(history + "?lang=en").get_data(as_text=True)
+    assert "amical" not in source
+
+
+def test_history_in_an_untranslated_language_is_the_source_marked(
+    client, in_french, create_revision
+):
+    create_revision(in_french.policy, DOCUMENT.replace("a *friendly* place", "a *kind* place"))
+    key = purpose_key(in_french)
+    html = client.get(f"/policies/guidelines/clauses/{key}/history?lang=de").get_data(as_text=True)
+    assert html.count("Not translated yet: shown in English.") == 2
+    assert "amical" not in html
+
+
+def test_history_in_a_language_is_one_query_for_the_translations(
+    client, two_revisions, count_queries
+):
+    key = purpose_key(two_revisions[0])
+    history = f"/policies/guidelines/clauses/{key}/history"
+    with count_queries() as source:
+        client.get(history)
+    with count_queries() as french:
+        client.get(history + "?lang=fr")
+    assert len(french) <= len(source) + 1
+
+
+def test_the_report_titles_clauses_in_the_reading_language(client, in_french):
+    report = "/policies/guidelines/revisions/1/report"
+    html = client.get(report + "?lang=fr").get_data(as_text=True)
+    assert '<bdi lang="fr" dir="ltr">Objet</bdi>' in html
+    assert f"{report}?lang=en" in hrefs(html)
+    # The cached content of one reading language is never served for another.
+    assert "Objet" not in client.get(report).get_data(as_text=True)
+    assert "Objet" not in client.get(report + "?lang=en").get_data(as_text=True)
+    assert "Objet" in client.get(report + "?lang=fr").get_data(as_text=True)
