@@ -16,7 +16,7 @@ BADGE = re.compile(r'<span class="badge role-badge role-(\w+)">([^<]+)</span>')
 
 def badges_of(html: str, name: str) -> set[tuple[str, str]]:
     """The (role, label) badges written right after any mention of `name`."""
-    after_name = re.escape(name) + r"(?:</\w+>)?((?:\s*" + BADGE.pattern + r")*)"
+    after_name = re.escape(name) + r"(?:</\w+>)*((?:\s*" + BADGE.pattern + r")*)"
     return {
         badge for match in re.finditer(after_name, html) for badge in BADGE.findall(match.group(1))
     }

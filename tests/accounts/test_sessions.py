@@ -25,7 +25,8 @@ def client_with(app, cookie: str):
 
 
 def is_signed_in_as(client, display_name: str) -> bool:
-    return f">{display_name}</a>" in client.get("/account").get_data(as_text=True)
+    # The header's name link; the name is isolated (<bdi>) from the interface around it.
+    return f">{display_name}</bdi></a>" in client.get("/account").get_data(as_text=True)
 
 
 def post_comment(client, revision):

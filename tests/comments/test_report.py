@@ -254,7 +254,7 @@ def test_an_adopted_wording_shows_where_it_went_draft_then_revision(client, auth
     assert f'href="/comments/{adopted.id}"' in section
     assert f"Wording from comment #{adopted.id}" in section
     assert re.search(
-        r"Mona &lt;b&gt;Mod&lt;/b&gt;</span>\s*<span class=\"badge role-badge role-moderator\">",
+        r"Mona &lt;b&gt;Mod&lt;/b&gt;</bdi></span>\s*<span class=\"badge role-badge role-moderator\">",
         section,
     )
     assert '<span class="comment-language" lang="fr">' in section
