@@ -55,7 +55,7 @@ def stored_or_computed(old: Revision, new: Revision) -> drafts.Comparison:
     )
     comparison = stored_comparison(old, new, old_clauses, new_clauses)
     if comparison is None:
-        comparison = drafts.compare(old_clauses, new_clauses)
+        comparison = compute_comparison(old, new)
         store_comparison(old, new, comparison)
     return comparison
 

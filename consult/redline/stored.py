@@ -74,21 +74,24 @@ def prune_comparisons() -> int:
     """Delete the comparisons stored under another format, or for texts their revisions no
     longer hold (hashes recomputed under a new formula); returns how many."""
     old_revision, new_revision = aliased(Revision), aliased(Revision)
-    stale = (
-        sa.select(StoredComparison.old_revision_id, StoredComparison.new_revision_id)
+    columns = (
+        StoredComparison.old_revision_id,
+        StoredComparison.new_revision_id,
+        StoredComparison.format_version,
+    )
+    other_texts = (
+        sa.select(*columns)
         .join(old_revision, old_revision.id == StoredComparison.old_revision_id)
         .join(new_revision, new_revision.id == StoredComparison.new_revision_id)
         .where(
             sa.or_(
-                StoredComparison.format_version != drafts.COMPARISON_FORMAT,
                 StoredComparison.old_hash != old_revision.content_hash,
                 StoredComparison.new_hash != new_revision.content_hash,
             )
         )
     )
-    pairs = [tuple(row) for row in db.session.execute(stale)]
-    columns = sa.tuple_(StoredComparison.old_revision_id, StoredComparison.new_revision_id)
-    stale_rows = sa.or_(
-        StoredComparison.format_version != drafts.COMPARISON_FORMAT, columns.in_(pairs)
+    rows = [tuple(row) for row in db.session.execute(other_texts)]
+    stale = sa.or_(
+        StoredComparison.format_version != drafts.COMPARISON_FORMAT, sa.tuple_(*columns).in_(rows)
     )
-    return db.session.execute(sa.delete(StoredComparison).where(stale_rows)).rowcount
+    return db.session.execute(sa.delete(StoredComparison).where(stale)).rowcount
