@@ -76,6 +76,7 @@ def test_the_same_pair_is_still_computed_once(client, twins, monkeypatch):
 def test_each_app_keeps_its_own_comparisons(app, client, twins):
     """An app serves one database, where a revision id names one text: another app (another
     database, with the same ids for other texts) starts with no comparison."""
+    services.published_comparisons().clear()
     client.get("/api/v1/policies/plain/compare/1/2")
     assert len(services.published_comparisons()) == 1
     other = create_app({**app.config, "SQLALCHEMY_DATABASE_URI": "sqlite://"})

@@ -24,6 +24,16 @@ def stored_pairs() -> set[tuple[int, int]]:
 
 
 @pytest.fixture
+def other_process(app):
+    """Another app on the same database: what a new process starts with."""
+    other = create_app(app.config)
+    yield other
+    with other.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
 def computations(monkeypatch) -> list[tuple[int, int]]:
     """Every comparison computed from now on, as (old id, new id)."""
     calls: list[tuple[int, int]] = []
@@ -48,26 +58,24 @@ def _consecutive(policy) -> list[tuple[Revision, Revision]]:
     return list(zip(revisions, revisions[1:]))
 
 
-def test_another_process_reads_the_stored_comparison(app, twins, computations):  # noqa: F811
+def test_another_process_reads_the_stored_comparison(other_process, twins, computations):  # noqa: F811
     plain, _ = twins
     old, new = sorted(plain.revisions, key=lambda revision: revision.number)
     expected = services.compute_comparison(old, new)
     computations.clear()
-    other = create_app(app.config)
-    with other.app_context():
+    with other_process.app_context():
         old, new = db.session.get(Revision, old.id), db.session.get(Revision, new.id)
         assert services.compare_revisions(old, new) == expected
         assert len(services.published_comparisons()) == 1
-        db.session.remove()
     assert computations == []
 
 
 def test_a_page_of_a_new_process_shows_each_pair_with_its_own_keys(
-    app,
+    other_process,
     twins,  # noqa: F811
     computations,
 ):
-    other = create_app(app.config).test_client()
+    other = other_process.test_client()
     assert change_ids(other.get("/policies/plain/compare/1/2").get_data(as_text=True)) == {
         "purpose",
         "scope",
