@@ -15,8 +15,9 @@ this one run, each the best of 10 requests with the median beside it:
 - the inline compare page on a first view in a fresh process: the comparison
   cache and the in-process memo of rendered texts are emptied before every
   request, while the database keeps the renderings stored when the revisions
-  were published (consult.renderings), so the page loads both revisions,
-  compares them and reads every clause's HTML in one query;
+  were published (consult.renderings) and the comparison stored then
+  (consult.redline.stored), so the page loads both revisions, reads their
+  comparison and every clause's HTML, one query each;
 - the same with the stored renderings deleted too (nothing cached anywhere), so
   the page renders every clause: what a first view cost before renderings were
   stored;
@@ -58,6 +59,7 @@ from consult.extensions import db
 from consult.policies.services import create_policy
 from consult.redline import services
 from consult.redline.render import forget_sources
+from consult.redline.stored import StoredComparison
 from consult.renderings import RenderedHtml
 
 RUNS = 10
@@ -97,10 +99,11 @@ def forget_in_process(app) -> None:
 
 
 def forget_everything(app) -> None:
-    """The above, and the renderings stored in the database."""
+    """The above, and the renderings and comparisons stored in the database."""
     forget_in_process(app)
     with app.app_context():
         db.session.execute(sa.delete(RenderedHtml))
+        db.session.execute(sa.delete(StoredComparison))
         db.session.commit()
 
 

@@ -42,6 +42,7 @@ def _import_models() -> None:
     import consult.comments.models
     import consult.moderation.models
     import consult.policies.models
+    import consult.redline.stored
     import consult.renderings
     import consult.translating.models  # noqa: F401
 

@@ -65,6 +65,7 @@ from drafts.staleness import (
     progress,
     translation_state,
 )
+from drafts.stored import COMPARISON_FORMAT, comparison_from_data, comparison_to_data
 from drafts.structure import (
     LevelDifference,
     StructureFit,
@@ -93,6 +94,7 @@ __all__ = [
     "FIRST_FORMULA",
     "FORMULAS",
     "MAX_KEY_LENGTH",
+    "COMPARISON_FORMAT",
     "SAFE_SCHEMES",
     "AlignError",
     "AlignErrorCode",
@@ -132,6 +134,8 @@ __all__ = [
     "chain_hash",
     "clause_hash",
     "compare",
+    "comparison_from_data",
+    "comparison_to_data",
     "content_hash",
     "count_words",
     "detect_numbering",

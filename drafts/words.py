@@ -65,8 +65,14 @@ def at_boundary(text: str, at: int) -> bool:
     if at == 0 or at == len(text):
         return True
     before, after = text[at - 1], text[at]
-    # A run of spaces is one token: no boundary inside it.
-    return (before in BREAKS or after in BREAKS) and not before == after == " "
+    # A run of blanks is one token (a space next to a tab or a no-break space is in the
+    # same run): no boundary inside it.
+    return (before in BREAKS or after in BREAKS) and not (_is_blank(before) and _is_blank(after))
+
+
+def _is_blank(character: str) -> bool:
+    """True for white space other than a line break (TOKEN's ``[^\\S\\n]``)."""
+    return character.isspace() and character != "\n"
 
 
 def first_token(text: str) -> str:

@@ -12,6 +12,7 @@ from consult.errors import message_of
 from consult.extensions import db
 from consult.policies.errors import PolicyError
 from consult.policies.integrity import verify_all
+from consult.redline.stored import prune_comparisons
 
 
 @click.group("drafts")
@@ -85,6 +86,7 @@ def verify_command() -> None:
 @drafts_cli.command("prune-renderings")
 def prune_renderings_command() -> None:
     """Delete stored renderings that no published revision's pages show (drafts' previews)."""
-    pruned = prune_renderings()
+    pruned, comparisons = prune_renderings(), prune_comparisons()
     db.session.commit()
     click.echo(f"Pruned {pruned} stored renderings.")
+    click.echo(f"Pruned {comparisons} stored comparisons.")

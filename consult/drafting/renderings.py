@@ -12,7 +12,7 @@ from consult.policies.numbering import HeadingNumbers
 from consult.policies.prefetch import reading_texts
 from consult.redline.prefetch import comparison_texts
 from consult.redline.presenter import ComparedHeadings
-from consult.redline.services import compute_comparison
+from consult.redline.services import compare_revisions
 from consult.renderings import RenderedHtml, Wanted, store
 
 # Rows deleted by one statement: well under SQLite's and PostgreSQL's limits on parameters.
@@ -29,7 +29,7 @@ def published_texts(revision: Revision, previous: Revision | None) -> list[Wante
     """What a published revision's reading page and its comparison with ``previous`` show."""
     wanted = reading_texts(revision.clauses, HeadingNumbers.of(revision))
     if previous is not None:
-        compared = compute_comparison(previous, revision)
+        compared = compare_revisions(previous, revision)
         numbering = ComparedHeadings.of(revision.policy.heading_numbers, compared)
         wanted += comparison_texts(numbering.shown(compared), numbering)
     return wanted

@@ -10,6 +10,7 @@ from consult.extensions import db
 from consult.policies.models import Clause, Policy, Revision, RevisionState
 from consult.policies.services import as_domain
 from consult.redline.cache import LRUCache
+from consult.redline.stored import store_comparison, stored_comparison
 
 COMPARISONS = "consult.redline.comparisons"
 
@@ -33,7 +34,8 @@ def compute_comparison(old: Revision, new: Revision) -> drafts.Comparison:
 
 
 def compare_revisions(old: Revision, new: Revision) -> drafts.Comparison:
-    """Published pairs are computed once per process; drafts change, so never cached.
+    """Published pairs are computed once (kept in this process and in the database); drafts
+    change, so never kept.
 
     Keyed by the revisions, not by their texts: a comparison links every clause by its key,
     and equal texts can hold other keys (two policies, a clause removed and added back).
@@ -41,7 +43,21 @@ def compare_revisions(old: Revision, new: Revision) -> drafts.Comparison:
     if not (old.is_published and new.is_published):
         return compute_comparison(old, new)
     key = (old.id, old.content_hash, new.id, new.content_hash)
-    return published_comparisons().get_or_compute(key, lambda: compute_comparison(old, new))
+    return published_comparisons().get_or_compute(key, lambda: stored_or_computed(old, new))
+
+
+def stored_or_computed(old: Revision, new: Revision) -> drafts.Comparison:
+    """Two published revisions' comparison as stored (consult.redline.stored), else computed
+    and stored for the next process."""
+    old_clauses, new_clauses = (
+        [as_domain(c) for c in old.clauses],
+        [as_domain(c) for c in new.clauses],
+    )
+    comparison = stored_comparison(old, new, old_clauses, new_clauses)
+    if comparison is None:
+        comparison = compute_comparison(old, new)
+        store_comparison(old, new, comparison)
+    return comparison
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from drafts import (
@@ -182,6 +182,9 @@ def assert_on_token_boundaries(diff) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, TEXTS)
+# A tab next to a space is one run of blanks: the shared end " thethethe" must not be cut
+# inside "\t ", or a run of the new side ends in the middle of a token.
+@example("the thethethe", "\tthe\t thethethe")
 def test_ops_rebuild_both_normalised_texts(old, new):
     diff = diff_text(old, new)
     assert_well_formed(diff, old, new)
