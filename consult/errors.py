@@ -37,18 +37,29 @@ MESSAGES = {
 
 # Pages are titled in words: a number alone tells a reader nothing.
 TITLES = {
+    # Translators: Title of the error page (also the browser tab title) for a malformed request (HTTP 400); a short noun phrase, read by any visitor.
     400: _l("Request not understood"),
+    # Translators: Title of the error page (also the browser tab title) for an action the visitor has no right to do (HTTP 403); neutral, not accusing.
     403: _l("Not allowed"),
+    # Translators: Title of the error page (also the browser tab title) for an address that does not exist (HTTP 404); read by any visitor.
     404: _l("Page not found"),
+    # Translators: Title of the error page (also the browser tab title) for a request method the page does not accept (HTTP 405); rarely seen.
     405: _l("Method not allowed"),
+    # Translators: Title of the error page (also the browser tab title) for a save that collided with someone else's change (HTTP 409).
     409: _l("Changed in the meantime"),
+    # Translators: Title of the error page (also the browser tab title) for an uploaded file or form that is too big (HTTP 413).
     413: _l("Upload too large"),
+    # Translators: Title of the error page (also the browser tab title) for a request that was understood but refused (HTTP 422); the page text says why.
     422: _l("Could not be done"),
+    # Translators: Title of the error page (also the browser tab title) for someone sending requests too quickly (HTTP 429).
     429: _l("Too many requests"),
+    # Translators: Title of the error page (also the browser tab title) for an internal failure (HTTP 500); read by any visitor.
     500: _l("Server error"),
 }
+# Translators: Title of the error page (also the browser tab title) for a form whose security token is missing or expired (CSRF check); read by anyone who sent a form.
 CSRF_TITLE = _l("Form expired")
 # Flask-WTF's descriptions ("The CSRF token is missing.") are English and technical.
+# Translators: Error page text when a sent form's security token is missing or expired; read by anyone who sent a form, tells them how to recover without technical words.
 CSRF_MESSAGE = _l(
     "This form has expired or did not come from this site. Go back, reload the page and "
     "send it again."

@@ -32,15 +32,25 @@ ZONE_COOKIE = "tz"
 DEFAULT_ZONE = "UTC"
 # Continents of the tz database's names, in the reader's language for the picker's groups.
 REGIONS = {
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user.
     "Africa": _l("Africa"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user. Covers North, Central and South America.
     "America": _l("Americas"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user.
     "Antarctica": _l("Antarctica"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user.
     "Arctic": _l("Arctic"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user.
     "Asia": _l("Asia"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user. Islands in the Atlantic.
     "Atlantic": _l("Atlantic Ocean"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user.
     "Australia": _l("Australia"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user.
     "Europe": _l("Europe"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user. Islands in the Indian Ocean.
     "Indian": _l("Indian Ocean"),
+    # Translators: Region heading grouping time zones in the time zone picker on the account page (a continent or ocean of the tz database), read by every signed-in user. Islands in the Pacific.
     "Pacific": _l("Pacific Ocean"),
 }
 
@@ -81,6 +91,7 @@ def moment_text(moment: datetime, width: str = "medium") -> str:
     pattern = get_datetime_format(width, locale=locale).replace("'", "")
     day = format_date(shown, width, locale=locale)
     text = pattern.replace("{1}", day).replace("{0}", format_time(shown, "short", locale=locale))
+    # Translators: A date and time followed by its time zone, shown everywhere a moment appears; %(moment)s is the formatted date and time, %(zone)s an abbreviation such as CET or an offset such as GMT+03:00. Reorder only if your language puts the zone first.
     return _("%(moment)s %(zone)s", moment=text, zone=zone_label(shown))
 
 
@@ -124,6 +135,7 @@ def relative(value: datetime, now: datetime | None = None) -> str:
 def zone_name(zone: str) -> str:
     """A zone as people know it, in the reader's language: "Germany (Berlin) Time"."""
     if zone == DEFAULT_ZONE:
+        # Translators: Name of the UTC time zone in the time zone picker and in 'Dates and times are shown in …'; read by every user.
         return _("Coordinated Universal Time (UTC)")
     return get_timezone_location(pytz.timezone(zone), locale=get_locale())
 
@@ -132,6 +144,7 @@ def current_zone_name() -> str:
     """The zone this page's times are in, by name and identifier: "Germany (Berlin) Time
     (Europe/Berlin)"."""
     zone = get_timezone().zone
+    # Translators: The current time zone as shown on the account page and forms; %(name)s is the zone's name in the reader's language (e.g. 'Germany (Berlin) Time'), %(zone)s its identifier (e.g. Europe/Berlin).
     return _("%(name)s (%(zone)s)", name=zone_name(zone), zone=zone)
 
 
@@ -155,12 +168,15 @@ def zone_choices() -> dict[str, list[tuple[str, str]]]:
     empty choice follows the browser."""
     browser = browser_zone()
     follow = (
+        # Translators: First choice in the time zone picker on the account page: follow the zone the browser reports; %(zone)s is that zone's name.
         _("Use my browser's time zone (%(zone)s)", zone=zone_name(browser))
         if browser
+        # Translators: First choice in the time zone picker on the account page when the browser has not reported a zone; follow the browser's zone.
         else _("Use my browser's time zone")
     )
     defaults = [("", follow), (DEFAULT_ZONE, zone_name(DEFAULT_ZONE))]
     choices = {
         str(REGIONS[region]): list(zones) for region, zones in grouped_zones(str(get_locale()))
     }
+    # Translators: Heading of the first group in the time zone picker (following the browser, or UTC), above the continents; read by every signed-in user.
     return {str(_("Default")): defaults} | choices

@@ -10,6 +10,7 @@ from consult.errors import Counted, message_of
 
 TOO_LONG = Counted(
     "max",
+    # Translators: Form error when a field's text is too long; %(max)s is the maximum number of characters. Read by anyone filling in an account form.
     lambda n, **details: ngettext(
         "Use at most %(max)s character.", "Use at most %(max)s characters.", n, **details
     ),
@@ -25,6 +26,7 @@ MESSAGES = {
     AccountCode.USERNAME_TAKEN: _l("That username is already taken."),
     AccountCode.PASSWORD_TOO_SHORT: Counted(
         "minimum",
+        # Translators: Form error when a new password is too short; %(minimum)s is the minimum number of characters. Read by a person registering or changing their password.
         lambda n, **details: ngettext(
             "The password needs at least %(minimum)s character.",
             "The password needs at least %(minimum)s characters.",
@@ -34,6 +36,7 @@ MESSAGES = {
     ),
     AccountCode.PASSWORD_TOO_LONG: Counted(
         "maximum",
+        # Translators: Form error when a new password is too long; %(maximum)s is the maximum number of characters. Read by a person registering or changing their password.
         lambda n, **details: ngettext(
             "The password can have at most %(maximum)s character.",
             "The password can have at most %(maximum)s characters.",
@@ -41,6 +44,7 @@ MESSAGES = {
             **details,
         ),
     ),
+    # Translators: Form error when a new password is too easy to guess; gives advice on a stronger password, keep the tone helpful. Read by anyone registering, signing in or managing their own account.
     AccountCode.PASSWORD_TOO_WEAK: _l(
         "That password is too easy to guess. Use a phrase of several uncommon words, "
         "and avoid your names, dates, repeats and keyboard patterns."
@@ -82,6 +86,7 @@ FIELDS = {
 }
 
 PASSWORD_HINT = LazyString(
+    # Translators: Hint under the password field on the registration and change-password forms; %(minimum)s is the minimum number of characters.
     lambda: ngettext(
         "At least %(minimum)s character, and hard to guess: several uncommon words work well.",
         "At least %(minimum)s characters, and hard to guess: several uncommon words work well.",

@@ -15,15 +15,19 @@ from consult.zones import valid_zone, zone_choices
 class PreferencesForm(FlaskForm):
     locale = SelectField(
         _l("Interface language"),
+        # Translators: Hint under the interface language choice on the account page; the choice is saved with the account, not the browser.
         description=_l("Used on every device you sign in on."),
     )
     timezone = SelectField(
+        # Translators: Label of the time zone choice on the account page, read by every signed-in user.
         _l("Time zone"),
+        # Translators: Hint under the time zone choice on the account page.
         description=_l("Dates and times are shown in this zone."),
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # Translators: First choice of the interface language picker on the account page: use the language the browser asks for.
         self.locale.choices = [("", str(_l("Follow this browser")))] + interface_languages()
         self.timezone.choices = zone_choices()
 

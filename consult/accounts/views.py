@@ -136,6 +136,7 @@ def preferences():
         names = DisplayNameForm(data={"display_name": user.display_name})
         return render_template("accounts/account.html", form=names, preferences=form), 422
     save_preferences(user, form.locale.data, form.timezone.data)
+    # Translators: Confirmation message after a user saves their interface language and time zone on the account page.
     flash(_("Saved your language and time zone."), "success")
     return redirect(url_for(".account"))
 
@@ -163,6 +164,7 @@ def password():
 def set_language():
     locale = catalog_for(request.form.get("locale", ""))
     if locale is None:
+        # Translators: Error when the chosen interface language is not offered. Read by anyone registering, signing in or managing their own account.
         abort(400, _("That language is not available."))
     save_language(signed_in_user() if current_user.is_authenticated else None, locale)
     return redirect(next_url(request.form.get("next")))

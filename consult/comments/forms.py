@@ -88,12 +88,14 @@ class WindowForm(FlaskForm):
         # Translators: Label of the date and time field at which comments open, on the consultation window form for staff.
         _l("Opens"),
         validators=[Optional()],
+        # Translators: Hint under the 'Opens' date field on the consultation window form, read by policy staff.
         description=_l("Leave empty to keep comments closed."),
     )
     closes_at = DateTimeLocalField(
         # Translators: Label of the date and time field at which comments close, on the consultation window form for staff.
         _l("Closes"),
         validators=[Optional()],
+        # Translators: Hint under the 'Closes' date field on the consultation window form, read by policy staff.
         description=_l("Leave empty for no closing date."),
     )
 
@@ -129,8 +131,13 @@ class TriageForm(FlaskForm):
     )
     # The choices are people's names: content, for the pseudo-locale crawl too.
     assignee = SelectField(
-        _l("Assigned to"), description=_l("Only staff see this."), render_kw={"data-content": ""}
+        # Translators: Label of the assignee field and column in staff triage: the staff member in charge of a comment.
+        _l("Assigned to"),
+        # Translators: Help text under the assignee and internal note fields: these are not public.
+        description=_l("Only staff see this."),
+        render_kw={"data-content": ""},
     )
+    # Translators: Label of a staff-only note field on a comment, never shown to the public.
     note = TextAreaField(_l("Internal note"), description=_l("Only staff see this."))
 
     def __init__(self, *args, assignees: list[tuple[str, str]] = (), **kwargs):
@@ -164,6 +171,7 @@ class BulkForm(FlaskForm):
     original = IntegerField(
         _l("Duplicate of comment number"), validators=[Optional(), NumberRange(min=1)]
     )
+    # Translators: Label of the assignee field in the staff's bulk change form.
     assignee = SelectField(_l("Assign to"), default=KEEP, render_kw={"data-content": ""})
     response = TextAreaField(
         _l("Public response"),

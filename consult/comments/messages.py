@@ -11,6 +11,7 @@ MESSAGES = {
     CommentCode.BODY_REQUIRED: _l("Please write your comment."),
     CommentCode.TOO_LONG: Counted(
         "limit",
+        # Translators: Form error when a comment, reason or note is too long; %(limit)s is the maximum number of characters. Read by volunteers, moderators and staff.
         lambda n, **details: ngettext(
             "That is too long: use at most %(limit)s character.",
             "That is too long: use at most %(limit)s characters.",
@@ -18,6 +19,7 @@ MESSAGES = {
             **details,
         ),
     ),
+    # Translators: Form error for an unknown comment language; %(language)s is what was sent. Read by volunteers (members of the public) and everyone reading the comments.
     CommentCode.LANGUAGE_UNKNOWN: _l(
         "“%(language)s” is not a language we know. Choose one from the list."
     ),
@@ -39,6 +41,7 @@ MESSAGES = {
     CommentCode.BLOCKED: _l("Your account has been blocked from posting by a moderator."),
     CommentCode.DEPTH_LIMIT: Counted(
         "limit",
+        # Translators: Error when someone replies too deep in a thread; %(limit)s is the maximum number of reply levels. Read by volunteers (members of the public).
         lambda n, **details: ngettext(
             "Replies can only go %(limit)s level deep. Reply to an earlier comment in this "
             "thread instead.",
@@ -54,6 +57,7 @@ MESSAGES = {
     CommentCode.NOT_AUTHOR: _l("Only the author can do that to a comment."),
     CommentCode.EDIT_WINDOW_OVER: Counted(
         "minutes",
+        # Translators: Error when an author tries to edit a comment too late; %(minutes)s is the number of minutes allowed. Read by volunteers (members of the public).
         lambda n, **details: ngettext(
             "Comments can be edited for %(minutes)s minute after posting; that time is over.",
             "Comments can be edited for %(minutes)s minutes after posting; that time is over.",
@@ -83,6 +87,7 @@ MESSAGES = {
     CommentCode.NO_CHANGE_CHOSEN: _l("Choose a disposition, an assignee or a response to apply."),
     CommentCode.SELECTION_CHANGED: Counted(
         "count",
+        # Translators: Error in staff bulk triage when the filtered comments changed since the page was shown; %(count)s is how many match now, %(expected)s how many matched before. The plural follows %(count)s.
         lambda n, **details: ngettext(
             "The comments matching these filters changed: %(count)s comment matches now, not "
             "%(expected)s. Check the list and try again.",

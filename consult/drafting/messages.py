@@ -24,6 +24,7 @@ MESSAGES = {
     ),
     DocumentErrorCode.FRONT_MATTER_TOO_LARGE: Counted(
         "limit",
+        # Translators: Error when importing a document whose front matter (the key: value block at the top) is too long; %(limit)s is the maximum number of characters. Read by policy staff.
         lambda n, **details: ngettext(
             "The front matter is too long: use at most %(limit)s character.",
             "The front matter is too long: use at most %(limit)s characters.",
@@ -33,6 +34,7 @@ MESSAGES = {
     ),
     DocumentErrorCode.FRONT_MATTER_TOO_DEEP: Counted(
         "limit",
+        # Translators: Error when importing a document whose front matter (the key: value block at the top) is nested too deeply; %(limit)s is the maximum number of levels. Read by policy staff.
         lambda n, **details: ngettext(
             "The front matter nests values too deeply: at most %(limit)s level is allowed.",
             "The front matter nests values too deeply: at most %(limit)s levels are allowed.",

@@ -116,6 +116,7 @@ def import_revision(slug: str):
             form.document.errors.append(message_of(error))
             return render_template("drafting/import.html", policy=policy, form=form), 422
         flash(
+            # Translators: Confirmation after staff import a document; %(count)s is the number of clauses, %(number)s the new revision's number. The plural follows %(count)s.
             ngettext(
                 "Imported %(count)s clause as revision %(number)s.",
                 "Imported %(count)s clauses as revision %(number)s.",

@@ -34,6 +34,7 @@ MESSAGES = {
     PolicyCode.NOT_FOUND: _l("That does not exist."),
     PolicyCode.TOO_LARGE: Counted(
         "limit",
+        # Translators: Error when an uploaded file is too big; %(limit)s is the size limit in bytes (a formatted number). Read by policy staff and translators.
         lambda n, **details: ngettext(
             "The file is too large: the limit is %(limit)s byte.",
             "The file is too large: the limit is %(limit)s bytes.",

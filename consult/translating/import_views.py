@@ -112,12 +112,14 @@ def imported(result: TranslationImport):
     flash(
         " ".join(
             (
+                # Translators: Confirmation after a translator imports a translated document; %(count)s is how many clauses got a new translation. Followed by the count of clauses already up to date.
                 ngettext(
                     "%(count)s clause translated.",
                     "%(count)s clauses translated.",
                     result.saved,
                     count=format_number(result.saved),
                 ),
+                # Translators: Second sentence of the confirmation after a translator imports a translated document; %(count)s is how many clauses already had that translation.
                 ngettext(
                     "%(count)s clause already up to date.",
                     "%(count)s clauses already up to date.",
