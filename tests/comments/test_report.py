@@ -185,6 +185,24 @@ def test_statistics_page_has_accessible_charts_and_tables(client, discussed):
         assert secret not in html
 
 
+def region_names(html: str) -> list[str]:
+    """What each named section and scrolling table box of a page is called (axe-core's
+    landmark-unique rule wants no two regions of the same name)."""
+    labels = re.findall(
+        r'<(?:section|div role="region")[^>]*? aria-labelledby="([^"]+)"',
+        html.replace('class="table-scroll" role="region" tabindex="0"', 'role="region"'),
+    )
+    texts = (re.search(rf'id="{label}"[^>]*>(.*?)</', html, re.S).group(1) for label in labels)
+    return [re.sub(r"<[^>]+>", "", text).strip() for text in texts]
+
+
+def test_statistics_page_names_each_region_once(client, discussed):
+    html = client.get("/policies/guidelines/statistics").get_data(as_text=True)
+    names = region_names(html)
+    assert "Comments per clause and language" in names
+    assert len(names) == len(set(names)), names
+
+
 def test_statistics_numbers_follow_the_reader_language(client, commentable, volunteer):
     rows = [
         dict(
