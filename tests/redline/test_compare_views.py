@@ -299,7 +299,9 @@ def test_the_download_lists_the_changes_like_the_page(client, covenant):
 
 
 def test_the_revision_pickers_date_each_published_revision(client, auth, draft):
-    published = re.compile(r'<option value="1"( selected)?( data-content)?>1 · \w{3} \d{1,2}, \d{4}</option>')
+    published = re.compile(
+        r'<option value="1"( selected)?( data-content)?>1 · \w{3} \d{1,2}, \d{4}</option>'
+    )
     assert published.search(client.get("/policies/guidelines/compare/1/1").get_data(as_text=True))
     auth.login()
     for url in ("/policies/guidelines/compare/1/2", "/policies/guidelines/revisions/2"):
