@@ -17,6 +17,7 @@ import re
 
 from drafts.syntax import (
     ATX_HEADING,
+    CODE_INDENT,
     LIST_ITEM,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
@@ -96,9 +97,15 @@ def _with_quoted_indents(text: str) -> str:
 
 
 def _joins_quote(line: str) -> bool:
-    """True when normalising joins ``line`` to the quote line before it (a lazy line)."""
+    """True when normalising joins ``line`` to the quote line before it (a lazy line):
+    indented as code, or opening no block."""
     collapsed = " ".join(line.split())
-    return bool(collapsed) and not starts_block(collapsed) and fence_opened_by(line) is None
+    if not collapsed:
+        return False
+    expanded = line.expandtabs(4)
+    if len(expanded) - len(expanded.lstrip(" ")) >= CODE_INDENT:
+        return True
+    return not starts_block(collapsed) and fence_opened_by(line) is None
 
 
 def _joined(content: str, lazy: str) -> str:

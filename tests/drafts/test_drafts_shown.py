@@ -55,6 +55,7 @@ PIECES = st.sampled_from(
 @given(st.lists(PIECES, max_size=30).map("".join))
 # A lazy line normalising joins to the quote before it: the next quote line goes on its paragraph.
 @example("> \nword\n>   \tword")
+@example("> a\n    - b\n>     c")
 # Lines joined only for their indentation: kept apart, "-" would underline a heading,
 # ">" would open a quote, "```" code.
 @example("\\\n\t- ")
