@@ -17,12 +17,13 @@ import re
 
 from drafts.syntax import (
     ATX_HEADING,
+    CODE_INDENT,
     LIST_ITEM,
     SETEXT_UNDERLINE,
     THEMATIC_BREAK,
     fence_opened_by,
 )
-from drafts.text import normalise, structural_indents
+from drafts.text import normalise, starts_block, structural_indents
 
 # Stand-ins for a kept break while the text is normalised: private-use characters, which
 # normalising keeps as they are (no space, no case, no composition). A text that holds one
@@ -73,28 +74,51 @@ def _with_quoted_indents(text: str) -> str:
     """The text with each run of quote lines (outside fenced code) indented inside the
     quote as formula 2 indents the quote's content, in stand-ins normalising keeps."""
     lines = text.split("\n")
-    fence, run = None, []
+    fence, run, inner = None, [], []
     for at, line in enumerate(lines):
         quote = fence is None and _QUOTE_MARKER.match(line)
         if quote:
             run.append(at)
+            inner.append(line[quote.end() :])
             continue
-        _indent_quoted(lines, run)
-        run = []
+        if run and _joins_quote(line):
+            # Normalising puts this line on the quote line before it, so the quote goes on
+            # past it: the next quote lines are nested as the joined line's neighbours.
+            inner[-1] = _joined(inner[-1], line)
+            continue
+        _indent_quoted(lines, run, inner)
+        run, inner = [], []
         if fence is not None:
             fence = None if fence.is_closed_by(line) else fence
         else:
             fence = fence_opened_by(line)
-    _indent_quoted(lines, run)
+    _indent_quoted(lines, run, inner)
     return "\n".join(lines)
 
 
-def _indent_quoted(lines: list[str], run: list[int]) -> None:
-    markers = [_QUOTE_MARKER.match(lines[at]).group(0) for at in run]
-    inner = [lines[at][len(marker) :] for at, marker in zip(run, markers)]
-    for at, content, indent in zip(run, inner, structural_indents(inner)):
+def _joins_quote(line: str) -> bool:
+    """True when normalising joins ``line`` to the quote line before it (a lazy line):
+    indented as code, or opening no block."""
+    collapsed = " ".join(line.split())
+    if not collapsed:
+        return False
+    expanded = line.expandtabs(4)
+    if len(expanded) - len(expanded.lstrip(" ")) >= CODE_INDENT:
+        return True
+    return not starts_block(collapsed) and fence_opened_by(line) is None
+
+
+def _joined(content: str, lazy: str) -> str:
+    lazy = " ".join(lazy.split())
+    return content.rstrip() + " " + lazy if content.strip() else lazy
+
+
+def _indent_quoted(lines: list[str], run: list[int], inner: list[str]) -> None:
+    for at, indent in zip(run, structural_indents(inner)):
         if indent:
-            lines[at] = "> " + _QUOTED_INDENT * indent + content.lstrip(" \t")
+            lines[at] = (
+                "> " + _QUOTED_INDENT * indent + _QUOTE_MARKER.sub("", lines[at], 1).lstrip(" \t")
+            )
 
 
 def keeps_breaks(text: str) -> bool:
@@ -145,8 +169,19 @@ def _read_alike(line: str, stand_in: str) -> bool:
 def _break_kept(line: str, following: str) -> str | None:
     if _DEFINITION.match(following):
         return _LINE_BREAK
+    if _opens_block_when_apart(following):
+        return None
     if line.endswith("  "):
         return _SPACES_BREAK
     if _ODD_BACKSLASHES.search(line):
         return _BACKSLASH_BREAK
     return None
+
+
+def _opens_block_when_apart(following: str) -> bool:
+    """True when ``following`` is indented and opens a block once collapsed: normalising
+    joins it to the line before only for that indentation, which it drops, so kept apart it
+    would open the block (a "-" would underline the line as a heading, "```" open code)."""
+    collapsed = " ".join(following.split())
+    opens = starts_block(collapsed) or fence_opened_by(collapsed) is not None
+    return following[:1] in " \t" and opens

@@ -70,7 +70,7 @@ def _is_single_line_block(line: str) -> bool:
     )
 
 
-def _starts_block(line: str) -> bool:
+def starts_block(line: str) -> bool:
     """True when ``line`` (collapsed) opens a block, so the break before it is kept."""
     return bool(
         LIST_ITEM.match(line) or is_quote(line) or is_table_row(line) or _is_single_line_block(line)
@@ -104,7 +104,7 @@ class _Normaliser:
             if self.lines and self.lines[-1]:
                 self.lines.append("")
             self.may_join = False
-        elif self.may_join and not _starts_block(line):
+        elif self.may_join and not starts_block(line):
             self.lines[-1] += " " + line
         else:
             self.lines.append(line)
@@ -193,7 +193,7 @@ class _NestingNormaliser(_Normaliser):
         a paragraph)."""
         if column >= (self.items[-1].source if self.items else 0) + CODE_INDENT:
             return True
-        return not _starts_block(line) and _fence_opened_by(raw) is None
+        return not starts_block(line) and _fence_opened_by(raw) is None
 
     def _close_items(self, column: int) -> None:
         while self.items and column < self.items[-1].source:

@@ -1,7 +1,7 @@
 """Shown text: the normalised text with the line breaks a reader sees kept."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from drafts import normalise, render_markdown
@@ -53,6 +53,14 @@ PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=30).map("".join))
+# A lazy line normalising joins to the quote before it: the next quote line goes on its paragraph.
+@example("> \nword\n>   \tword")
+@example("> a\n    - b\n>     c")
+# Lines joined only for their indentation: kept apart, "-" would underline a heading,
+# ">" would open a quote, "```" code.
+@example("\\\n\t- ")
+@example("\\\n\t> ")
+@example("\\\n\t```")
 def test_shown_text_normalises_as_its_text_and_is_stable(text):
     shown = shown_text(text)
     assert normalise(shown) == normalise(text)
