@@ -108,7 +108,7 @@ def test_report_page_shows_responses_safely_and_nothing_internal(client, discuss
         assert secret not in html
     # Who answered, with the role they answered in.
     assert re.search(r"Sam Staff</bdi></span>\s*<span class=\"badge role-badge role-staff\">", html)
-    assert re.search(r"Ada Admin</span>\s*<span class=\"badge role-badge role-admin\">", html)
+    assert re.search(r"Ada Admin</bdi></span>\s*<span class=\"badge role-badge role-admin\">", html)
     assert "In answer to 2 comments" in html
     # Headings numbered as the reading page shows them, in document order.
     titles = re.findall(r'<h2 id="report-([a-z-]+)-title">', html)

@@ -85,7 +85,7 @@ def test_staff_decide_answer_note_and_assign_and_every_change_is_audited(
     assert {"comment.disposition_set", "comment.response_set", "comment.assigned"} <= set(actions)
     assert "comment.note_set" in actions
     page = client.get(f"/comments/{comment.id}/triage").get_data(as_text=True)
-    assert NOTE in page and "comment.disposition_set" in page  # its history
+    assert NOTE in page and "Disposition set" in page  # its history, in words
 
 
 def test_saving_unchanged_values_audits_nothing(client, auth, comment, staff):
