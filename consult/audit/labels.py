@@ -10,9 +10,11 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
-from flask_babel import format_datetime, format_number, get_locale
+from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from consult.zones import moment_text
 
 ACTION_LABELS = {
     # Translators: Entry in the audit log's action column, read by administrators and policy staff; a short past-tense event name: staff adopted a comment's suggested wording into a draft.
@@ -233,7 +235,7 @@ def shown_text(name: str, value: str) -> str:
 
 def shown_datetime(value: str) -> str:
     try:
-        return format_datetime(datetime.fromisoformat(value), "short")
+        return moment_text(datetime.fromisoformat(value), "short")
     except ValueError:
         return value
 

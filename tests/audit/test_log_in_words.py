@@ -46,7 +46,8 @@ def test_the_log_shows_labels_and_localised_values(app, client, auth, staff):
     for words in ("Roles changed", "Roles after", "Staff", "Moderator", "Comment period set"):
         assert words in page
     assert "Revision published" in page and "12,345" in page and "yes" in page
-    assert "3/1/26, 9:00\u202fAM" in page or "3/1/26, 9:00 AM" in page
+    # In the reader's zone (UTC here), with the zone named.
+    assert "3/1/26, 9:00\u202fAM UTC" in page or "3/1/26, 9:00 AM UTC" in page
     assert ">user.roles_changed<" not in page
     for code in ("['staff'", "None", "True", "2026-03-01T09:00"):
         assert code not in page
