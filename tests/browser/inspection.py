@@ -5,7 +5,8 @@ by a browser context; `injected(page)` lists the elements and attributes on the 
 that no template writes and a payload would: script-bearing or fetching elements,
 event handlers, script and data URLs, styles, autofocus, and ids or names planted by
 a payload (they start with `xss`). The one SVG a template writes, a chart of the statistics
-page, is told apart by where it stands.
+page, and the one script, the time-zone cookie's in the head, are told apart by where they
+stand.
 """
 
 import re
@@ -32,7 +33,10 @@ INJECTED = """() => {
     // only image, named by its own <title> (comments/_chart.html).
     const chart = tag === "svg" ? element : element.parentElement;
     const drawn = chart?.matches("figure.chart > svg[role=img]") && (tag === "svg" || tag === "title");
-    if (forbidden.has(tag) && !drawn) found.push(`<${where}>`);
+    // The one script a template writes: the time-zone cookie's, in the head (templates/base.html).
+    const zoneScript = tag === "script" && element.closest("head") &&
+      element.getAttribute("src") === "/static/timezone.js" && !element.textContent;
+    if (forbidden.has(tag) && !drawn && !zoneScript) found.push(`<${where}>`);
     if (headOnly.has(tag) && !element.closest("head") && !drawn) found.push(`<${where}> outside head`);
     for (const { name, value } of element.attributes) {
       const bare = value.replace(/[\\u0000-\\u0020\\u007f-\\u009f]/g, "").toLowerCase();
