@@ -95,7 +95,7 @@ def test_some_demo_comments_carry_an_english_translation(runner, client):
     french = next(row for row in rows if row.body.startswith("Four weeks"))
     html = client.get(f"/comments/{french.comment_id}").get_data(as_text=True)
     assert (
-        'Translated into English by Tariq Translator <span class="badge role-badge '
+        'Translated into English by <bdi>Tariq Translator</bdi> <span class="badge role-badge '
         'role-translator">Translator</span>, a human translator.' in html
     )
     load(runner)
