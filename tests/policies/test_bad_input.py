@@ -64,7 +64,7 @@ def test_file_over_the_size_limit(client, auth, policy):
     response = upload(client, b"# Big\n\n" + b"word " * 400)
     assert response.status_code == 422
     assert "too large" in response.get_data(as_text=True)
-    assert "limit is 1000 bytes" in response.get_data(as_text=True)
+    assert "limit is 1,000 bytes" in response.get_data(as_text=True)
     assert counts() == before
 
 
