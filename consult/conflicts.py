@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import Conflict
 
 from consult.errors import handle_http_error
+from consult.extensions import db
 
 # Translators: Error message shown to anyone whose save collided with another person's save at the same instant; calm and precise, tells them to reload.
 MESSAGE = _l(
@@ -59,6 +60,9 @@ def conflict_response(error: Exception):
     stays the error it is."""
     if not is_conflict(error):
         raise error
+    # Before the message is translated: choosing its language reads the signed-in
+    # account's preference, which a session left in the failed transaction cannot load.
+    db.session.rollback()
     return handle_http_error(Conflict(str(MESSAGE)))
 
 
