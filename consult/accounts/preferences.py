@@ -17,12 +17,15 @@ class PreferencesForm(FlaskForm):
         _l("Interface language"),
         # Translators: Hint under the interface language choice on the account page; the choice is saved with the account, not the browser.
         description=_l("Used on every device you sign in on."),
+        # Autonyms and CLDR's zone names, not the catalog's words.
+        render_kw={"data-content": ""},
     )
     timezone = SelectField(
         # Translators: Label of the time zone choice on the account page, read by every signed-in user.
         _l("Time zone"),
         # Translators: Hint under the time zone choice on the account page.
         description=_l("Dates and times are shown in this zone."),
+        render_kw={"data-content": ""},
     )
 
     def __init__(self, *args, **kwargs) -> None:

@@ -53,9 +53,11 @@ def marker_catalog() -> Catalog:
             continue
         if isinstance(message.id, tuple):
             forms = tuple(marked(message.id[min(i, 1)]) for i in range(catalog.num_plurals))
-            catalog.add(message.id, forms, flags=message.flags)
+            catalog.add(message.id, forms, flags=message.flags, context=message.context)
         else:
-            catalog.add(message.id, marked(message.id), flags=message.flags)
+            catalog.add(
+                message.id, marked(message.id), flags=message.flags, context=message.context
+            )
     return catalog
 
 
