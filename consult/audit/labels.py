@@ -8,12 +8,12 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from consult.i18n import language_name_in_interface
 from consult.zones import moment_text
 
 ACTION_LABELS = {
@@ -229,7 +229,7 @@ def shown_text(name: str, value: str) -> str:
     if name in DATETIME_FIELDS:
         return shown_datetime(value)
     if name in LANGUAGE_FIELDS:
-        return language_in_interface(value)
+        return language_name_in_interface(value)
     return value
 
 
@@ -238,11 +238,3 @@ def shown_datetime(value: str) -> str:
         return moment_text(datetime.fromisoformat(value), "short")
     except ValueError:
         return value
-
-
-def language_in_interface(tag: str) -> str:
-    """A language's name in the reader's interface language ("German", "allemand")."""
-    try:
-        return Locale.parse(tag, sep="-").get_display_name(get_locale()) or tag
-    except (ValueError, TypeError, UnknownLocaleError):
-        return tag
