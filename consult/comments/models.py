@@ -82,6 +82,10 @@ class Comment(db.Model):
             postgresql_where=sa.text("suggested_wording IS NOT NULL"),
         ),
         sa.Index("ix_comments_policy_similar_group", "policy_id", "similar_group_id"),
+        # The triage page's sorts (comments/sieve.py SORTS): read in index order, a page of
+        # 50 stops after 50 rows instead of sorting every comment of the policy.
+        sa.Index("ix_comments_policy_newest", "policy_id", "created_at", "id"),
+        sa.Index("ix_comments_policy_endorsed", "policy_id", "endorsement_count", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
