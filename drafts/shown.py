@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from drafts.normalisers import starts_block, structural_indents
 from drafts.syntax import (
     ATX_HEADING,
     CODE_INDENT,
@@ -23,7 +24,7 @@ from drafts.syntax import (
     THEMATIC_BREAK,
     fence_opened_by,
 )
-from drafts.text import normalise, starts_block, structural_indents
+from drafts.text import normalise
 
 # Stand-ins for a kept break while the text is normalised: private-use characters, which
 # normalising keeps as they are (no space, no case, no composition). A text that holds one

@@ -40,7 +40,7 @@ SETEXT_UNDERLINE = re.compile(r"=+|-+")
 # (Searched in "\n" + text: a pattern that starts with a literal scans fast.)
 MAYBE_BLOCK = re.compile(rf"\n\s*(?:[*+\-#>|=_`~]|{_ORDINAL})")
 # MAYBE_BLOCK, or a line indented far enough to be code (a tab is four columns): what
-# formula 2 of the normaliser reads closely (one search, starting with a literal).
+# formulas 2 and 3 of the normaliser read closely (one search, starting with a literal).
 MAYBE_STRUCTURE = re.compile(rf"\n(?:\s*(?:[*+\-#>|=_`~]|{_ORDINAL})| {{0,3}}\t| {{4}})")
 TAB_STOP = 4
 # Columns of indentation past a block's own that make a line indented code.

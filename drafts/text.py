@@ -13,14 +13,17 @@ published texts must never change under readers' feet. The price is that any
 ``12.`` or ``-`` a re-wrap brings to the start of a line counts as a list item,
 as CommonMark mostly agrees.
 
-There are two formulas, and a published revision records the one its hashes
+There are three formulas, and a published revision records the one its hashes
 use. Formula 1 drops indentation: a nested list item is a line like any other,
-an indented code block reads as a paragraph. Formula 2 (the current one) keeps
+an indented code block reads as a paragraph. Formula 2 keeps
 the indentation that is structure, in a canonical amount: a nested list item is
 indented to its parent item's content, a paragraph inside an item likewise, an
 indented code block and the lines of fenced code keep their indentation relative
 to the block they are in; trailing blanks go everywhere, fenced code included.
-Formula 1 stays here so that a hash published under it can still be checked.
+Formula 3 (the current one) is formula 2 reading a line indented less than its list
+item's content as CommonMark does: four columns past the container it falls in, it goes
+on the paragraph before it (formula 2 took it for code, and was not idempotent there).
+Formulas 1 and 2 stay here so that a hash published under them can still be checked.
 """
 
 from __future__ import annotations
@@ -30,22 +33,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from drafts.syntax import (
-    ATX_HEADING,
-    CODE_INDENT,
-    LIST_ITEM,
-    MAYBE_BLOCK,
-    MAYBE_STRUCTURE,
-    SETEXT_UNDERLINE,
-    TAB_STOP,
-    THEMATIC_BREAK,
-    Fence,
-    fence_opened_by,
-    is_quote,
-    is_table_row,
-)
+from drafts.normalisers import ContainerNormaliser, NestingNormaliser, Normaliser
+from drafts.syntax import MAYBE_BLOCK, MAYBE_STRUCTURE
 
 if TYPE_CHECKING:
     from drafts.model import Clause
@@ -53,221 +44,9 @@ if TYPE_CHECKING:
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 FIRST_FORMULA = 1
-CURRENT_FORMULA = 2
-FORMULAS = (FIRST_FORMULA, CURRENT_FORMULA)
-
-
-def _collapse_whitespace(line: str) -> str:
-    return " ".join(line.split())
-
-
-def _is_single_line_block(line: str) -> bool:
-    """True for blocks that end with their line, so the next line never joins them."""
-    return bool(
-        ATX_HEADING.match(line)
-        or THEMATIC_BREAK.fullmatch(line)
-        or SETEXT_UNDERLINE.fullmatch(line)
-    )
-
-
-def starts_block(line: str) -> bool:
-    """True when ``line`` (collapsed) opens a block, so the break before it is kept."""
-    return bool(
-        LIST_ITEM.match(line) or is_quote(line) or is_table_row(line) or _is_single_line_block(line)
-    )
-
-
-class _Normaliser:
-    """Accumulates logical lines; ``""`` entries stand for one blank line."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.fence: Fence | None = None
-        self.may_join = False
-
-    def feed(self, raw: str) -> None:
-        if self.fence is not None:
-            self._feed_fenced(raw)
-        elif (fence := fence_opened_by(raw)) is not None:
-            self.lines.append(raw)
-            self.fence, self.may_join = fence, False
-        else:
-            self._feed_text(_collapse_whitespace(raw))
-
-    def _feed_fenced(self, raw: str) -> None:
-        self.lines.append(raw)
-        if self.fence is not None and self.fence.is_closed_by(raw):
-            self.fence = None
-
-    def _feed_text(self, line: str) -> None:
-        if not line:
-            if self.lines and self.lines[-1]:
-                self.lines.append("")
-            self.may_join = False
-        elif self.may_join and not starts_block(line):
-            self.lines[-1] += " " + line
-        else:
-            self.lines.append(line)
-            self.may_join = not _is_single_line_block(line)
-
-    def result(self) -> str:
-        return unicodedata.normalize("NFC", "\n".join(self.lines).strip())
-
-
-_INDENTING = (" ", "\t")
-
-
-def _indentation(raw: str) -> tuple[int, int]:
-    """The columns of ``raw``'s leading blanks (a tab runs to the next tab stop) and their length."""
-    if raw[:1] not in _INDENTING:
-        return 0, 0
-    column = 0
-    for at, character in enumerate(raw):
-        if character == " ":
-            column += 1
-        elif character == "\t":
-            column += TAB_STOP - column % TAB_STOP
-        else:
-            return column, at
-    return column, len(raw)
-
-
-class _Item(NamedTuple):
-    """An open list item: the column its content starts at in the source, and once normalised.
-    (A named tuple: one is made per list item, and a frozen dataclass is slower to make.)"""
-
-    source: int
-    shown: int
-
-
-_MARGIN = _Item(0, 0)
-
-
-class _NestingNormaliser(_Normaliser):
-    """Formula 2: :class:`_Normaliser` that also tracks open list items, indented code and
-    where a fence sits, to keep the indentation they give their lines."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[_Item] = []
-        self.code = False
-        self.blanks = 0
-        self.fence_at = _MARGIN
-
-    def feed(self, raw: str) -> None:
-        raw = raw.rstrip()
-        if self.fence is not None:
-            self._feed_fenced(raw)
-        elif not raw:
-            self.blanks += 1
-            self._feed_text("")
-        else:
-            self._feed_line(raw, *_indentation(raw))
-            self.blanks = 0
-
-    def _feed_fenced(self, raw: str) -> None:
-        self.lines.append(_rebased(raw, self.fence_at))
-        if self.fence is not None and self.fence.is_closed_by(raw):
-            self.fence = None
-
-    def _feed_line(self, raw: str, column: int, indent_length: int) -> None:
-        line = _collapse_whitespace(raw)
-        if self.may_join and self._continues(raw, line, column):
-            self.lines[-1] += " " + line
-            return
-        self._close_items(column)
-        base = self.items[-1] if self.items else _MARGIN
-        if column - base.source >= CODE_INDENT:
-            self._feed_code(raw, base)
-        elif (fence := _fence_opened_by(raw)) is not None:
-            self.code = False
-            self.lines.append(" " * base.shown + raw[indent_length:])
-            self.fence, self.fence_at, self.may_join = fence, _Item(column, base.shown), False
-        else:
-            self.code = False
-            self._feed_block(raw.lstrip(), line, column, base)
-
-    def _continues(self, raw: str, line: str, column: int) -> bool:
-        """True when the line goes on the paragraph before it: it opens no block, or it is
-        indented past the innermost item's content as far as code (which cannot interrupt
-        a paragraph)."""
-        if column >= (self.items[-1].source if self.items else 0) + CODE_INDENT:
-            return True
-        return not starts_block(line) and _fence_opened_by(raw) is None
-
-    def _close_items(self, column: int) -> None:
-        while self.items and column < self.items[-1].source:
-            self.items.pop()
-
-    def _feed_code(self, raw: str, base: _Item) -> None:
-        # Blank lines inside indented code are shown; one between blocks is just a break.
-        if self.code and self.blanks > 1:
-            self.lines.extend([""] * (self.blanks - 1))
-        self.lines.append(_rebased(raw, base, verbatim=False))
-        self.code, self.may_join = True, False
-
-    def _feed_block(self, unindented: str, line: str, column: int, base: _Item) -> None:
-        single = _is_single_line_block(line)
-        if not single and LIST_ITEM.match(line):
-            marker = line.split(" ", 1)[0]
-            self.items.append(
-                _Item(
-                    column + len(marker) + _gap(unindented[len(marker) :]),
-                    base.shown + len(marker) + 1,
-                )
-            )
-        self.lines.append(" " * base.shown + line if base.shown else line)
-        self.may_join = not single
-
-    def result(self) -> str:
-        return unicodedata.normalize("NFC", "\n".join(self.lines).strip("\n"))
-
-
-class _LineIndenter(_NestingNormaliser):
-    """:class:`_NestingNormaliser` keeping every line apart: a line that would go on the
-    paragraph before it stays a line of its own, unindented (a lazy continuation)."""
-
-    def _feed_line(self, raw: str, column: int, indent_length: int) -> None:
-        if self.may_join and self._continues(raw, line := _collapse_whitespace(raw), column):
-            self.lines.append(line)
-            return
-        super()._feed_line(raw, column, indent_length)
-
-
-def structural_indents(lines: Sequence[str]) -> list[int]:
-    """The indentation formula 2 gives each line (0 for a blank one), as if no line went on
-    the one before: what nests them as the reading page does, whatever their own."""
-    indenter = _LineIndenter()
-    indents = []
-    for raw in lines:
-        indenter.feed(raw)
-        indents.append(_indentation(indenter.lines[-1])[0] if raw.strip() else 0)
-    return indents
-
-
-def _fence_opened_by(raw: str) -> Fence | None:
-    """:func:`drafts.syntax.fence_opened_by`, after a quicker look for a run of three."""
-    if "```" not in raw and "~~~" not in raw:
-        return None
-    return fence_opened_by(raw)
-
-
-def _gap(after_marker: str) -> int:
-    """Columns between a list marker and its item's content (CommonMark: 1 to 4, else 1)."""
-    if after_marker[:1] == " " and after_marker[1:2] not in _INDENTING:
-        return 1
-    gap = _indentation(after_marker)[0]
-    return gap if 1 <= gap <= CODE_INDENT else 1
-
-
-def _rebased(raw: str, block: _Item, verbatim: bool = True) -> str:
-    """A code line moved from its block's source column to the block's normalised column,
-    keeping the indentation past it (tabs become spaces; fenced code at the margin is
-    left ``verbatim``, tabs included)."""
-    if verbatim and block.source == block.shown == 0:
-        return raw
-    column, blanks = _indentation(raw)
-    return " " * (block.shown + max(0, column - block.source)) + raw[blanks:]
+SECOND_FORMULA = 2
+CURRENT_FORMULA = 3
+FORMULAS = (FIRST_FORMULA, SECOND_FORMULA, CURRENT_FORMULA)
 
 
 def normalise(text: str, formula: int = CURRENT_FORMULA) -> str:
@@ -278,7 +57,7 @@ def normalise(text: str, formula: int = CURRENT_FORMULA) -> str:
     are separated by exactly one blank line; a line that opens a block (list
     item, ``>``, ``#`` heading, ``|`` table row, rule, setext underline, fence)
     keeps its line break. Formula 1 keeps fenced code verbatim and drops all
-    indentation; formula 2 keeps structural indentation (see the module) and
+    indentation; formulas 2 and 3 keep structural indentation (see the module) and
     drops trailing blanks from code too. Idempotent.
     """
     text = unicodedata.normalize("NFC", text)
@@ -296,9 +75,16 @@ def _normalise_prose(text: str) -> str:
     return "\n\n".join(filter(None, paragraphs))
 
 
+_NORMALISERS: dict[int, type[Normaliser]] = {
+    FIRST_FORMULA: Normaliser,
+    SECOND_FORMULA: NestingNormaliser,
+    CURRENT_FORMULA: ContainerNormaliser,
+}
+
+
 def _normalise_lines(text: str, formula: int = CURRENT_FORMULA) -> str:
     """:func:`normalise` by its rules, line by line (NFC and LF line ends already applied)."""
-    normaliser = _Normaliser() if formula == FIRST_FORMULA else _NestingNormaliser()
+    normaliser = _NORMALISERS[formula]()
     for raw in text.split("\n"):
         normaliser.feed(raw)
     return normaliser.result()

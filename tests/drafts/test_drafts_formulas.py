@@ -21,8 +21,8 @@ from drafts import (
 from tests.drafts.test_drafts_text import MARKDOWNISH
 
 
-def test_the_current_formula_is_2():
-    assert (FIRST_FORMULA, CURRENT_FORMULA) == (1, 2)
+def test_the_current_formula_is_3():
+    assert (FIRST_FORMULA, CURRENT_FORMULA) == (1, 3)
 
 
 def test_nested_list_items_keep_their_nesting():

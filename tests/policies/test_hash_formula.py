@@ -12,17 +12,17 @@ NESTED = "# Guidelines\n\n## Purpose\n\n- one\n  - nested\n\n## Code\n\n    make
 
 def test_new_revisions_are_hashed_by_the_current_formula(create_policy, create_revision):
     revision = create_revision(create_policy(), NESTED)
-    assert revision.hash_formula == drafts.CURRENT_FORMULA == 2
+    assert revision.hash_formula == drafts.CURRENT_FORMULA == 3
     purpose = revision.clauses[0]
-    assert purpose.hash == drafts.clause_hash("Purpose", "- one\n  - nested", 2)
+    assert purpose.hash == drafts.clause_hash("Purpose", "- one\n  - nested", 3)
     assert purpose.hash != drafts.clause_hash("Purpose", "- one\n  - nested", 1)
 
 
 def test_the_api_gives_the_formula_next_to_each_hash(client, create_policy, create_revision):
     create_revision(create_policy(), NESTED)
     data = client.get("/api/v1/policies/guidelines/revisions/1").json
-    assert data["hash_formula"] == 2
-    assert {clause["hash_formula"] for clause in data["clauses"]} == {2}
+    assert data["hash_formula"] == 3
+    assert {clause["hash_formula"] for clause in data["clauses"]} == {3}
 
 
 def as_formula_1(revision: Revision) -> list[tuple[str, dict]]:
@@ -61,5 +61,5 @@ def test_publishing_hashes_by_the_formula_the_draft_records(staff, create_policy
     db.session.commit()
     publish(staff, draft, "Second")
     db.session.commit()
-    assert draft.hash_formula == 2
-    assert draft.content_hash == drafts.recomputed_content_hash(draft.title, draft.clauses, 2)
+    assert draft.hash_formula == 3
+    assert draft.content_hash == drafts.recomputed_content_hash(draft.title, draft.clauses, 3)
