@@ -70,12 +70,17 @@ def carried_reading_language() -> str | None:
 
 def select_timezone() -> str:
     """The account's zone, then the browser's (its cookie), then UTC."""
+    return known_zone() or zones.DEFAULT_ZONE
+
+
+def known_zone() -> str | None:
+    """The account's zone or the browser's (its cookie); None before either is known."""
     if not has_request_context():
-        return zones.DEFAULT_ZONE
+        return None
     chosen = zones.valid_zone(account_setting("timezone")) or zones.valid_zone(
         session.get("timezone")
     )
-    return chosen or zones.browser_zone() or zones.DEFAULT_ZONE
+    return chosen or zones.browser_zone()
 
 
 def canonical_language(tag: str | None) -> str | None:
@@ -147,6 +152,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(
         lambda: {
             "page_language": page_language(),
+            "times_written_in": None if known_zone() else zones.DEFAULT_ZONE,
             "interface_languages": interface_languages(),
             "language_attributes": language_attributes,
             "language_name": language_name,

@@ -114,14 +114,16 @@ def long_zone_name(shown: datetime) -> str:
 
 def moment(value: datetime | None, width: str = "medium") -> Markup:
     """`<time>` with the UTC instant for machines and the local time, zone named, for people;
-    its title is the zone's full name."""
+    its title is the zone's full name. The width lets static/timezone.js show it again in
+    the browser's zone on a page the server had to write in UTC."""
     if value is None:
         return Markup("")
     shown = local(value)
     title = long_zone_name(shown)
-    return Markup('<time datetime="%s" title="%s">%s</time>') % (
+    return Markup('<time datetime="%s" title="%s" data-width="%s">%s</time>') % (
         utc_iso(value),
         title,
+        width,
         moment_text(value, width),
     )
 

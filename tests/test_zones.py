@@ -61,7 +61,7 @@ def test_moment_keeps_utc_for_machines_and_the_zone_for_people(in_zone):
     in_zone("Asia/Tokyo", "de")
     html = str(moment(datetime(2026, 12, 3, 8, 0, tzinfo=UTC)))
     assert html == (
-        '<time datetime="2026-12-03T08:00:00+00:00" title="Japanische Normalzeit">'
+        '<time datetime="2026-12-03T08:00:00+00:00" title="Japanische Normalzeit" data-width="medium">'
         "03.12.2026, 17:00 JST</time>"
     )
 

@@ -1,5 +1,7 @@
 // Keeps the browser's time zone in the `tz` cookie, so pages show times in it
-// (the server checks the name against its list of zones).
+// (the server checks the name against its list of zones). On a page written before the
+// server knew the zone (a first visit: `data-times-in` on <html>), shows its times again
+// in the browser's zone, so that no page shows another zone's times.
 (function () {
   "use strict";
   var zone;
@@ -17,5 +19,46 @@
   if (cookies.indexOf(wanted) === -1) {
     var secure = window.location.protocol === "https:" ? "; Secure" : "";
     document.cookie = wanted + "; Path=/; Max-Age=31536000; SameSite=Lax" + secure;
+  }
+
+  var root = document.documentElement;
+  var written = root.getAttribute("data-times-in");
+  if (!written || written === zone) {
+    return;
+  }
+
+  function zoneName(language, instant, width) {
+    var format = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: width });
+    var parts = format.formatToParts(instant);
+    for (var i = 0; i < parts.length; i += 1) {
+      if (parts[i].type === "timeZoneName") {
+        return parts[i].value;
+      }
+    }
+    return zone;
+  }
+
+  // As the server writes a moment (zones.moment): date, time to the minute, the zone named.
+  function showInZone(time, language) {
+    var instant = new Date(time.getAttribute("datetime"));
+    if (isNaN(instant.getTime())) {
+      return;
+    }
+    var moment = new Intl.DateTimeFormat(language, {
+      dateStyle: time.getAttribute("data-width") || "medium",
+      timeStyle: "short",
+      timeZone: zone
+    });
+    time.textContent = moment.format(instant) + " " + zoneName(language, instant, "short");
+    time.title = zoneName(language, instant, "long");
+  }
+
+  try {
+    var times = document.querySelectorAll("time[datetime][data-width]");
+    for (var i = 0; i < times.length; i += 1) {
+      showInZone(times[i], root.lang || undefined);
+    }
+  } catch (error) {
+    // A browser without these Intl options keeps the server's times, zone named.
   }
 })();

@@ -62,3 +62,28 @@ def test_staff_in_berlin_schedule_and_a_reader_in_tokyo_sees_tokyo_time(
         "Japan Standard Time"
     )
     assert violations == []
+
+
+@browser_test
+def test_a_first_page_shows_its_times_in_the_browsers_zone(chromium, live_server, published):
+    """Before the cookie, the server writes UTC; the page shows them again in the reader's
+    zone at once, and the next page comes in it from the server."""
+    window = ConsultationWindow(
+        policy_id=published.policy_id,
+        opens_at=datetime(2030, 12, 3, 8, 0, tzinfo=UTC),
+        closes_at=None,
+    )
+    db.session.add(window)
+    db.session.commit()
+    violations: list[str] = []
+    tokyo = browser_in(chromium, live_server, "Asia/Tokyo", violations)
+    tokyo.goto("/policies/guidelines")  # the first page: no zone known yet
+    assert tokyo.locator("html").get_attribute("data-times-in") == "UTC"
+    opening = tokyo.locator(".consultation-window time").first
+    shown = opening.inner_text().replace("\u202f", " ")  # Intl's spacing varies by version
+    assert "December 3, 2030" in shown and "5:00 PM GMT+9" in shown
+    assert opening.get_attribute("title") == "Japan Standard Time"
+    tokyo.reload()
+    assert tokyo.locator("html").get_attribute("data-times-in") is None
+    assert "December 3, 2030, 5:00\u202fPM JST" in window_text(tokyo)
+    assert violations == []
