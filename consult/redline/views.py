@@ -100,5 +100,5 @@ def history(slug: str, key: str):
         headings=by_revision,
         numbering=numbering,
         **render_tools(),
-        **page_context("history", policy=policy, entries=entries),
+        **page_context("history", policy=policy, entries=entries, headings=by_revision),
     )

@@ -1,6 +1,6 @@
 // Keeps the browser's time zone in the `tz` cookie, so pages show times in it
 // (the server checks the name against its list of zones). On a page written before the
-// server knew the zone (a first visit: `data-times-in` on <html>), shows its times again
+// server knew the zone (a first visit: `data-times-in` on <body>), shows its times again
 // in the browser's zone, so that no page shows another zone's times.
 (function () {
   "use strict";
@@ -22,7 +22,7 @@
   }
 
   var root = document.documentElement;
-  var written = root.getAttribute("data-times-in");
+  var written = document.body && document.body.getAttribute("data-times-in");
   if (!written || written === zone) {
     return;
   }

@@ -78,12 +78,12 @@ def test_a_first_page_shows_its_times_in_the_browsers_zone(chromium, live_server
     violations: list[str] = []
     tokyo = browser_in(chromium, live_server, "Asia/Tokyo", violations)
     tokyo.goto("/policies/guidelines")  # the first page: no zone known yet
-    assert tokyo.locator("html").get_attribute("data-times-in") == "UTC"
+    assert tokyo.locator("body").get_attribute("data-times-in") == "UTC"
     opening = tokyo.locator(".consultation-window time").first
     shown = opening.inner_text().replace("\u202f", " ")  # Intl's spacing varies by version
     assert "December 3, 2030" in shown and "5:00 PM GMT+9" in shown
     assert opening.get_attribute("title") == "Japan Standard Time"
     tokyo.reload()
-    assert tokyo.locator("html").get_attribute("data-times-in") is None
+    assert tokyo.locator("body").get_attribute("data-times-in") is None
     assert "December 3, 2030, 5:00\u202fPM JST" in window_text(tokyo)
     assert violations == []

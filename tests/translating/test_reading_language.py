@@ -162,6 +162,27 @@ def test_history_shows_each_version_in_the_reading_language(client, two_revision
     assert "amical" not in source
 
 
+def test_history_in_a_language_redlines_each_retranslation(
+    client, two_revisions, create_translator, translate
+):
+    first, second = two_revisions
+    key = purpose_key(first)
+    translate(
+        create_translator("francine", "fr"),
+        second,
+        key,
+        "Nous voulons un lieu *bienveillant*.",
+        "Objet",
+        "fr",
+    )
+    html = client.get(f"/policies/guidelines/clauses/{key}/history?lang=fr").get_data(as_text=True)
+    second_entry = html.split('id="revision-2"')[1].split('id="revision-1"')[0]
+    assert '<div class="clause-body redline" lang="fr" dir="ltr">' in second_entry
+    assert re.search(r"<del[^>]*>[^<]*amical", second_entry)
+    assert re.search(r"<ins[^>]*>[^<]*bienveillant", second_entry)
+    assert "This translation is outdated" not in second_entry
+
+
 def test_history_in_an_untranslated_language_is_the_source_marked(
     client, in_french, create_revision
 ):
