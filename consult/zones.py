@@ -7,8 +7,9 @@ the API) keep UTC ISO 8601.
 """
 
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 import pytz
 from babel.dates import (
@@ -79,20 +80,32 @@ def zone_label(moment: datetime) -> str:
     return get_timezone_gmt(moment, locale=get_locale())
 
 
+def current_zone() -> str:
+    """The reader's zone's identifier ("Europe/Berlin"), as Flask-Babel chose it."""
+    return get_timezone().zone
+
+
 def local(moment: datetime) -> datetime:
+    # zoneinfo rather than Flask-Babel's pytz: pytz stops applying summer time after 2037,
+    # and times typed on forms are read with zoneinfo (see `occurrences`).
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    zone = get_timezone()
-    return zone.normalize(aware.astimezone(zone))
+    return aware.astimezone(ZoneInfo(current_zone()))
+
+
+def wall_text(wall: datetime, width: str = "medium") -> str:
+    """A date and time to the minute as it reads on a clock, without a zone: "Mar 28,
+    2027, 2:30 AM"."""
+    locale = get_locale()
+    pattern = get_datetime_format(width, locale=locale).replace("'", "")
+    day = format_date(wall, width, locale=locale)
+    return pattern.replace("{1}", day).replace("{0}", format_time(wall, "short", locale=locale))
 
 
 def moment_text(moment: datetime, width: str = "medium") -> str:
     """Date, time to the minute and zone: "3 Dec 2026, 09:00 CET"."""
-    locale, shown = get_locale(), local(moment)
-    pattern = get_datetime_format(width, locale=locale).replace("'", "")
-    day = format_date(shown, width, locale=locale)
-    text = pattern.replace("{1}", day).replace("{0}", format_time(shown, "short", locale=locale))
+    shown = local(moment)
     # Translators: A date and time followed by its time zone, shown everywhere a moment appears; %(moment)s is the formatted date and time, %(zone)s an abbreviation such as CET or an offset such as GMT+03:00. Reorder only if your language puts the zone first.
-    return _("%(moment)s %(zone)s", moment=text, zone=zone_label(shown))
+    return _("%(moment)s %(zone)s", moment=wall_text(shown, width), zone=zone_label(shown))
 
 
 def utc_iso(moment: datetime) -> str:
@@ -110,6 +123,45 @@ def long_zone_name(shown: datetime) -> str:
     if key not in LONG_NAMES:
         LONG_NAMES[key] = get_timezone_name(shown, width="long", locale=get_locale())
     return LONG_NAMES[key]
+
+
+class WallTime(StrEnum):
+    """What a time read off a clock in a zone stands for: one instant; none, when the
+    clocks jump over it (going forward); or two, when they pass it twice (going back)."""
+
+    ORDINARY = "ordinary"
+    NONEXISTENT = "nonexistent"
+    AMBIGUOUS = "ambiguous"
+
+
+def wall_time_kind(wall: datetime, zone: str) -> WallTime:
+    """`wall` (naive) in `zone`: nonexistent when converting it to UTC and back changes it;
+    ambiguous when its first and second passing (`fold` 0 and 1) have different offsets.
+    OverflowError when its UTC instant is outside the calendar (hours from year 1 or 9999)."""
+    first = wall.replace(tzinfo=ZoneInfo(zone), fold=0)
+    back = first.astimezone(UTC).astimezone(first.tzinfo)
+    if back.replace(tzinfo=None, fold=0) != wall.replace(tzinfo=None, fold=0):
+        return WallTime.NONEXISTENT
+    if first.utcoffset() != first.replace(fold=1).utcoffset():
+        return WallTime.AMBIGUOUS
+    return WallTime.ORDINARY
+
+
+def occurrences(wall: datetime, zone: str) -> tuple[datetime, ...]:
+    """The UTC instants `wall` (naive) stands for in `zone`, earlier first: none, one or two."""
+    kind = wall_time_kind(wall, zone)
+    if kind is WallTime.NONEXISTENT:
+        return ()
+    folds = (0, 1) if kind is WallTime.AMBIGUOUS else (0,)
+    first = wall.replace(tzinfo=ZoneInfo(zone))
+    return tuple(first.replace(fold=fold).astimezone(UTC) for fold in folds)
+
+
+def clock_change(wall: datetime, zone: str) -> timedelta:
+    """How far the clocks move at a change around `wall` (naive) in `zone`: the gap's or
+    the repeated span's length; zero away from a change."""
+    first = wall.replace(tzinfo=ZoneInfo(zone), fold=0)
+    return abs(first.utcoffset() - first.replace(fold=1).utcoffset())
 
 
 def moment(value: datetime | None, width: str = "medium") -> Markup:

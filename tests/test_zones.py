@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from flask import session
 
-from consult.comments.window_views import as_local, as_utc
+from consult.comments.window_times import as_local, as_utc
 from consult.zones import ZONE_COOKIE, moment, moment_text, relative, valid_zone
 
 

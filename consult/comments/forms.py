@@ -1,5 +1,6 @@
 """Forms for writing, flagging and the consultation window."""
 
+from datetime import datetime
 from functools import lru_cache
 
 from flask import current_app
@@ -18,6 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from consult.comments.labels import DISPOSITION_LABELS
+from consult.comments.window_times import chosen_instant, settle, show
 from consult.i18n import canonical_language, language_name
 
 
@@ -98,6 +100,26 @@ class WindowForm(FlaskForm):
         # Translators: Hint under the 'Closes' date field on the consultation window form, read by policy staff.
         description=_l("Leave empty for no closing date."),
     )
+    # Shown only when a time typed happens twice (the clocks go back): which instant it is.
+    opens_at_choice = RadioField(choices=[], validate_choice=False)
+    closes_at_choice = RadioField(choices=[], validate_choice=False)
+
+    def validate_opens_at(self, field: DateTimeLocalField) -> None:
+        settle(field, self.opens_at_choice)
+
+    def validate_closes_at(self, field: DateTimeLocalField) -> None:
+        settle(field, self.closes_at_choice)
+
+    def instants(self) -> tuple[datetime | None, datetime | None]:
+        """The opening and closing instants in UTC, once the form is valid."""
+        return (
+            chosen_instant(self.opens_at, self.opens_at_choice),
+            chosen_instant(self.closes_at, self.closes_at_choice),
+        )
+
+    def show(self, opens_at: datetime | None, closes_at: datetime | None) -> None:
+        show(self.opens_at, self.opens_at_choice, opens_at)
+        show(self.closes_at, self.closes_at_choice, closes_at)
 
 
 def disposition_choices() -> list[SelectChoice]:

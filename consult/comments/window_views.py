@@ -1,10 +1,7 @@
 """Staff set a policy's consultation window (or one revision's own)."""
 
-from datetime import UTC, datetime
-
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import to_user_timezone, to_utc
 from flask_login import current_user
 
 from consult.comments.errors import CommentError
@@ -16,15 +13,6 @@ from consult.permissions import staff_required
 from consult.policies.loading import policy_or_404
 from consult.policies.models import Policy, Revision
 from consult.policies.services import revisions_of
-
-
-def as_utc(local: datetime | None) -> datetime | None:
-    """A time typed in the staff member's time zone, as an aware UTC datetime."""
-    return None if local is None else to_utc(local).replace(tzinfo=UTC)
-
-
-def as_local(moment: datetime | None) -> datetime | None:
-    return None if moment is None else to_user_timezone(moment).replace(tzinfo=None)
 
 
 def revision_choices(revisions: list[Revision]) -> list[tuple[str, str]]:
@@ -43,7 +31,7 @@ def chosen_revision(form: WindowForm, revisions: list[Revision]) -> Revision | N
 
 
 def save(policy: Policy, revision: Revision | None, form: WindowForm) -> None:
-    opens_at, closes_at = as_utc(form.opens_at.data), as_utc(form.closes_at.data)
+    opens_at, closes_at = form.instants()
     if revision is not None and opens_at is None and closes_at is None:
         # An empty window for one revision removes its override: the policy's applies again.
         clear_revision_window(current_user, policy, revision)
@@ -69,7 +57,6 @@ def window(slug: str):
             return redirect(url_for("policies.policy", slug=policy.slug))
     elif not form.is_submitted():
         current = stored_window(policy, None)
-        form.opens_at.data = as_local(current.opens_at) if current else None
-        form.closes_at.data = as_local(current.closes_at) if current else None
+        form.show(current.opens_at if current else None, current.closes_at if current else None)
     status = 422 if form.errors or form.form_errors else 200
     return render_template("comments/window.html", form=form, policy=policy), status
