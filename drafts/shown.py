@@ -117,9 +117,11 @@ def _joined(content: str, lazy: str) -> str:
 def _indent_quoted(lines: list[str], run: list[int], inner: list[str]) -> None:
     for at, indent in zip(run, structural_indents(inner)):
         if indent:
-            lines[at] = (
-                "> " + _QUOTED_INDENT * indent + _QUOTE_MARKER.sub("", lines[at], 1).lstrip(" \t")
-            )
+            line = lines[at]
+            # The spaces before ">" stay: they may nest the quote in a list item.
+            before = line[: len(line) - len(line.lstrip(" "))]
+            content = _QUOTE_MARKER.sub("", line, 1).lstrip(" \t")
+            lines[at] = before + "> " + _QUOTED_INDENT * indent + content
 
 
 def keeps_breaks(text: str) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from drafts import normalise, render_markdown
 from drafts.shown import shown_text
@@ -65,3 +66,13 @@ def test_shown_text_normalises_as_its_text_and_is_stable(text):
     shown = shown_text(text)
     assert normalise(shown) == normalise(text)
     assert shown_text(shown) == shown
+
+
+def test_a_quote_nested_in_a_list_item_keeps_its_place_and_its_own_nesting():
+    text = "- Report it:\n\n  > - to a moderator\n  >   - by e-mail"
+    assert shown_text(text) == text  # formerly the second quote line left the item
+
+    def rendered(markdown: str) -> str:
+        return MarkdownIt("commonmark").render(markdown)
+
+    assert rendered(shown_text(text)) == rendered(text)
