@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafts.memo import memoised
-from drafts.shown import keeps_breaks, shown_text
+from drafts.shown import differs_from_normalised, shown_text
 from drafts.text import clause_hash_of_normalised, content_hash, normalise
 
 
@@ -43,7 +43,7 @@ class Clause:
     def shown_body(self) -> str:
         """The normalised body with the line breaks a reader sees (:mod:`drafts.shown`): what
         a redline shows."""
-        return shown_text(self.body) if keeps_breaks(self.body) else self.normalised_body
+        return shown_text(self.body) if differs_from_normalised(self.body) else self.normalised_body
 
     @memoised
     def hash(self) -> str:

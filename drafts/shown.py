@@ -61,6 +61,11 @@ def shown_text(text: str) -> str:
     return _STAND_IN_AND_SEPARATOR.sub(lambda found: _KEPT[found.group(1)], shown)
 
 
+def differs_from_normalised(text: str) -> bool:
+    """False when the shown text of ``text`` is its normalised text (most texts)."""
+    return keeps_breaks(text) or keeps_quoted_nesting(text)
+
+
 def keeps_quoted_nesting(text: str) -> bool:
     """True when a quote line of ``text`` is indented past its marker (most texts have none)."""
     return (
@@ -125,7 +130,8 @@ def _indent_quoted(lines: list[str], run: list[int], inner: list[str]) -> None:
 
 
 def keeps_breaks(text: str) -> bool:
-    """False when the shown text of ``text`` is its normalised text (most texts)."""
+    """True when ``text`` has a hard break, or a line break before a link reference
+    definition, that its shown text keeps (most texts have none)."""
     text = _with_line_feeds(text)
     # Plain substring tests first: they run in C and settle almost every text.
     maybe = "  \n" in text or "\\\n" in text or ("]:" in text and _DEFINITION_LINE.search(text))

@@ -20,7 +20,7 @@ from drafts.redline import TextDiff
 # What a stored comparison depends on besides the two revisions: the codec below and the
 # rules of drafts.compare and drafts.redline. Bump it when a change to either changes any
 # comparison; one stored under another version is never read.
-COMPARISON_FORMAT = "consult-comparison 2"
+COMPARISON_FORMAT = "consult-comparison 3"
 
 
 def comparison_to_data(comparison: Comparison) -> dict[str, Any]:

@@ -113,8 +113,11 @@ def block(draw) -> str:
     kind = draw(
         st.sampled_from(
             ["paragraph", "paragraph", "heading", "list", "ordered", "quote", "table", "code"]
+            + ["nested"]
         )
     )
+    if kind == "nested":
+        return draw(nested())
     if kind == "paragraph":
         return draw(paragraph())
     if kind == "heading":
@@ -132,6 +135,21 @@ def block(draw) -> str:
         cells = "\n".join(f"| {a} | {b} |" for a, b in rows)
         return "| Name | Text |\n| --- | :-: |\n" + cells
     return "```\n" + phrase(draw, 4) + "  \nend\\\n```"
+
+
+@st.composite
+def nested(draw) -> str:
+    """A list item holding a nested list, a quote with a list of its own, or code."""
+    inside = draw(st.sampled_from(["list", "quote", "code", "ordered"]))
+    if inside == "list":
+        body = f"  - {draw(line())}\n    - {draw(line())}"
+    elif inside == "quote":
+        body = f"  > - {draw(line())}\n  >   - {draw(line())}"
+    elif inside == "ordered":
+        body = f"  1. {draw(line())}\n     - {draw(line())}"
+    else:
+        body = "      " + phrase(draw, 4)
+    return f"- {draw(line())}\n\n{body}"
 
 
 @st.composite
