@@ -167,9 +167,12 @@ class NestingNormaliser(Normaliser):
             return True
         return not starts_block(line) and _fence_opened_by(raw) is None
 
-    def _close_items(self, column: int) -> None:
+    def _close_items(self, column: int) -> _Item | None:
+        """Closes the items ``column`` is not inside; returns the outermost one closed."""
+        closed = None
         while self.items and column < self.items[-1].source:
-            self.items.pop()
+            closed = self.items.pop()
+        return closed
 
     def _feed_code(self, raw: str, base: _Item) -> None:
         # Blank lines inside indented code are shown; one between blocks is just a break.
@@ -235,10 +238,9 @@ class ContainerNormaliser(_LazyLineNormaliser):
         self.fencing = False
         self.fenced: list[list[int]] = []  # [first line, line after the last, column]
 
-    def _close_items(self, column: int) -> None:
-        self.outermost_closed = None
-        while self.items and column < self.items[-1].source:
-            self.outermost_closed = self.items.pop()
+    def _close_items(self, column: int) -> _Item | None:
+        self.outermost_closed = super()._close_items(column)
+        return self.outermost_closed
 
     def _feed_code(self, raw: str, base: _Item) -> None:
         if self.outermost_closed is not None:

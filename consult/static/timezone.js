@@ -27,8 +27,13 @@
     return;
   }
 
-  function zoneName(language, instant, width) {
-    var format = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: width });
+  // One formatter per width and one per zone-name style, however many times a page shows.
+  var language = root.lang || undefined;
+  var moments = {};
+  var shortName;
+  var longName;
+
+  function zoneName(format, instant) {
     var parts = format.formatToParts(instant);
     for (var i = 0; i < parts.length; i += 1) {
       if (parts[i].type === "timeZoneName") {
@@ -38,25 +43,34 @@
     return zone;
   }
 
+  function momentFormat(width) {
+    if (!moments[width]) {
+      moments[width] = new Intl.DateTimeFormat(language, {
+        dateStyle: width,
+        timeStyle: "short",
+        timeZone: zone
+      });
+    }
+    return moments[width];
+  }
+
   // As the server writes a moment (zones.moment): date, time to the minute, the zone named.
-  function showInZone(time, language) {
+  function showInZone(time) {
     var instant = new Date(time.getAttribute("datetime"));
     if (isNaN(instant.getTime())) {
       return;
     }
-    var moment = new Intl.DateTimeFormat(language, {
-      dateStyle: time.getAttribute("data-width") || "medium",
-      timeStyle: "short",
-      timeZone: zone
-    });
-    time.textContent = moment.format(instant) + " " + zoneName(language, instant, "short");
-    time.title = zoneName(language, instant, "long");
+    var moment = momentFormat(time.getAttribute("data-width") || "medium");
+    time.textContent = moment.format(instant) + " " + zoneName(shortName, instant);
+    time.title = zoneName(longName, instant);
   }
 
   try {
+    shortName = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: "short" });
+    longName = new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: "long" });
     var times = document.querySelectorAll("time[datetime][data-width]");
     for (var i = 0; i < times.length; i += 1) {
-      showInZone(times[i], root.lang || undefined);
+      showInZone(times[i]);
     }
   } catch (error) {
     // A browser without these Intl options keeps the server's times, zone named.

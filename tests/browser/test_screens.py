@@ -27,6 +27,7 @@ from tests.browser.test_accessibility import (
     Demo,
     loaded_demo,
     sign_in,
+    sign_in_any_language,
 )
 from tests.live import ARTIFACTS, browser_test
 
@@ -136,7 +137,7 @@ def test_right_to_left_screenshots(chromium, live_server, demo, long_text, langu
         page.set_viewport_size({"width": 1280, "height": 900})
         if role:
             page.goto("/")
-            sign_in_rtl(page, role)
+            sign_in_any_language(page, role)
         for page_role, name, path in bidi_pages(demo, language):
             if page_role == role:
                 statuses[name] = page.goto(path).status
@@ -144,17 +145,6 @@ def test_right_to_left_screenshots(chromium, live_server, demo, long_text, langu
                 page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
         context.close()
     assert set(statuses.values()) == {200}, statuses
-
-
-def sign_in_rtl(page, role: str) -> None:
-    """Signing in through the form, whose labels are in the interface's language."""
-    from consult.demo.services import DEMO_PASSWORD
-
-    page.goto("/login")
-    page.locator("#username").fill(role)
-    page.locator("#password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").first.click()
 
 
 @browser_test
